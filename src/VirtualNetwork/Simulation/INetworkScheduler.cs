@@ -1,0 +1,35 @@
+namespace SimLoop.VirtualNetwork;
+
+/// <summary>
+/// The seam through which the simulated network sees time and randomness. The simulated event loop
+/// implements it; tests of the network alone use a trivial implementation.
+/// </summary>
+/// <remarks>
+/// Every call happens on the simulation's single thread. Callbacks run later, one at a time, with no
+/// synchronization context current, so that continuations completed by a delivery return to whichever
+/// context their awaiting code captured.
+/// </remarks>
+public interface INetworkScheduler
+{
+    /// <summary>The current simulated instant, in ticks of 100 ns since the simulation's start.</summary>
+    long NowTicks { get; }
+
+    /// <summary>
+    /// Runs <paramref name="callback"/> with <paramref name="state"/> at simulated instant <paramref name="atTicks"/>
+    /// (clamped to now when in the past). Callbacks due at the same instant run in the order they were scheduled.
+    /// </summary>
+    /// <returns>An id that <see cref="Cancel"/> accepts.</returns>
+    long ScheduleAt(long atTicks, Action<object?> callback, object? state);
+
+    /// <summary>Cancels a callback scheduled by <see cref="ScheduleAt"/>; returns false if it already ran or was cancelled.</summary>
+    bool Cancel(long id);
+
+    /// <summary>
+    /// A random stream for one concern (for example <c>"net.latency"</c> or <c>"net.loss"</c>), derived from the
+    /// simulation's seed, so that using one concern more does not shift the numbers another concern sees.
+    /// </summary>
+    Random GetRandom(string concern);
+
+    /// <summary>Records a network event in the simulation's trace.</summary>
+    void Record(NetworkEvent networkEvent);
+}
