@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using SimLoop.Scheduling;
+
+namespace SimLoop;
+
+/// <summary>
+/// The common implementation of the loop contract (asyncio's <c>BaseEventLoop</c>): callbacks, timers, running,
+/// futures and tasks, the task lifetime calls, the exception handler, and the generic halves of name resolution,
+/// connections and servers. A subclass supplies the clock (<see cref="NowTicks"/>), the wait for events
+/// (<see cref="WaitForEvents"/>) and, for networking, the transport hooks (<see cref="MakeSocketTransport"/> and
+/// friends), exactly as the seed's "Writing a Custom Event Loop" describes.
+/// </summary>
+/// <remarks>All members except <see cref="CallSoonThreadSafe(Action)"/> must be called on the loop's thread.</remarks>
+[DebuggerDisplay("{GetType().Name,nq} running={IsRunning} closed={IsClosed} ready={ReadyCount} timers={TimerCount}")]
+public abstract partial class BaseEventLoop : IEventLoop
+{
+    [ThreadStatic]
+    private static BaseEventLoop? t_running;
+
+    private readonly ReadyQueue _ready = new();
+    private readonly TimerHeap _timers = new();
+    private readonly Queue<Handle> _threadSafe = new();
+    private long _handleSequence;
+    private bool _stopping;
+    private bool _closed;
+    private int _runningThreadId;
+    private long _stepCount;
+
+    /// <summary>Creates a loop that logs through <paramref name="logger"/> (or nowhere).</summary>
+    /// <param name="logger">Where the default exception handler and debug warnings write; null for none.</param>
+    protected BaseEventLoop(ILogger? logger = null)
+    {
+        Logger = logger ?? NullLogger.Instance;
+    }
+
+    /// <summary>The loop running on the calling thread, or null (asyncio's <c>get_running_loop</c>, without the error).</summary>
+    public static BaseEventLoop? Running => t_running;
+
+    /// <summary>The logger the default exception handler and debug warnings write to.</summary>
+    public ILogger Logger { get; }
+
+    /// <summary>The loop's clock, in 100 ns ticks since the loop's start instant.</summary>
+    public abstract long NowTicks { get; }
+
+    /// <inheritdoc/>
+    public double Time => NowTicks / (double)TimeSpan.TicksPerSecond;
+
+    /// <inheritdoc/>
+    public abstract TimeProvider TimeProvider { get; }
+
+    /// <inheritdoc/>
+    public bool IsRunning => _runningThreadId != 0;
+
+    /// <inheritdoc/>
+    public bool IsClosed => _closed;
+
+    /// <summary>How many callbacks (steps) the loop has run so far.</summary>
+    public long StepCount => _stepCount;
+
+    /// <summary>How many handles are ready to run now.</summary>
+    public int ReadyCount => _ready.Count;
+
+    /// <summary>How many timers are scheduled, cancelled ones included until they are cleaned up.</summary>
+    public int TimerCount => _timers.Count;
+
+    /// <summary>How many scheduled timers are cancelled but not yet removed from the heap.</summary>
+    public int CancelledTimerCount => _timers.CancelledCount;
+
+    internal bool IsOnLoopThread => _runningThreadId == Environment.CurrentManagedThreadId;
+
+    internal long NextHandleSequence() => Interlocked.Increment(ref _handleSequence);
+
+    /// <summary>
+    /// Chooses which ready handle runs next. The base runs them in FIFO order (index 0), which is asyncio's order;
+    /// a simulated loop asks its scheduling strategy.
+    /// </summary>
+    /// <param name="ready">The ready handles, oldest first.</param>
+    /// <returns>An index into <paramref name="ready"/>.</returns>
+    protected virtual int ChooseNextReady(ReadySet ready) => 0;
+
+    /// <summary>
+    /// Waits for events when nothing is ready (asyncio's selector <c>select(timeout)</c> followed by
+    /// <c>_process_events</c>). A loop on virtual time moves its clock instead of waiting.
+    /// </summary>
+    /// <param name="timeoutTicks">How long to wait, in ticks: the time until the earliest timer; null when no timer
+    /// is scheduled (wait until something arrives through <see cref="CallSoonThreadSafe(Action)"/>).</param>
+    protected abstract void WaitForEvents(long? timeoutTicks);
+
+    /// <summary>
+    /// Wakes a loop blocked in <see cref="WaitForEvents"/> from another thread (asyncio's <c>_write_to_self</c>).
+    /// </summary>
+    protected abstract void WriteToSelf();
+
+    /// <summary>Called after every handle the loop runs, with the loop still on its thread.</summary>
+    /// <param name="handle">The handle that just ran.</param>
+    protected virtual void OnHandleCompleted(Handle handle)
+    {
+    }
+
+    /// <summary>Throws when called from a thread that is not the running loop's; a subclass may report it instead.</summary>
+    /// <param name="operation">What was called, for the message.</param>
+    protected virtual void CheckThread(string operation)
+    {
+        if (_runningThreadId != 0 && _runningThreadId != Environment.CurrentManagedThreadId)
+        {
+            throw new InvalidOperationException(
+                $"{operation} was called from thread {Environment.CurrentManagedThreadId}, but the loop runs on thread {_runningThreadId}. " +
+                "Only CallSoonThreadSafe may be called from another thread.");
+        }
+    }
+
+    private void CheckClosed()
+    {
+        if (_closed)
+        {
+            throw new InvalidOperationException("Event loop is closed.");
+        }
+    }
+}

@@ -1,0 +1,153 @@
+using System.Diagnostics;
+
+namespace SimLoop;
+
+public sealed partial class SimulatedEventLoop
+{
+    private static readonly AsyncLocal<EscapeMarker?> s_marker = new(OnMarkerChanged);
+
+    private readonly ManualResetEventSlim _foreignWork = new(false);
+    private readonly object _escapeGate = new();
+    private string? _escape;
+
+    /// <inheritdoc/>
+    protected internal override ExecutionContext? PrepareTaskContext(ExecutionContext? context, ILoopTask task)
+    {
+        if (context is null)
+        {
+            return null;
+        }
+
+        // Build a copy of the context that carries a marker naming this loop and task: when a thread-pool thread
+        // picks up work that captured it, the marker's change handler runs there and reports the escape.
+        var state = new MarkState(this, task.Name);
+        ExecutionContext.Run(context, static s =>
+        {
+            var st = (MarkState)s!;
+            s_marker.Value = new EscapeMarker(st.Loop, st.TaskName);
+            st.Result = ExecutionContext.Capture();
+        }, state);
+        return state.Result ?? context;
+    }
+
+    /// <inheritdoc/>
+    protected internal override void OnForeignThreadPost(ILoopTask owner, Delegate callback, object? state) =>
+        ReportEscape($"a continuation of task {owner.Name} was posted back to the loop from thread {Environment.CurrentManagedThreadId}, so it ran on another thread first. {DescribeForeignStack()}");
+
+    /// <inheritdoc/>
+    protected internal override void OnForeignThreadCall(string what, ILoopTask? task) =>
+        ReportEscape($"{what} on thread {Environment.CurrentManagedThreadId}, not on the loop's thread. {DescribeForeignStack()}");
+
+    /// <inheritdoc/>
+    protected override void CheckThread(string operation)
+    {
+        if (IsRunning && !IsOnLoopThread)
+        {
+            ReportEscape($"{operation} was called from thread {Environment.CurrentManagedThreadId}, not from the loop's thread. {DescribeForeignStack()}");
+            base.CheckThread(operation);
+        }
+    }
+
+    private static void OnMarkerChanged(AsyncLocalValueChangedArgs<EscapeMarker?> args)
+    {
+        if (args.ThreadContextChanged && args.CurrentValue is { } marker && marker.Loop.IsRunning && !marker.Loop.IsOnLoopThread)
+        {
+            marker.Loop.ReportEscape($"work of task {marker.TaskName} started on thread {Environment.CurrentManagedThreadId}, outside the loop. {DescribeForeignStack()}");
+        }
+    }
+
+    private static string DescribeForeignStack()
+    {
+        string stack = new StackTrace(false).ToString();
+        if (stack.Contains("QueueUserWorkItemCallback", StringComparison.Ordinal))
+        {
+            return "It came from ThreadPool.QueueUserWorkItem: schedule the work with loop.CallSoon or loop.CreateTask instead.";
+        }
+
+        if (stack.Contains("TimerQueueTimer", StringComparison.Ordinal))
+        {
+            return "It came from a real-time timer (System.Threading.Timer, or Task.Delay/WaitAsync/CancelAfter without a TimeProvider): pass loop.TimeProvider.";
+        }
+
+        if (stack.Contains("AsyncStateMachineBox", StringComparison.Ordinal) || stack.Contains("AwaitTaskContinuation", StringComparison.Ordinal))
+        {
+            return "It was an await continuation resumed on the thread pool: usually ConfigureAwait(false) on a task completed inside another loop task's step, or a BCL primitive that completes asynchronously (SemaphoreSlim, channels). Remove ConfigureAwait(false) in code under test.";
+        }
+
+        if (stack.Contains("System.Threading.Tasks.Task.ExecuteWithThreadLocal", StringComparison.Ordinal))
+        {
+            return "It was a Task on the thread pool (Task.Run, or Task.Factory.StartNew with TaskScheduler.Default): use loop.CreateTask instead.";
+        }
+
+        return "Keep work on the loop: no Task.Run, ThreadPool, real-time timers or ConfigureAwait(false) in code under test.";
+    }
+
+    private void ReportEscape(string message)
+    {
+        lock (_escapeGate)
+        {
+            _escape ??= message;
+        }
+
+        SignalForeignWork();
+    }
+
+    private bool HasEscaped
+    {
+        get
+        {
+            lock (_escapeGate)
+            {
+                return _escape is not null;
+            }
+        }
+    }
+
+    private void SignalForeignWork() => _foreignWork.Set();
+
+    private void ThrowIfEscaped()
+    {
+        string? escape;
+        lock (_escapeGate)
+        {
+            escape = _escape;
+        }
+
+        if (escape is not null)
+        {
+            throw new UncontrolledConcurrencyException($"Uncontrolled concurrency (seed {Seed}, step {StepCount}, virtual time {Clock.Elapsed}): {escape}");
+        }
+    }
+
+    /// <summary>
+    /// Nothing is ready and no timer is pending. Before calling it a deadlock, recognise tasks waiting on real-time
+    /// timers, then give work that escaped to other threads a short real-time grace to come back and be reported.
+    /// </summary>
+    private void WaitForEscapedWork()
+    {
+        foreach (ILoopTask task in AllTasks())
+        {
+            if (task is IStepRunner && task.DescribeWait() is { } wait && wait.Contains("real-time timer", StringComparison.Ordinal))
+            {
+                throw new UncontrolledConcurrencyException($"Uncontrolled concurrency (seed {Seed}, step {StepCount}, virtual time {Clock.Elapsed}): task {task.Name} {wait}. Pass loop.TimeProvider: Task.Delay(delay, loop.TimeProvider).");
+            }
+        }
+
+        _foreignWork.Reset();
+        if (_options.EscapeGracePeriod > TimeSpan.Zero && !HasThreadSafeCallbacks && !HasEscaped)
+        {
+            _foreignWork.Wait(_options.EscapeGracePeriod);
+        }
+    }
+
+    private sealed class MarkState(SimulatedEventLoop loop, string taskName)
+    {
+        public SimulatedEventLoop Loop { get; } = loop;
+
+        public string TaskName { get; } = taskName;
+
+        public ExecutionContext? Result { get; set; }
+    }
+
+    private sealed record EscapeMarker(SimulatedEventLoop Loop, string TaskName);
+}

@@ -1,0 +1,259 @@
+using System.Diagnostics;
+using SimLoop.Scheduling;
+using SimLoop.Time;
+using SimLoop.VirtualNetwork;
+
+namespace SimLoop;
+
+/// <summary>
+/// A <see cref="BaseEventLoop"/> on virtual time, for deterministic simulation: when nothing is ready the clock jumps
+/// to the next timer; a seeded <see cref="IScheduleStrategy"/> picks which ready step runs next; everything the run
+/// does goes into a <see cref="ScheduleTrace"/>; hangs, escapes and runaway runs end the run with a report.
+/// </summary>
+[DebuggerDisplay("SimulatedEventLoop seed={Seed} t={Clock.Elapsed} steps={StepCount}")]
+public sealed partial class SimulatedEventLoop : BaseEventLoop, INetworkScheduler
+{
+    private readonly SimulationOptions _options;
+    private readonly IScheduleStrategy _strategy;
+    private readonly LoopTimeProvider _timeProvider;
+    private readonly Dictionary<long, TimerHandle> _networkTimers = new();
+    private LoopTerminatingException? _pendingFailure;
+
+    /// <summary>Creates a loop with FIFO scheduling and seed 0.</summary>
+    public SimulatedEventLoop()
+        : this(new SimulationOptions())
+    {
+    }
+
+    /// <summary>Creates a loop with the given options (copied; later changes to them have no effect).</summary>
+    /// <param name="options">The options.</param>
+    public SimulatedEventLoop(SimulationOptions options)
+        : base((options ?? throw new ArgumentNullException(nameof(options))).Logger)
+    {
+        _options = options.Clone();
+        _strategy = _options.Strategy ?? FifoStrategy.Instance;
+        Clock = new VirtualClock(_options.StartTime);
+        _timeProvider = new LoopTimeProvider(this, Clock.Start);
+        Trace = new ScheduleTrace(_options.RecordTrace);
+        Random = SeedDerivation.CreateRandom(_options.Seed, "user");
+    }
+
+    /// <summary>The seed the run's random streams derive from.</summary>
+    public ulong Seed => _options.Seed;
+
+    /// <summary>The strategy choosing among ready steps.</summary>
+    public IScheduleStrategy Strategy => _strategy;
+
+    /// <summary>The virtual clock.</summary>
+    public VirtualClock Clock { get; }
+
+    /// <summary>What the run did so far.</summary>
+    public ScheduleTrace Trace { get; }
+
+    /// <summary>A random stream for user code, derived from the seed (concern <c>"user"</c>).</summary>
+    public Random Random { get; }
+
+    /// <inheritdoc/>
+    public override long NowTicks => Clock.NowTicks;
+
+    /// <inheritdoc/>
+    public override TimeProvider TimeProvider => _timeProvider;
+
+    /// <summary>A random stream for <paramref name="concern"/>, derived from the seed.</summary>
+    /// <param name="concern">A stable name for what the numbers are used for.</param>
+    public Random GetRandom(string concern) => SeedDerivation.CreateRandom(_options.Seed, concern);
+
+    /// <summary>
+    /// Runs the loop until virtual time reaches <paramref name="duration"/> from now, firing every timer due until
+    /// then at its own due time and running every continuation; then the clock shows exactly that time. May be
+    /// called from a loop callback (not from a task step) to advance time further: nested advances work.
+    /// </summary>
+    /// <param name="duration">How long to advance; zero runs what is ready now.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The duration is negative or infinite.</exception>
+    public void RunFor(TimeSpan duration)
+    {
+        if (duration < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(duration), duration, "Virtual time only moves forward: pass a duration of zero or more.");
+        }
+
+        long target = NowTicks + duration.Ticks;
+        LoopFuture<bool> deadline = CreateFuture<bool>();
+        TimerHandle timer = CallAtTicks(target, static f => ((LoopFuture<bool>)f!).TrySetResult(true), deadline);
+        if (IsRunning)
+        {
+            RunNested(deadline);
+        }
+        else
+        {
+            RunUntilComplete(deadline);
+        }
+
+        timer.Cancel();
+    }
+
+    long INetworkScheduler.ScheduleAt(long atTicks, Action<object?> callback, object? state)
+    {
+        var invocation = new NetworkCallback(this, callback, state);
+        TimerHandle handle = ScheduleAt(Math.Max(atTicks, NowTicks), static s => ((NetworkCallback)s!).Invoke(), invocation, context: null, owner: null);
+        invocation.Id = handle.Sequence;
+        _networkTimers.Add(handle.Sequence, handle);
+        return handle.Sequence;
+    }
+
+    bool INetworkScheduler.Cancel(long id)
+    {
+        if (_networkTimers.Remove(id, out TimerHandle? handle))
+        {
+            handle.Cancel();
+            return true;
+        }
+
+        return false;
+    }
+
+    Random INetworkScheduler.GetRandom(string concern) => GetRandom(concern);
+
+    void INetworkScheduler.Record(NetworkEvent networkEvent) =>
+        Trace.Add(new TraceEntry(TraceEntryKind.Network, NowTicks, CurrentTaskId(), 0, networkEvent.ToString()));
+
+    /// <inheritdoc/>
+    public override void DefaultExceptionHandler(ExceptionContext context)
+    {
+        base.DefaultExceptionHandler(context);
+        if (_options.FailOnUnhandledException && _pendingFailure is null)
+        {
+            string where = context.Handle is null ? "" : $" (in {context.Handle})";
+            _pendingFailure = new UnhandledLoopException(
+                $"{context.Message}{where}: {context.Exception?.GetType().Name}: {context.Exception?.Message}. " +
+                "Handle the exception in the callback, or set SimulationOptions.FailOnUnhandledException = false to only log it.",
+                context.Exception);
+        }
+    }
+
+    /// <inheritdoc/>
+    protected override int ChooseNextReady(ReadySet ready)
+    {
+        int choice = _strategy.NextStep(ready);
+        if ((uint)choice >= (uint)ready.Count)
+        {
+            throw new InvalidOperationException($"Strategy {_strategy.Description} chose step {choice}, but only {ready.Count} steps are ready.");
+        }
+
+        var ids = new long[ready.Count];
+        for (int i = 0; i < ids.Length; i++)
+        {
+            ids[i] = ready.TaskIdAt(i);
+        }
+
+        Trace.AddDecision(new ScheduleDecision(ready.StepNumber, choice, ids), NowTicks);
+        return choice;
+    }
+
+    /// <inheritdoc/>
+    protected override void WaitForEvents(long? timeoutTicks)
+    {
+        if (timeoutTicks is { } timeout)
+        {
+            AdvanceClockTo(NowTicks + timeout);
+            return;
+        }
+
+        if (HasThreadSafeCallbacks)
+        {
+            return;
+        }
+
+        ThrowIfEscaped();
+        WaitForEscapedWork();
+        if (HasThreadSafeCallbacks)
+        {
+            return;
+        }
+
+        ThrowIfEscaped();
+        throw CreateDeadlockException();
+    }
+
+    /// <inheritdoc/>
+    protected override void WriteToSelf() => SignalForeignWork();
+
+    /// <inheritdoc/>
+    protected override void OnHandleCompleted(Handle handle)
+    {
+        if (Trace.RecordsEntries && handle.Owner is null)
+        {
+            Trace.Add(handle is TimerHandle timer
+                ? new TraceEntry(TraceEntryKind.TimerFired, NowTicks, 0, timer.WhenTicks, handle.Description)
+                : new TraceEntry(TraceEntryKind.Callback, NowTicks, 0, handle.Sequence, handle.Description));
+        }
+
+        ThrowIfBlocked();
+        if (_pendingFailure is { } failure)
+        {
+            _pendingFailure = null;
+            Rethrow(failure);
+        }
+
+        ThrowIfEscaped();
+        if (_options.MaxSteps is { } maxSteps && StepCount >= maxSteps)
+        {
+            throw new SimulationLimitException($"The run reached its bound of {maxSteps} steps at virtual time {Clock.Elapsed} (seed {Seed}). It may be livelocked; raise SimulationOptions.MaxSteps if the workload needs more.");
+        }
+    }
+
+    /// <inheritdoc/>
+    protected override void OnTaskRegistered(ILoopTask task, long id) =>
+        Trace.Add(new TraceEntry(TraceEntryKind.TaskRegistered, NowTicks, CurrentTaskId(), id, task.Name));
+
+    /// <inheritdoc/>
+    protected override void OnTaskEntered(ILoopTask task) =>
+        Trace.Add(new TraceEntry(TraceEntryKind.Enter, NowTicks, TaskIdOf(task), 0, null));
+
+    /// <inheritdoc/>
+    protected override void OnTaskLeft(ILoopTask task) =>
+        Trace.Add(new TraceEntry(TraceEntryKind.Leave, NowTicks, TaskIdOf(task), 0, null));
+
+    private long CurrentTaskId() => CurrentTask is { } t ? TaskIdOf(t) : 0;
+
+    private void AdvanceClockTo(long ticks)
+    {
+        if (ticks == NowTicks)
+        {
+            return;
+        }
+
+        if (_options.MaxVirtualTime is { } max && ticks > max.Ticks)
+        {
+            throw new SimulationLimitException($"The run reached its bound of {max} of virtual time (seed {Seed}, {StepCount} steps); the next timer is due at {TimeSpan.FromTicks(ticks)}. Raise SimulationOptions.MaxVirtualTime if the workload needs more.");
+        }
+
+        Clock.AdvanceTo(ticks);
+        Trace.Add(new TraceEntry(TraceEntryKind.ClockAdvanced, ticks, 0, ticks, null));
+    }
+
+    private DeadlockException CreateDeadlockException()
+    {
+        var lines = new List<string>();
+        foreach (ILoopTask task in AllTasks())
+        {
+            lines.Add($"{task.Name}: {task.DescribeWait() ?? "waiting (unknown)"}");
+        }
+
+        string list = lines.Count == 0 ? "  (no pending tasks)" : "  " + string.Join("\n  ", lines);
+        return new DeadlockException(
+            $"Deadlock at virtual time {Clock.Elapsed} after {StepCount} steps (seed {Seed}): nothing is ready, no timer is pending, and the run is not done. Pending tasks:\n{list}",
+            lines);
+    }
+
+    private sealed class NetworkCallback(SimulatedEventLoop loop, Action<object?> callback, object? state)
+    {
+        public long Id { get; set; }
+
+        public void Invoke()
+        {
+            loop._networkTimers.Remove(Id);
+            callback(state);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+using Microsoft.Extensions.Logging;
+using SimLoop.Scheduling;
+
+namespace SimLoop;
+
+/// <summary>
+/// How a <see cref="SimulatedEventLoop"/> runs. Values are validated where they are set, with the argument's name.
+/// </summary>
+public sealed class SimulationOptions
+{
+    private long? _maxSteps;
+    private TimeSpan? _maxVirtualTime;
+    private TimeSpan _escapeGracePeriod = TimeSpan.FromMilliseconds(250);
+    private TimeSpan? _blockingStepTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>The seed every random stream of the run is derived from.</summary>
+    public ulong Seed { get; set; }
+
+    /// <summary>Which ready step runs next; null for FIFO (asyncio's order).</summary>
+    public IScheduleStrategy? Strategy { get; set; }
+
+    /// <summary>The instant the virtual clock shows at the start; null for 2000-01-01T00:00:00Z.</summary>
+    public DateTimeOffset? StartTime { get; set; }
+
+    /// <summary>End the run with a <see cref="SimulationLimitException"/> after this many steps; null for no bound.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not positive.</exception>
+    public long? MaxSteps
+    {
+        get => _maxSteps;
+        set
+        {
+            if (value is <= 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), value, "MaxSteps must be positive, or null for no bound.");
+            }
+
+            _maxSteps = value;
+        }
+    }
+
+    /// <summary>End the run with a <see cref="SimulationLimitException"/> when virtual time would pass this; null for no bound.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not positive.</exception>
+    public TimeSpan? MaxVirtualTime
+    {
+        get => _maxVirtualTime;
+        set
+        {
+            if (value is { } v && v <= TimeSpan.Zero)
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), value, "MaxVirtualTime must be positive, or null for no bound.");
+            }
+
+            _maxVirtualTime = value;
+        }
+    }
+
+    /// <summary>Record every enter/leave, callback, timer and network event (true), or only the decisions (false, cheaper).</summary>
+    public bool RecordTrace { get; set; } = true;
+
+    /// <summary>
+    /// When an exception reaches the default exception handler (an exception in a callback, a task exception never
+    /// retrieved), end the run with it instead of only logging it. True by default: a test should not pass over an error.
+    /// </summary>
+    public bool FailOnUnhandledException { get; set; } = true;
+
+    /// <summary>
+    /// When nothing is ready and no timer is due, how long (real time) the loop waits for work that escaped to other
+    /// threads to come back before it reports a deadlock. Escaped work is then reported as such, not as a deadlock.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    public TimeSpan EscapeGracePeriod
+    {
+        get => _escapeGracePeriod;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero, nameof(value));
+            _escapeGracePeriod = value;
+        }
+    }
+
+    /// <summary>
+    /// A step that blocks the loop thread longer than this (real time; <c>.Result</c>, <c>.Wait()</c>,
+    /// <c>Thread.Sleep</c>) is interrupted and the run ends with an <see cref="UncontrolledConcurrencyException"/>;
+    /// null to never interrupt.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not positive.</exception>
+    public TimeSpan? BlockingStepTimeout
+    {
+        get => _blockingStepTimeout;
+        set
+        {
+            if (value is { } v && v <= TimeSpan.Zero)
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), value, "BlockingStepTimeout must be positive, or null to never interrupt a step.");
+            }
+
+            _blockingStepTimeout = value;
+        }
+    }
+
+    /// <summary>Where the default exception handler logs; null for nowhere.</summary>
+    public ILogger? Logger { get; set; }
+
+    /// <summary>A copy of these options.</summary>
+    public SimulationOptions Clone() => (SimulationOptions)MemberwiseClone();
+}

@@ -1,0 +1,230 @@
+using System.Diagnostics;
+
+namespace SimLoop;
+
+/// <summary>
+/// A loop task (asyncio's <c>Task</c>): runs an ordinary <c>async</c> function on the loop, one step at a time.
+/// Every step is bracketed by <see cref="BaseEventLoop.EnterTask"/> and <see cref="BaseEventLoop.LeaveTask"/>, runs
+/// with the task's own <see cref="SynchronizationContext"/> and <see cref="TaskScheduler"/> current, and every await
+/// continuation comes back to the loop as a new step of this task.
+/// </summary>
+/// <typeparam name="TResult">The result type.</typeparam>
+[DebuggerDisplay("{ToString(),nq}")]
+public class LoopTask<TResult> : LoopFuture<TResult>, ILoopTask, IStepRunner, IAwaitTracking
+{
+    private readonly Func<CancellationToken, Task> _body;
+    private readonly CancellationTokenSource _cancellation = new();
+    private readonly ExecutionContext? _context;
+    private readonly TaskSynchronizationContext _syncContext;
+    private readonly LoopTaskScheduler _scheduler;
+    private Task? _bodyTask;
+    private int _cancelRequests;
+    private string? _requestedCancelMessage;
+    private bool _tokenCancelScheduled;
+
+    /// <summary>
+    /// Creates a task bound to <paramref name="loop"/> and schedules its first step (asyncio's
+    /// <c>Task(coro, loop=loop, name=name, context=context)</c>).
+    /// </summary>
+    /// <param name="loop">The loop.</param>
+    /// <param name="body">The async function; it receives a token that <see cref="Cancel"/> cancels.</param>
+    /// <param name="name">The name; <c>Task-N</c> when null.</param>
+    /// <param name="context">The execution context the first step runs in; the creator's when null.</param>
+    /// <param name="eagerStart">Run the first step now, inside this constructor, when called on the running loop (asyncio 3.12's eager tasks).</param>
+    public LoopTask(BaseEventLoop loop, Func<CancellationToken, Task<TResult>> body, string? name = null, ExecutionContext? context = null, bool eagerStart = false)
+        : this(loop, (Func<CancellationToken, Task>)body, name, context, eagerStart)
+    {
+    }
+
+    private protected LoopTask(BaseEventLoop loop, Func<CancellationToken, Task> body, string? name, ExecutionContext? context, bool eagerStart)
+        : base(loop)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        if (loop.IsClosed)
+        {
+            throw new InvalidOperationException("Event loop is closed.");
+        }
+
+        _body = body;
+        _syncContext = new TaskSynchronizationContext(this);
+        _scheduler = new LoopTaskScheduler(this);
+        Id = loop.RegisterTask(this);
+        Name = name ?? $"Task-{Id}";
+        _context = loop.PrepareTaskContext(context ?? ExecutionContext.Capture(), this);
+        if (eagerStart && loop.IsRunning && loop.IsOnLoopThread)
+        {
+            StartEagerly();
+        }
+        else
+        {
+            loop.ScheduleStep(this, static s => ((LoopTask<TResult>)s!).Start(), this, _context);
+        }
+    }
+
+    /// <summary>The task's id on its loop (registration order).</summary>
+    public long Id { get; }
+
+    /// <inheritdoc/>
+    public string Name { get; }
+
+    /// <summary>The token the body received; cancelled (from a loop callback) after <see cref="Cancel"/>.</summary>
+    public CancellationToken CancellationToken => _cancellation.Token;
+
+    /// <summary>The loop future this task awaits right now, if it awaits one.</summary>
+    public LoopFuture? WaitingOn { get; set; }
+
+    internal SynchronizationContext SynchronizationContext => _syncContext;
+
+    internal TaskScheduler TaskScheduler => _scheduler;
+
+    /// <summary>
+    /// Requests cancellation (asyncio's <c>cancel(msg)</c>): the loop future the task awaits, if any, is cancelled,
+    /// and the body's token is cancelled from a loop callback. The task ends cancelled if its body ends with an
+    /// <see cref="OperationCanceledException"/>. A task cancelled before its first step never runs its body.
+    /// </summary>
+    /// <param name="message">The message carried by the cancellation.</param>
+    /// <returns>False if the task is already done.</returns>
+    public override bool Cancel(string? message = null)
+    {
+        if (IsDone)
+        {
+            return false;
+        }
+
+        _cancelRequests++;
+        _requestedCancelMessage = message;
+        WaitingOn?.Cancel(message);
+        if (!_tokenCancelScheduled)
+        {
+            _tokenCancelScheduled = true;
+            Loop.ScheduleSoon(static s => ((LoopTask<TResult>)s!).CancelToken(), this, null, owner: null);
+        }
+
+        return true;
+    }
+
+    /// <summary>How many cancellation requests are pending (asyncio's <c>cancelling()</c>).</summary>
+    public int Cancelling() => _cancelRequests;
+
+    /// <summary>Decrements the pending cancellation requests (asyncio's <c>uncancel()</c>) and returns the new count.</summary>
+    public int Uncancel()
+    {
+        if (_cancelRequests > 0)
+        {
+            _cancelRequests--;
+        }
+
+        return _cancelRequests;
+    }
+
+    /// <inheritdoc/>
+    public string? DescribeWait() =>
+        IsDone ? null
+        : WaitingOn is not null ? $"awaits {WaitingOn}"
+        : _bodyTask is null ? "not started"
+        : AwaitInspector.Describe(_bodyTask);
+
+    /// <inheritdoc/>
+    public override string ToString() => $"<{GetType().Name.Split('`')[0]} {Name} {base.ToString().Trim('<', '>').Split(' ')[^1]}>";
+
+    void IStepRunner.RunStep(Handle handle)
+    {
+        SynchronizationContext? previous = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(_syncContext);
+        try
+        {
+            _scheduler.RunStep(handle);
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(previous);
+        }
+    }
+
+    private void StartEagerly()
+    {
+        ILoopTask? previous = Loop.SwapCurrentTask(this);
+        try
+        {
+            ((IStepRunner)this).RunStep(new Handle(Loop, (Action<object?>)(static s => ((LoopTask<TResult>)s!).Start()), this, _context, this));
+        }
+        finally
+        {
+            Loop.SwapCurrentTask(previous);
+        }
+    }
+
+    private void Start()
+    {
+        if (_cancelRequests > 0)
+        {
+            FinishCancelled(null);
+            return;
+        }
+
+        Task body;
+        try
+        {
+            body = _body(_cancellation.Token) ?? throw new InvalidOperationException($"The body of task {Name} returned null instead of a Task.");
+        }
+        catch (Exception ex)
+        {
+            body = Task.FromException(ex);
+        }
+
+        _bodyTask = body;
+        if (body.IsCompleted)
+        {
+            OnBodyCompleted();
+        }
+        else
+        {
+            // Registered while this task's context is current: a completion inside one of our steps finishes the
+            // task inline; any other completion posts one more step of this task.
+            body.GetAwaiter().UnsafeOnCompleted(OnBodyCompleted);
+        }
+    }
+
+    private void OnBodyCompleted()
+    {
+        Task body = _bodyTask!;
+        if (!Loop.IsOnLoopThread && Loop.IsRunning)
+        {
+            Loop.OnForeignThreadCall($"the body of task {Name} completed", this);
+        }
+
+        try
+        {
+            body.GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException oce)
+        {
+            FinishCancelled(oce);
+            return;
+        }
+        catch (Exception ex)
+        {
+            Loop.UnregisterTask(this);
+            SetExceptionCore(ex);
+            return;
+        }
+
+        Loop.UnregisterTask(this);
+        SetResultCore(body is Task<TResult> typed ? typed.Result : default!);
+    }
+
+    private void FinishCancelled(OperationCanceledException? oce)
+    {
+        Loop.UnregisterTask(this);
+        string message = _requestedCancelMessage ?? oce?.Message ?? $"Task {Name} was cancelled.";
+        SetExceptionCore(new OperationCanceledException(message, oce, _cancellation.Token));
+    }
+
+    private void CancelToken()
+    {
+        if (!IsDone)
+        {
+            _cancellation.Cancel();
+        }
+    }
+}

@@ -1,0 +1,58 @@
+namespace SimLoop;
+
+/// <summary>
+/// The task scheduler current during every step of one loop task, so that <c>Task.Factory.StartNew</c>,
+/// <c>ContinueWith</c> and <c>Task.Yield</c> without a context stay on the loop as steps of that task.
+/// </summary>
+internal sealed class LoopTaskScheduler : TaskScheduler
+{
+    private readonly ILoopTask _task;
+    private readonly BaseEventLoop _loop;
+    private readonly Action<object?> _execute;
+
+    public LoopTaskScheduler(LoopFuture task)
+    {
+        _task = (ILoopTask)task;
+        _loop = task.Loop;
+        _execute = ExecuteQueued;
+    }
+
+    public override int MaximumConcurrencyLevel => 1;
+
+    /// <summary>Runs a step inside a task executing on this scheduler, so that it is <see cref="TaskScheduler.Current"/>.</summary>
+    public void RunStep(Handle handle)
+    {
+        if (ReferenceEquals(handle.Callback, _execute))
+        {
+            // A task queued to this scheduler: executing it makes this scheduler current already.
+            handle.Invoke();
+            return;
+        }
+
+        var step = new Task(static h => ((Handle)h!).Invoke(), handle);
+        step.RunSynchronously(this);
+        if (step.IsFaulted)
+        {
+            BaseEventLoop.Rethrow(step.Exception!.InnerException!);
+        }
+    }
+
+    protected override void QueueTask(Task task)
+    {
+        if (_loop.IsOnLoopThread || !_loop.IsRunning)
+        {
+            _loop.ScheduleStep(_task, _execute, task);
+        }
+        else
+        {
+            _loop.OnForeignThreadPost(_task, _execute, task);
+        }
+    }
+
+    protected override bool TryExecuteTaskInline(Task task, bool taskWasPreviouslyQueued) =>
+        _loop.IsOnLoopThread && TryExecuteTask(task);
+
+    protected override IEnumerable<Task>? GetScheduledTasks() => null;
+
+    private void ExecuteQueued(object? task) => TryExecuteTask((Task)task!);
+}
