@@ -69,3 +69,23 @@ public sealed class TestNetwork
 
     public List<NetworkEvent> EventsOf(NetworkEventKind kind) => [.. Scheduler.Events.Where(e => e.Kind == kind)];
 }
+
+/// <summary>Reading helpers that need several streams.</summary>
+public static class TestNetworkReading
+{
+    /// <summary>Reads <paramref name="expected"/> bytes from <paramref name="reader"/> while <paramref name="write"/> progresses.</summary>
+    public static byte[] ReadToEndAfter(this TestNetwork net, VirtualStream reader, Task write, int expected)
+    {
+        var all = new List<byte>();
+        byte[] buffer = new byte[700];
+        while (all.Count < expected)
+        {
+            int count = net.Scheduler.Pump(reader.ReadAsync(buffer));
+            count.ShouldBeGreaterThan(0);
+            all.AddRange(buffer.AsSpan(0, count).ToArray());
+        }
+
+        net.Scheduler.Pump(write);
+        return [.. all];
+    }
+}
