@@ -41,12 +41,7 @@ public sealed class VirtualNetworkInFlightTests
     public void Deliver_OneHeldMessage_DeliversOnlyThatOne()
     {
         var net = new TestNetwork();
-        using VirtualDatagramSocket receiver = net.Network.Bind("server", 53);
-        using VirtualDatagramSocket sender = net.Network.Bind("client");
-        net.Network.Hold("client", "server");
-        net.Scheduler.Pump(sender.SendToAsync(new byte[1], receiver.LocalEndPoint));
-        net.Scheduler.Pump(sender.SendToAsync(new byte[2], receiver.LocalEndPoint));
-        net.Scheduler.RunUntilIdle();
+        using VirtualDatagramSocket receiver = HoldDatagrams(net, 1, 2);
 
         net.Network.Deliver(net.Network.InFlight("client", "server")[1].Id);
 
@@ -58,11 +53,7 @@ public sealed class VirtualNetworkInFlightTests
     public void Drop_Datagram_IsGone()
     {
         var net = new TestNetwork();
-        using VirtualDatagramSocket receiver = net.Network.Bind("server", 53);
-        using VirtualDatagramSocket sender = net.Network.Bind("client");
-        net.Network.Hold("client", "server");
-        net.Scheduler.Pump(sender.SendToAsync(new byte[1], receiver.LocalEndPoint));
-        net.Scheduler.RunUntilIdle();
+        using VirtualDatagramSocket receiver = HoldDatagrams(net, 1);
 
         net.Network.Drop(net.Network.InFlight("client", "server")[0].Id);
         net.Network.Release("client", "server");
@@ -93,5 +84,20 @@ public sealed class VirtualNetworkInFlightTests
         var net = new TestNetwork();
 
         Should.Throw<ArgumentException>(() => net.Network.Deliver(12345)).ParamName.ShouldBe("id");
+    }
+
+    /// <summary>Holds the client-to-server link and sends datagrams of <paramref name="sizes"/> to a bound receiver.</summary>
+    private static VirtualDatagramSocket HoldDatagrams(TestNetwork net, params int[] sizes)
+    {
+        VirtualDatagramSocket receiver = net.Network.Bind("server", 53);
+        VirtualDatagramSocket sender = net.Network.Bind("client");
+        net.Network.Hold("client", "server");
+        foreach (int size in sizes)
+        {
+            net.Scheduler.Pump(sender.SendToAsync(new byte[size], receiver.LocalEndPoint));
+        }
+
+        net.Scheduler.RunUntilIdle();
+        return receiver;
     }
 }
