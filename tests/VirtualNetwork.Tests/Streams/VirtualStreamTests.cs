@@ -174,4 +174,20 @@ public sealed class VirtualStreamTests
         client.CanRead.ShouldBeFalse();
         Should.Throw<ObjectDisposedException>(() => client.ReadAsync(new byte[1]));
     }
+
+    [Fact]
+    public void WriteAsync_PendingThenCancelled_ThrowsOperationCanceledAndCompletesInACallback()
+    {
+        var net = new TestNetwork(new VirtualNetworkOptions { SendBufferSize = 100, ReceiveBufferSize = 100 });
+        var (client, _) = net.Connect();
+        using var cts = new CancellationTokenSource();
+        Task write = client.WriteAsync(new byte[1000], cts.Token).AsTask();
+        net.Scheduler.RunUntilIdle();
+
+        cts.Cancel();
+        write.IsCompleted.ShouldBeFalse();
+        net.Scheduler.RunUntilIdle();
+
+        write.IsCanceled.ShouldBeTrue();
+    }
 }
