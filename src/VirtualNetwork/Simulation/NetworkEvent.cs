@@ -7,6 +7,10 @@ public enum NetworkEventKind
     HostAdded,
     /// <summary>A stream connection attempt started.</summary>
     Connect,
+    /// <summary>A host started listening for stream connections on a port.</summary>
+    Listen,
+    /// <summary>A datagram socket was bound to a port.</summary>
+    Bind,
     /// <summary>A listener accepted a connection.</summary>
     Accept,
     /// <summary>A connection attempt was refused (no listener).</summary>

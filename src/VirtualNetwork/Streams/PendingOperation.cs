@@ -1,0 +1,53 @@
+namespace SimLoop.VirtualNetwork;
+
+/// <summary>
+/// An operation waiting for the network: a task completion source (continuations run synchronously, on the
+/// completing scheduler callback) and the registration of the caller's cancellation token.
+/// </summary>
+/// <typeparam name="T">The operation's result.</typeparam>
+internal sealed class PendingOperation<T>
+{
+    private readonly TaskCompletionSource<T> completion = new();
+    private CancellationTokenRegistration registration;
+
+    public Task<T> Task => completion.Task;
+
+    public bool IsPending => !completion.Task.IsCompleted;
+
+    /// <summary>Creates an operation that, when <paramref name="cancellationToken"/> is cancelled, runs <paramref name="onCancelled"/> in a scheduler callback.</summary>
+    public static PendingOperation<T> Start(VirtualNetwork network, CancellationToken cancellationToken, Action<PendingOperation<T>> onCancelled)
+    {
+        var operation = new PendingOperation<T>();
+        if (cancellationToken.CanBeCanceled)
+        {
+            operation.registration = cancellationToken.Register(() => network.Post(() =>
+            {
+                if (operation.IsPending)
+                {
+                    onCancelled(operation);
+                    operation.TrySetCanceled(cancellationToken);
+                }
+            }));
+        }
+
+        return operation;
+    }
+
+    public bool TrySetResult(T result)
+    {
+        registration.Dispose();
+        return completion.TrySetResult(result);
+    }
+
+    public bool TrySetException(Exception exception)
+    {
+        registration.Dispose();
+        return completion.TrySetException(exception);
+    }
+
+    private void TrySetCanceled(CancellationToken cancellationToken)
+    {
+        registration.Dispose();
+        completion.TrySetCanceled(cancellationToken);
+    }
+}

@@ -1,0 +1,211 @@
+using System.Net.Sockets;
+
+namespace SimLoop.VirtualNetwork;
+
+/// <summary>Connection set-up and teardown: connect, accept, reset, abort, close, host crash.</summary>
+public sealed partial class VirtualStream
+{
+    private SocketError? failure;
+    private bool aborted;
+    private bool ownsLocalPort;
+    private PendingOperation<VirtualStream>? connect;
+    private long connectTimeoutId = -1;
+
+    /// <summary>Whether this is a client end whose connect is still pending.</summary>
+    internal bool IsConnecting => connect is { IsPending: true } && !IsStale;
+
+    /// <summary>Whether this end may still put messages on the wire.</summary>
+    private bool CanTransmit => failure is null && !aborted && !IsStale;
+
+    /// <summary>
+    /// Resets the connection: pending bytes are discarded, the peer fails with <see cref="SocketError.ConnectionReset"/>
+    /// on its next read or write, and this end is closed.
+    /// </summary>
+    public void Abort()
+    {
+        if (disposed)
+        {
+            return;
+        }
+
+        network.Record(NetworkEventKind.Reset, Host.Name, Peer?.Host.Name ?? string.Empty, $"{Label} abort");
+        if (CanTransmit)
+        {
+            SendReset(evenFromDownHost: false);
+        }
+
+        sendBuffer.Clear();
+        CloseLocally();
+    }
+
+    /// <summary>Starts connecting (client end) to <paramref name="to"/>; the task completes in a scheduler callback.</summary>
+    internal Task<VirtualStream> Connect(VirtualHost to, CancellationToken cancellationToken)
+    {
+        ownsLocalPort = true;
+        PendingOperation<VirtualStream> operation = PendingOperation<VirtualStream>.Start(network, cancellationToken, _ => EndConnect("cancelled"));
+        connect = operation;
+        network.Record(NetworkEventKind.Connect, Host.Name, to.Name, Label);
+        if (network.Options.ConnectTimeout is { } timeout)
+        {
+            connectTimeoutId = network.ScheduleAt(network.NowTicks + timeout.Ticks, () => FailConnect(SocketError.TimedOut));
+        }
+
+        network.TransmitReliably(
+            Host, to, MessageKind.Syn, 0, Label, () => network.OfferConnection(to, this),
+            () => operation.IsPending && !IsStale, () => FailConnect(SocketError.TimedOut), network.Options.MaxSynRetransmissions);
+        return operation.Task;
+    }
+
+    /// <summary>Sends the SYN-ACK of an accepted connection (server end) to <paramref name="client"/>.</summary>
+    internal void SendSynAck(VirtualStream client) =>
+        TransmitReliably(MessageKind.SynAck, 0, Label, () => client.OnSynAck(this));
+
+    internal string? OnSynAck(VirtualStream server)
+    {
+        if (connect is { IsPending: true } operation && CanTransmit)
+        {
+            Peer = server;
+            network.CancelScheduled(connectTimeoutId);
+            operation.TrySetResult(this);
+        }
+        else
+        {
+            // The connect was abandoned (cancelled, timed out, crashed): tell the server end.
+            network.Transmit(Host, server.Host, MessageKind.Reset, 0, Label, () => server.OnReset(), onLost: null);
+        }
+
+        return null;
+    }
+
+    internal string? OnReset()
+    {
+        if (connect is { IsPending: true })
+        {
+            FailConnect(SocketError.ConnectionRefused);
+        }
+        else if (failure is null && !aborted && !IsStale)
+        {
+            network.Record(NetworkEventKind.Reset, Host.Name, Peer?.Host.Name ?? string.Empty, $"{Label} by peer");
+            received.Clear();
+            Fail(SocketError.ConnectionReset);
+        }
+
+        return null;
+    }
+
+    /// <summary>The host crashed: the peer is reset, pending operations fail with <see cref="SocketError.ConnectionAborted"/>.</summary>
+    internal void OnHostCrashed()
+    {
+        if (connect is { IsPending: true })
+        {
+            network.Post(() => FailConnect(SocketError.ConnectionAborted));
+            return;
+        }
+
+        if (failure is null && !aborted)
+        {
+            SendReset(evenFromDownHost: true);
+            failure = SocketError.ConnectionAborted;
+            network.Post(() => FailPendingOperations(SocketError.ConnectionAborted));
+        }
+    }
+
+    /// <summary>Closes this end gracefully: bytes already written are still sent, followed by FIN.</summary>
+    /// <param name="disposing">True when called from <see cref="Stream.Dispose()"/>.</param>
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && !disposed)
+        {
+            network.Record(NetworkEventKind.Closed, Host.Name, Peer?.Host.Name ?? string.Empty, Label);
+            if (!writeShut && CanTransmit)
+            {
+                writeShut = true;
+                SendSegments();
+            }
+
+            CloseLocally();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private void SendReset(bool evenFromDownHost)
+    {
+        aborted = true;
+        if (Peer is { } peer)
+        {
+            network.Transmit(Host, peer.Host, MessageKind.Reset, 0, Label, () => peer.OnReset(), onLost: null, evenFromDownHost: evenFromDownHost);
+        }
+    }
+
+    /// <summary>Fails the connection (reset by the peer, retransmissions exhausted); runs inside a scheduler callback.</summary>
+    private void Fail(SocketError error)
+    {
+        if (connect is { IsPending: true })
+        {
+            FailConnect(error);
+        }
+        else if (failure is null)
+        {
+            failure = error;
+            if (error != SocketError.ConnectionReset)
+            {
+                network.Record(NetworkEventKind.Closed, Host.Name, Peer?.Host.Name ?? string.Empty, $"{Label} {error}");
+            }
+
+            FailPendingOperations(error);
+        }
+    }
+
+    private void FailPendingOperations(SocketError error)
+    {
+        if (pendingRead is { } read)
+        {
+            pendingRead = null;
+            pendingReadBuffer = default;
+            read.TrySetException(ReadError(error));
+        }
+
+        if (pendingWrite is { } write)
+        {
+            pendingWrite = null;
+            pendingWriteRest = default;
+            write.TrySetException(WriteError(error));
+        }
+    }
+
+    private void FailConnect(SocketError error)
+    {
+        if (connect is { IsPending: true } operation)
+        {
+            EndConnect(error.ToString());
+            operation.TrySetException(SocketErrors.Socket(error));
+        }
+    }
+
+    private void EndConnect(string why)
+    {
+        network.CancelScheduled(connectTimeoutId);
+        network.Record(NetworkEventKind.Closed, Host.Name, string.Empty, $"{Label} connect {why}");
+        CloseLocally();
+    }
+
+    /// <summary>Marks this end closed, frees its port, and fails local pending operations with OperationAborted (in a callback).</summary>
+    private void CloseLocally()
+    {
+        disposed = true;
+        if (!IsStale)
+        {
+            Host.RemoveStream(this);
+            if (ownsLocalPort)
+            {
+                Host.ReleaseTcpPort(LocalEndPoint.Port);
+            }
+        }
+
+        if (pendingRead is not null || pendingWrite is not null)
+        {
+            network.Post(() => FailPendingOperations(SocketError.OperationAborted));
+        }
+    }
+}

@@ -1,0 +1,148 @@
+using System.Net.Sockets;
+
+namespace SimLoop.VirtualNetwork;
+
+/// <summary>The receiving direction: reassembly in sequence order, end of stream, reads.</summary>
+public sealed partial class VirtualStream
+{
+    private readonly ByteQueue received = new();
+    private readonly SortedDictionary<long, byte[]> outOfOrder = [];
+    private long expectedSequence;
+    private long? finSequence;
+    private bool endOfStream;
+    private long consumed;
+    private PendingOperation<int>? pendingRead;
+    private Memory<byte> pendingReadBuffer;
+
+    /// <summary>
+    /// Reads up to <paramref name="buffer"/>'s length of bytes; waits until some are available. Returns 0 only at end
+    /// of stream, or for a zero-byte buffer once data is available (without consuming it).
+    /// </summary>
+    /// <param name="buffer">Where to put the bytes.</param>
+    /// <param name="cancellationToken">Cancels the wait; the stream stays usable.</param>
+    /// <returns>The number of bytes read.</returns>
+    /// <exception cref="IOException">The connection was reset, aborted, timed out, or this end was closed meanwhile.</exception>
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        if (pendingRead is not null)
+        {
+            throw new InvalidOperationException("A read is already pending on this stream; await it before reading again.");
+        }
+
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return ValueTask.FromCanceled<int>(cancellationToken);
+        }
+
+        if (failure is { } error)
+        {
+            return ValueTask.FromException<int>(ReadError(error));
+        }
+
+        if (TryRead(buffer, out int count))
+        {
+            return new ValueTask<int>(count);
+        }
+
+        PendingOperation<int> operation = PendingOperation<int>.Start(network, cancellationToken, o =>
+        {
+            if (pendingRead == o)
+            {
+                pendingRead = null;
+                pendingReadBuffer = default;
+            }
+        });
+        pendingRead = operation;
+        pendingReadBuffer = buffer;
+        return new ValueTask<int>(operation.Task);
+    }
+
+    internal string? OnData(long sequence, byte[] segment)
+    {
+        if (failure is not null || aborted)
+        {
+            return null;
+        }
+
+        if (disposed || IsStale)
+        {
+            SendReset(evenFromDownHost: false);
+            return null;
+        }
+
+        if (sequence == expectedSequence)
+        {
+            Append(segment);
+            while (outOfOrder.Remove(expectedSequence, out byte[]? next))
+            {
+                Append(next);
+            }
+        }
+        else if (sequence > expectedSequence)
+        {
+            outOfOrder.TryAdd(sequence, segment);
+        }
+
+        CompletePendingRead();
+        return null;
+    }
+
+    internal string? OnFin(long sequence)
+    {
+        if (failure is null && !aborted && !disposed && !IsStale)
+        {
+            finSequence = sequence;
+            endOfStream |= finSequence == expectedSequence;
+            CompletePendingRead();
+        }
+
+        return null;
+    }
+
+    private static IOException ReadError(SocketError error) => SocketErrors.Stream(error, "read data from");
+
+    private void Append(byte[] segment)
+    {
+        received.Enqueue(segment);
+        expectedSequence += segment.Length;
+        endOfStream |= finSequence == expectedSequence;
+    }
+
+    private bool TryRead(Memory<byte> buffer, out int count)
+    {
+        count = 0;
+        if (received.Count > 0)
+        {
+            if (!buffer.IsEmpty)
+            {
+                count = received.Dequeue(buffer.Span);
+                consumed += count;
+                SendWindowUpdate();
+            }
+
+            return true;
+        }
+
+        return endOfStream;
+    }
+
+    private void CompletePendingRead()
+    {
+        if (pendingRead is { } operation && TryRead(pendingReadBuffer, out int count))
+        {
+            pendingRead = null;
+            pendingReadBuffer = default;
+            operation.TrySetResult(count);
+        }
+    }
+
+    private void SendWindowUpdate()
+    {
+        if (Peer is { } peer && CanTransmit)
+        {
+            long value = consumed;
+            TransmitReliably(MessageKind.WindowUpdate, 0, $"{Label} ack={value}", () => peer.OnWindowUpdate(value));
+        }
+    }
+}

@@ -1,0 +1,165 @@
+using System.Net.Sockets;
+
+namespace SimLoop.VirtualNetwork;
+
+/// <summary>The sending direction: send buffer, segmentation by MTU, the receive window, half-close.</summary>
+public sealed partial class VirtualStream
+{
+    private readonly ByteQueue sendBuffer = new();
+    private long nextSequence;
+    private long peerConsumed;
+    private bool writeShut;
+    private bool finSent;
+    private PendingOperation<int>? pendingWrite;
+    private ReadOnlyMemory<byte> pendingWriteRest;
+
+    /// <summary>
+    /// Copies <paramref name="buffer"/> into the send buffer; completes when all of it is buffered, so it waits while
+    /// the send buffer is full (the peer's receive window is full when its reader does not read).
+    /// </summary>
+    /// <param name="buffer">The bytes to send.</param>
+    /// <param name="cancellationToken">Cancels the wait (bytes already buffered are still sent).</param>
+    /// <returns>A task that completes when the bytes are buffered.</returns>
+    /// <exception cref="IOException">The connection failed, or this end already called <see cref="ShutdownWrite"/>.</exception>
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        if (pendingWrite is not null)
+        {
+            throw new InvalidOperationException("A write is already pending on this stream; await it before writing again.");
+        }
+
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return ValueTask.FromCanceled(cancellationToken);
+        }
+
+        if ((failure ?? (writeShut ? SocketError.Shutdown : null)) is { } error)
+        {
+            return ValueTask.FromException(WriteError(error));
+        }
+
+        ReadOnlyMemory<byte> rest = FillSendBuffer(buffer);
+        if (rest.IsEmpty)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        PendingOperation<int> operation = PendingOperation<int>.Start(network, cancellationToken, o =>
+        {
+            if (pendingWrite == o)
+            {
+                pendingWrite = null;
+                pendingWriteRest = default;
+            }
+        });
+        pendingWrite = operation;
+        pendingWriteRest = rest;
+        return new ValueTask(operation.Task);
+    }
+
+    /// <summary>
+    /// Half-closes the connection: bytes already written are still delivered, then the peer reads end of stream;
+    /// this end can still read. Further writes fail with <see cref="SocketError.Shutdown"/>.
+    /// </summary>
+    /// <exception cref="IOException">The connection already failed.</exception>
+    public void ShutdownWrite()
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        if (failure is { } error)
+        {
+            throw SocketErrors.Stream(error, "shut down");
+        }
+
+        if (writeShut)
+        {
+            return;
+        }
+
+        writeShut = true;
+        network.Record(NetworkEventKind.Shutdown, Host.Name, Peer?.Host.Name ?? string.Empty, Label);
+        if (pendingWrite is { } operation)
+        {
+            pendingWrite = null;
+            pendingWriteRest = default;
+            network.Post(() => operation.TrySetException(WriteError(SocketError.Shutdown)));
+        }
+
+        SendSegments();
+    }
+
+    internal string? OnWindowUpdate(long consumedByPeer)
+    {
+        if (CanTransmit)
+        {
+            peerConsumed = Math.Max(peerConsumed, consumedByPeer);
+            SendSegments();
+            if (pendingWrite is { } operation)
+            {
+                pendingWriteRest = FillSendBuffer(pendingWriteRest);
+                if (pendingWriteRest.IsEmpty)
+                {
+                    pendingWrite = null;
+                    operation.TrySetResult(0);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static IOException WriteError(SocketError error) => SocketErrors.Stream(error, "write data to");
+
+    private ReadOnlyMemory<byte> FillSendBuffer(ReadOnlyMemory<byte> data)
+    {
+        while (!data.IsEmpty)
+        {
+            long space = network.Options.SendBufferSize - sendBuffer.Count;
+            if (space <= 0)
+            {
+                break;
+            }
+
+            int take = (int)Math.Min(space, data.Length);
+            sendBuffer.Enqueue(data.Span[..take]);
+            data = data[take..];
+            SendSegments();
+        }
+
+        return data;
+    }
+
+    /// <summary>Sends buffered bytes as MTU-sized segments while the peer's receive window allows, then FIN if shut.</summary>
+    private void SendSegments()
+    {
+        if (Peer is not { } peer || !CanTransmit)
+        {
+            return;
+        }
+
+        while (sendBuffer.Count > 0)
+        {
+            long window = network.Options.ReceiveBufferSize - (nextSequence - peerConsumed);
+            if (window <= 0)
+            {
+                break;
+            }
+
+            int length = (int)Math.Min(Math.Min(sendBuffer.Count, network.Options.Mtu), window);
+            byte[] segment = sendBuffer.Dequeue(length);
+            long sequence = nextSequence;
+            nextSequence += length;
+            TransmitReliably(MessageKind.Data, length, $"{Label} seq={sequence} len={length}", () => peer.OnData(sequence, segment));
+        }
+
+        if (writeShut && !finSent && sendBuffer.Count == 0)
+        {
+            finSent = true;
+            long sequence = nextSequence;
+            TransmitReliably(MessageKind.Fin, 0, $"{Label} seq={sequence}", () => peer.OnFin(sequence));
+        }
+    }
+
+    private void TransmitReliably(MessageKind kind, int size, string detail, Func<string?> onArrive) =>
+        network.TransmitReliably(Host, Peer!.Host, kind, size, detail, onArrive, () => CanTransmit, () => Fail(SocketError.TimedOut), network.Options.MaxRetransmissions);
+}

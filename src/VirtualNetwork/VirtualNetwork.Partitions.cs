@@ -1,0 +1,77 @@
+namespace SimLoop.VirtualNetwork;
+
+/// <summary>Partitions: messages between separated hosts are lost.</summary>
+public sealed partial class VirtualNetwork
+{
+    private readonly HashSet<(string From, string To)> partitions = [];
+
+    /// <summary>Separates every host of <paramref name="a"/> from every host of <paramref name="b"/>, both ways.</summary>
+    /// <param name="a">Names of the hosts on one side.</param>
+    /// <param name="b">Names of the hosts on the other side.</param>
+    public void Partition(IEnumerable<string> a, IEnumerable<string> b) => SetPartition(a, b, bothWays: true, separated: true);
+
+    /// <summary>Loses every message from <paramref name="from"/> to <paramref name="to"/> (the other direction still works).</summary>
+    /// <param name="from">The sending host's name.</param>
+    /// <param name="to">The receiving host's name.</param>
+    public void PartitionOneWay(string from, string to) => SetPartition([from], [to], bothWays: false, separated: true);
+
+    /// <summary>Ends the partition between <paramref name="a"/> and <paramref name="b"/>, both ways.</summary>
+    /// <param name="a">Names of the hosts on one side.</param>
+    /// <param name="b">Names of the hosts on the other side.</param>
+    public void Repair(IEnumerable<string> a, IEnumerable<string> b) => SetPartition(a, b, bothWays: true, separated: false);
+
+    /// <summary>Ends the one-way partition from <paramref name="from"/> to <paramref name="to"/>.</summary>
+    /// <param name="from">The sending host's name.</param>
+    /// <param name="to">The receiving host's name.</param>
+    public void RepairOneWay(string from, string to) => SetPartition([from], [to], bothWays: false, separated: false);
+
+    /// <summary>Ends every partition.</summary>
+    public void RepairAll()
+    {
+        partitions.Clear();
+        Record(NetworkEventKind.Fault, string.Empty, string.Empty, "repair all");
+    }
+
+    /// <summary>Whether messages from <paramref name="from"/> to <paramref name="to"/> are currently lost.</summary>
+    /// <param name="from">The sending host's name.</param>
+    /// <param name="to">The receiving host's name.</param>
+    /// <returns>True when partitioned.</returns>
+    public bool IsPartitioned(string from, string to) => IsPartitioned(GetHost(from), GetHost(to));
+
+    private bool IsPartitioned(VirtualHost from, VirtualHost to) => partitions.Contains((from.Name, to.Name));
+
+    private void SetPartition(IEnumerable<string> a, IEnumerable<string> b, bool bothWays, bool separated)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        List<string> sideA = [.. a.Select(name => GetHost(name).Name)];
+        List<string> sideB = [.. b.Select(name => GetHost(name).Name)];
+        foreach (string x in sideA)
+        {
+            foreach (string y in sideB)
+            {
+                SetOne(x, y, separated);
+                if (bothWays)
+                {
+                    SetOne(y, x, separated);
+                }
+            }
+        }
+
+        string verb = separated ? "partition" : "repair";
+        string arrow = bothWays ? "<->" : "->";
+        Record(NetworkEventKind.Fault, string.Join(",", sideA), string.Join(",", sideB), $"{verb} {arrow}");
+    }
+
+    private void SetOne(string from, string to, bool separated)
+    {
+        if (separated)
+        {
+            partitions.Add((from, to));
+        }
+        else
+        {
+            partitions.Remove((from, to));
+        }
+    }
+}

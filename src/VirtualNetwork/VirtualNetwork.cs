@@ -1,0 +1,95 @@
+using System.Net;
+
+namespace SimLoop.VirtualNetwork;
+
+/// <summary>
+/// A simulated network: hosts with names and addresses, stream connections with TCP semantics, datagrams with UDP
+/// semantics, per-link latency, bandwidth and loss, and faults that can be switched while a simulation runs.
+/// </summary>
+/// <remarks>
+/// The network sees time and randomness only through its <see cref="INetworkScheduler"/>, and must be used from the
+/// simulation's single thread. Pending operations complete inside scheduler callbacks.
+/// </remarks>
+public sealed partial class VirtualNetwork
+{
+    private readonly INetworkScheduler scheduler;
+    private readonly List<VirtualHost> hosts = [];
+    private readonly Dictionary<string, VirtualHost> hostsByName = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, Random> randoms = new(StringComparer.Ordinal);
+
+    /// <summary>Creates a network driven by <paramref name="scheduler"/>.</summary>
+    /// <param name="scheduler">The seam to the simulation's clock, randomness and trace.</param>
+    /// <param name="options">Settings; null for the defaults.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A setting in <paramref name="options"/> is out of range.</exception>
+    public VirtualNetwork(INetworkScheduler scheduler, VirtualNetworkOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(scheduler);
+        options ??= new VirtualNetworkOptions();
+        options.Validate(nameof(options));
+        this.scheduler = scheduler;
+        Options = options;
+        defaultLink = options.DefaultLink;
+    }
+
+    /// <summary>Raised when <see cref="Crash"/> takes a host down (so that the loop can cancel the host's tasks).</summary>
+    public event Action<VirtualHost>? HostCrashed;
+
+    /// <summary>Raised when <see cref="Restart"/> brings a host back (so that the caller can run its start function again).</summary>
+    public event Action<VirtualHost>? HostRestarted;
+
+    /// <summary>The settings the network was built with.</summary>
+    public VirtualNetworkOptions Options { get; }
+
+    /// <summary>The hosts, in the order they were added.</summary>
+    public IReadOnlyList<VirtualHost> Hosts => hosts;
+
+    internal long NowTicks => scheduler.NowTicks;
+
+    /// <summary>Finds a host by name (case-insensitive).</summary>
+    /// <param name="name">The host's name.</param>
+    /// <returns>The host.</returns>
+    /// <exception cref="ArgumentException">No host has that name.</exception>
+    public VirtualHost GetHost(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return hostsByName.TryGetValue(name, out VirtualHost? host)
+            ? host
+            : throw new ArgumentException($"The network has no host named '{name}'.", nameof(name));
+    }
+
+    internal VirtualHost? FindHostByAddress(IPAddress address)
+    {
+        foreach (VirtualHost host in hosts)
+        {
+            if (host.HasAddress(address))
+            {
+                return host;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Records an event in the simulation trace, at the current instant.</summary>
+    internal void Record(NetworkEventKind kind, string from, string to, string detail) =>
+        scheduler.Record(new NetworkEvent(kind, scheduler.NowTicks, from, to, detail));
+
+    /// <summary>Runs <paramref name="action"/> in a scheduler callback at the current instant (never inline).</summary>
+    internal void Post(Action action) => scheduler.ScheduleAt(scheduler.NowTicks, static s => ((Action)s!)(), action);
+
+    internal long ScheduleAt(long atTicks, Action action) => scheduler.ScheduleAt(atTicks, static s => ((Action)s!)(), action);
+
+    internal bool CancelScheduled(long id) => scheduler.Cancel(id);
+
+    /// <summary>The random stream of <paramref name="concern"/>, asked of the scheduler once and then reused.</summary>
+    internal Random RandomFor(string concern)
+    {
+        if (!randoms.TryGetValue(concern, out Random? random))
+        {
+            random = scheduler.GetRandom(concern);
+            randoms.Add(concern, random);
+        }
+
+        return random;
+    }
+}

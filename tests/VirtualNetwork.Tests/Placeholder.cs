@@ -1,1 +1,0 @@
-namespace SimLoop.VirtualNetwork.Tests;
