@@ -1,4 +1,4 @@
-namespace SimLoop.VirtualNetwork;
+namespace SimLoop.Networking;
 
 /// <summary>Clogging: a clogged host's incoming and outgoing messages wait until it is unclogged.</summary>
 public sealed partial class VirtualNetwork

@@ -1,6 +1,6 @@
 using System.Net.Sockets;
 
-namespace SimLoop.VirtualNetwork;
+namespace SimLoop.Networking;
 
 /// <summary>Crashing and restarting hosts.</summary>
 public sealed partial class VirtualNetwork

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace SimLoop.VirtualNetwork;
+namespace SimLoop.Networking;
 
 /// <summary>Datagrams: binding sockets and sending with loss, duplication and reordering.</summary>
 public sealed partial class VirtualNetwork

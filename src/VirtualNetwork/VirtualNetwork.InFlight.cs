@@ -1,4 +1,4 @@
-namespace SimLoop.VirtualNetwork;
+namespace SimLoop.Networking;
 
 /// <summary>Holding, inspecting, releasing, delivering and dropping messages in flight.</summary>
 public sealed partial class VirtualNetwork

@@ -1,4 +1,4 @@
-namespace SimLoop.VirtualNetwork;
+namespace SimLoop.Networking;
 
 /// <summary>Per-link settings, switchable while a simulation runs.</summary>
 public sealed partial class VirtualNetwork

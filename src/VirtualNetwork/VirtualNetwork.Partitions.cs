@@ -1,4 +1,4 @@
-namespace SimLoop.VirtualNetwork;
+namespace SimLoop.Networking;
 
 /// <summary>Partitions: messages between separated hosts are lost.</summary>
 public sealed partial class VirtualNetwork

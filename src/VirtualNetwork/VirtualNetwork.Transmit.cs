@@ -1,4 +1,4 @@
-namespace SimLoop.VirtualNetwork;
+namespace SimLoop.Networking;
 
 /// <summary>Putting messages on links: serialisation, latency, loss, partitions, holds, clogs, delivery.</summary>
 public sealed partial class VirtualNetwork

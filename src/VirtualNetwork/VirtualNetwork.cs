@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace SimLoop.VirtualNetwork;
+namespace SimLoop.Networking;
 
 /// <summary>
 /// A simulated network: hosts with names and addresses, stream connections with TCP semantics, datagrams with UDP

@@ -1,4 +1,4 @@
-namespace SimLoop.VirtualNetwork;
+namespace SimLoop.Networking;
 
 /// <summary>Settings of a <see cref="VirtualNetwork"/>, validated when the network is constructed.</summary>
 public sealed class VirtualNetworkOptions

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using SimLoop.Scheduling;
 using SimLoop.Time;
-using SimLoop.VirtualNetwork;
+using SimLoop.Networking;
 
 namespace SimLoop;
 

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace SimLoop.VirtualNetwork;
+namespace SimLoop.Networking;
 
 /// <summary>A received datagram.</summary>
 /// <param name="Data">The payload.</param>

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace SimLoop.VirtualNetwork;
+namespace SimLoop.Networking;
 
 /// <summary>A datagram socket bound to a port of a host, with UDP semantics: no delivery guarantee, no order.</summary>
 public sealed class VirtualDatagramSocket : IDisposable

@@ -1,4 +1,4 @@
-namespace SimLoop.VirtualNetwork;
+namespace SimLoop.Networking;
 
 /// <summary>One planned step of <see cref="VirtualNetwork.SwizzleClog"/>.</summary>
 /// <param name="Host">The host's name.</param>

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace SimLoop.VirtualNetwork;
+namespace SimLoop.Networking;
 
 /// <summary>A simulated machine on a <see cref="VirtualNetwork"/>: a name, its addresses, and its sockets.</summary>
 public sealed class VirtualHost

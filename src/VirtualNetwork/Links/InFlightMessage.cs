@@ -1,4 +1,4 @@
-namespace SimLoop.VirtualNetwork;
+namespace SimLoop.Networking;
 
 /// <summary>A message on a link that has not been delivered yet, as <see cref="VirtualNetwork.InFlight"/> shows it.</summary>
 /// <param name="Id">The message's id, for <see cref="VirtualNetwork.Deliver"/> and <see cref="VirtualNetwork.Drop"/>.</param>

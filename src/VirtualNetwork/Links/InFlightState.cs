@@ -1,4 +1,4 @@
-namespace SimLoop.VirtualNetwork;
+namespace SimLoop.Networking;
 
 /// <summary>Where an undelivered message is.</summary>
 public enum InFlightState

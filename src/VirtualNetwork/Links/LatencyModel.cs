@@ -1,4 +1,4 @@
-namespace SimLoop.VirtualNetwork;
+namespace SimLoop.Networking;
 
 /// <summary>How long a message takes to cross a link once it is on the wire.</summary>
 public sealed record LatencyModel

@@ -1,4 +1,4 @@
-namespace SimLoop.VirtualNetwork;
+namespace SimLoop.Networking;
 
 /// <summary>The shape of a <see cref="LatencyModel"/>.</summary>
 public enum LatencyShape

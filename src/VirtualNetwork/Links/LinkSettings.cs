@@ -1,4 +1,4 @@
-namespace SimLoop.VirtualNetwork;
+namespace SimLoop.Networking;
 
 /// <summary>The behaviour of one direction of a link between two hosts (or the network-wide default).</summary>
 public sealed record LinkSettings

@@ -1,4 +1,4 @@
-namespace SimLoop.VirtualNetwork;
+namespace SimLoop.Networking;
 
 /// <summary>The mutable state of one direction of a link: its settings override, its hold switch, its busy time.</summary>
 internal sealed class LinkState

@@ -1,4 +1,4 @@
-namespace SimLoop.VirtualNetwork;
+namespace SimLoop.Networking;
 
 /// <summary>One message put on a link: its route, its payload size, and what happens when it arrives or is lost.</summary>
 internal sealed class Transmission

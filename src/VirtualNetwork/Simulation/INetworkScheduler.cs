@@ -1,4 +1,4 @@
-namespace SimLoop.VirtualNetwork;
+namespace SimLoop.Networking;
 
 /// <summary>
 /// The seam through which the simulated network sees time and randomness. The simulated event loop

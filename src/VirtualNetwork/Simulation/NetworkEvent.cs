@@ -1,4 +1,4 @@
-namespace SimLoop.VirtualNetwork;
+namespace SimLoop.Networking;
 
 /// <summary>What happened on the simulated network.</summary>
 public enum NetworkEventKind

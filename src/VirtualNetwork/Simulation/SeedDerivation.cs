@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace SimLoop.VirtualNetwork;
+namespace SimLoop.Networking;
 
 /// <summary>
 /// Derives independent, reproducible seeds for named concerns from one simulation seed, using FNV-1a over the

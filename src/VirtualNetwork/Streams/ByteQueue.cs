@@ -1,4 +1,4 @@
-namespace SimLoop.VirtualNetwork;
+namespace SimLoop.Networking;
 
 /// <summary>A first-in first-out queue of bytes, stored as the chunks that were added.</summary>
 internal sealed class ByteQueue

@@ -1,4 +1,4 @@
-namespace SimLoop.VirtualNetwork;
+namespace SimLoop.Networking;
 
 /// <summary>
 /// An operation waiting for the network: a task completion source (continuations run synchronously, on the

@@ -1,6 +1,6 @@
 using System.Net.Sockets;
 
-namespace SimLoop.VirtualNetwork;
+namespace SimLoop.Networking;
 
 /// <summary>The exceptions real .NET sockets and network streams throw, with the right <see cref="SocketError"/>.</summary>
 internal static class SocketErrors

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace SimLoop.VirtualNetwork;
+namespace SimLoop.Networking;
 
 /// <summary>A host listening for stream connections on a port (all of its addresses), with a bounded backlog.</summary>
 public sealed class VirtualListener : IDisposable

@@ -1,6 +1,6 @@
 using System.Net.Sockets;
 
-namespace SimLoop.VirtualNetwork;
+namespace SimLoop.Networking;
 
 /// <summary>Connection set-up and teardown: connect, accept, reset, abort, close, host crash.</summary>
 public sealed partial class VirtualStream

@@ -1,6 +1,6 @@
 using System.Net.Sockets;
 
-namespace SimLoop.VirtualNetwork;
+namespace SimLoop.Networking;
 
 /// <summary>The receiving direction: reassembly in sequence order, end of stream, reads.</summary>
 public sealed partial class VirtualStream

@@ -1,6 +1,6 @@
 using System.Net.Sockets;
 
-namespace SimLoop.VirtualNetwork;
+namespace SimLoop.Networking;
 
 /// <summary>The sending direction: send buffer, segmentation by MTU, the receive window, half-close.</summary>
 public sealed partial class VirtualStream

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace SimLoop.VirtualNetwork;
+namespace SimLoop.Networking;
 
 /// <summary>
 /// One end of a simulated stream connection, with <c>NetworkStream</c> semantics: asynchronous reads and writes,

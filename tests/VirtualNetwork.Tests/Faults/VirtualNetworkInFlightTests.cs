@@ -1,4 +1,4 @@
-namespace SimLoop.VirtualNetwork.Tests;
+namespace SimLoop.Networking.Tests;
 
 public sealed class VirtualNetworkInFlightTests
 {

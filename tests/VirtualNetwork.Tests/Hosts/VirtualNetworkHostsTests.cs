@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace SimLoop.VirtualNetwork.Tests;
+namespace SimLoop.Networking.Tests;
 
 public sealed class VirtualNetworkHostsTests
 {

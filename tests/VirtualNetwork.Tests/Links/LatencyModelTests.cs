@@ -1,7 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 
-namespace SimLoop.VirtualNetwork.Tests;
+namespace SimLoop.Networking.Tests;
 
 public sealed class LatencyModelTests
 {

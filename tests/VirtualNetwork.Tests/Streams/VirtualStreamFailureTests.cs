@@ -1,6 +1,6 @@
 using System.Net.Sockets;
 
-namespace SimLoop.VirtualNetwork.Tests;
+namespace SimLoop.Networking.Tests;
 
 public sealed class VirtualStreamFailureTests
 {

@@ -1,4 +1,4 @@
-namespace SimLoop.VirtualNetwork.Tests;
+namespace SimLoop.Networking.Tests;
 
 /// <summary>A deterministic scheduler for tests: callbacks ordered by (time, sequence), randomness from a seed.</summary>
 public sealed class ManualNetworkScheduler(ulong seed = 1) : INetworkScheduler

@@ -1,6 +1,6 @@
 using System.Net.Sockets;
 
-namespace SimLoop.VirtualNetwork.Tests;
+namespace SimLoop.Networking.Tests;
 
 /// <summary>Assertions on the exceptions simulated sockets throw.</summary>
 public static class SocketAssert

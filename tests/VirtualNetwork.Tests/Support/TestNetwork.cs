@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace SimLoop.VirtualNetwork.Tests;
+namespace SimLoop.Networking.Tests;
 
 /// <summary>A network with hosts "client" and "server", its scheduler, and shortcuts to connect them.</summary>
 public sealed class TestNetwork
