@@ -96,7 +96,7 @@ public abstract partial class BaseEventLoop
     {
         CheckClosed();
         CheckThread(nameof(CallAt));
-        var timer = new TimerHandle(this, whenTicks, callback, state, context, owner);
+        var timer = new TimerHandle(this, AdjustTimerDueTicks(whenTicks), callback, state, context, owner);
         _timers.Add(timer);
         return timer;
     }

@@ -79,7 +79,7 @@ public sealed partial class SimulatedEventLoop : BaseEventLoop, INetworkSchedule
 
         long target = NowTicks + duration.Ticks;
         LoopFuture<bool> deadline = CreateFuture<bool>();
-        TimerHandle timer = CallAtTicks(target, static f => ((LoopFuture<bool>)f!).TrySetResult(true), deadline);
+        TimerHandle timer = ScheduleExactAt(target, static f => ((LoopFuture<bool>)f!).TrySetResult(true), deadline);
         if (IsRunning)
         {
             RunNested(deadline);
@@ -95,7 +95,7 @@ public sealed partial class SimulatedEventLoop : BaseEventLoop, INetworkSchedule
     long INetworkScheduler.ScheduleAt(long atTicks, Action<object?> callback, object? state)
     {
         var invocation = new NetworkCallback(this, callback, state);
-        TimerHandle handle = ScheduleAt(Math.Max(atTicks, NowTicks), static s => ((NetworkCallback)s!).Invoke(), invocation, context: null, owner: null);
+        TimerHandle handle = ScheduleExactAt(Math.Max(atTicks, NowTicks), static s => ((NetworkCallback)s!).Invoke(), invocation);
         invocation.Id = handle.Sequence;
         _networkTimers.Add(handle.Sequence, handle);
         return handle.Sequence;

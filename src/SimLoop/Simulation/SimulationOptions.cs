@@ -12,6 +12,7 @@ public sealed class SimulationOptions
     private TimeSpan? _maxVirtualTime;
     private TimeSpan _escapeGracePeriod = TimeSpan.FromMilliseconds(250);
     private TimeSpan? _blockingStepTimeout = TimeSpan.FromSeconds(5);
+    private TimeSpan _timerJitter;
 
     /// <summary>The seed every random stream of the run is derived from.</summary>
     public ulong Seed { get; set; }
@@ -97,6 +98,29 @@ public sealed class SimulationOptions
             _blockingStepTimeout = value;
         }
     }
+
+    /// <summary>
+    /// Seeded jitter added to the due time of every timer scheduled in the future (CallLater, CallAt, TimeProvider
+    /// timers): a uniform amount in [0, TimerJitter], never earlier than asked. Explores races between timeouts and
+    /// replies. Drawn from its own stream (concern <c>"timer.jitter"</c>), so it does not shift the task order.
+    /// Zero (the default) for none.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    public TimeSpan TimerJitter
+    {
+        get => _timerJitter;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero, nameof(value));
+            _timerJitter = value;
+        }
+    }
+
+    /// <summary>
+    /// Shuffle the timers due at the same instant (seeded, concern <c>"timer.order"</c>) instead of running them in
+    /// scheduling order. False by default (asyncio's order).
+    /// </summary>
+    public bool ShuffleSimultaneousTimers { get; set; }
 
     /// <summary>Where the default exception handler logs; null for nowhere.</summary>
     public ILogger? Logger { get; set; }

@@ -1,0 +1,211 @@
+using System.Diagnostics;
+using SimLoop.Scheduling;
+
+namespace SimLoop.Exploration;
+
+/// <summary>
+/// Runs an exploration: the iterations (on one thread, or on dedicated threads with one loop each), then the
+/// report of the first failure (shrunk, written to a file). Results depend only on the options, never on
+/// parallelism: every iteration's seed is fixed in advance, and when stopping at the first failure, iterations after
+/// the lowest failing index are discarded even if a thread already ran them.
+/// </summary>
+internal sealed class ExplorationRunner(Func<SimulatedEventLoop, CancellationToken, Task> body, ExplorationOptions options, string testName)
+{
+    private readonly object _progressGate = new();
+    private long _done;
+    private long _failed;
+
+#pragma warning disable RS0030 // Wall-clock time measured only for the throughput report; it never reaches a decision.
+    private readonly long _startTimestamp = Stopwatch.GetTimestamp();
+
+    private TimeSpan WallClockElapsed => Stopwatch.GetElapsedTime(_startTimestamp);
+#pragma warning restore RS0030
+
+    public ExplorationResult Run()
+    {
+        if (options.ReplayFile is { } path)
+        {
+            return Finish(ReplayFile(path), 1, []);
+        }
+
+        var plan = new IterationPlan(options, options.PctExpectedSteps ?? CalibratePct());
+        if (options.OnlySeed is { } seed)
+        {
+            SimulationRun run = RunSeed(plan, seed, out NondeterminismException? nondeterminism);
+            ThrowIf(nondeterminism);
+            var reports = run.Failed ? new[] { Report(plan, null, run, shrink: options.Shrink) } : [];
+            return Finish(reports, 1, [run]);
+        }
+
+        int count = options.Iterations;
+        var failing = new SimulationRun?[count];
+        var nondeterministic = new NondeterminismException?[count];
+        var steps = new long[count];
+        var ticks = new long[count];
+        long next = -1;
+        long stopAt = long.MaxValue;
+        void Work()
+        {
+            long i;
+            while ((i = Interlocked.Increment(ref next)) < count && i <= Interlocked.Read(ref stopAt))
+            {
+                SimulationRun run = RunSeed(plan, plan.SeedOf(i), out nondeterministic[i]);
+                steps[i] = run.Steps;
+                ticks[i] = run.VirtualTime.Ticks;
+                if (run.Failed || nondeterministic[i] is not null)
+                {
+                    failing[i] = run;
+                    if (options.StopOnFirstFailure)
+                    {
+                        LowerTo(ref stopAt, i);
+                    }
+                }
+
+                ReportProgress(count, run.Failed);
+            }
+        }
+
+        if (options.DegreeOfParallelism == 1)
+        {
+            Work();
+        }
+        else
+        {
+            // Independent seeds on dedicated threads, one loop per thread: loops share nothing, so this is safe.
+            var threads = Enumerable.Range(0, options.DegreeOfParallelism)
+                .Select(n => new Thread(Work) { IsBackground = true, Name = $"SimLoop explorer {n}" })
+                .ToArray();
+            Array.ForEach(threads, t => t.Start());
+            Array.ForEach(threads, t => t.Join());
+        }
+
+        long ran = Math.Min(count, stopAt == long.MaxValue ? count : stopAt + 1);
+        ThrowIf(nondeterministic.Take((int)ran).FirstOrDefault(n => n is not null));
+        var failures = new List<FailureReport>();
+        for (int i = 0; i < ran; i++)
+        {
+            if (failing[i] is { } run)
+            {
+                failures.Add(Report(plan, i, run, shrink: options.Shrink && failures.Count == 0));
+            }
+        }
+
+        return Finish(failures, ran, steps.Take((int)ran).Sum(), TimeSpan.FromTicks(ticks.Take((int)ran).Sum()));
+    }
+
+    private SimulationRun RunSeed(IterationPlan plan, ulong seed, out NondeterminismException? nondeterminism)
+    {
+        SimulationRun run = Simulation.Execute(plan.OptionsFor(seed, plan.StrategyFor(seed)), body);
+        nondeterminism = null;
+        if (options.CheckDeterminism)
+        {
+            SimulationRun again = Simulation.Execute(plan.OptionsFor(seed, plan.StrategyFor(seed)), body);
+            try
+            {
+                NondeterminismException.ThrowIfDifferent(seed, run.Trace, again.Trace);
+            }
+            catch (NondeterminismException ex)
+            {
+                nondeterminism = ex;
+            }
+        }
+
+        return run;
+    }
+
+    private int CalibratePct()
+    {
+        if (options.Strategy is not (ExplorationStrategy.Pct or ExplorationStrategy.Portfolio))
+        {
+            return 1;
+        }
+
+        SimulationOptions calibration = options.Simulation.Clone();
+        calibration.Seed = SeedDerivation.Derive(options.BaseSeed, "pct.calibration");
+        calibration.Strategy = FifoStrategy.Instance;
+        calibration.MaxSteps = options.MaxSteps;
+        calibration.MaxVirtualTime = options.MaxVirtualTime;
+        calibration.RecordTrace = false;
+        return Math.Max(1, Simulation.Execute(calibration, body).Trace.Decisions.Count);
+    }
+
+    private FailureReport Report(IterationPlan plan, long? iteration, SimulationRun run, bool shrink)
+    {
+        int[] original = run.Choices();
+        Type failureType = run.Failure!.GetType();
+        SimulationRun Replay(int[] choices) =>
+            Simulation.Execute(plan.OptionsFor(run.Seed, new ChoiceListStrategy(choices)), body);
+        int[] minimized = shrink
+            ? new ScheduleShrinker(c => Replay(c).Failure?.GetType() == failureType, options.ShrinkBudget).Minimize(original)
+            : original;
+        SimulationRun minimizedRun = Replay(minimized);
+        if (minimizedRun.Failure?.GetType() != failureType)
+        {
+            // The failure depends on something a choice list does not capture; report the original schedule.
+            (minimized, minimizedRun) = (original, Replay(original));
+        }
+
+        var report = new FailureReport(testName, iteration, run, minimizedRun, minimized);
+        if (options.FailureFolder is { } folder)
+        {
+            string path = Path.GetFullPath(Path.Combine(folder, $"{SafeFileName(testName)}-{run.Seed}.json"));
+            report.TraceFilePath = path;
+            report.ToTraceFile().Write(path);
+        }
+
+        return report;
+    }
+
+    private IReadOnlyList<FailureReport> ReplayFile(string path)
+    {
+        ScheduleTraceFile file = ScheduleTraceFile.Read(path);
+        SimulationOptions simulation = options.Simulation.Clone();
+        simulation.MaxSteps = options.MaxSteps;
+        simulation.MaxVirtualTime = options.MaxVirtualTime;
+        SimulationRun run = Simulation.Replay(file, body, simulation);
+        ReportProgress(1, run.Failed);
+        return run.Failed ? [new FailureReport(testName, null, run, run, run.Choices()) { TraceFilePath = Path.GetFullPath(path) }] : [];
+    }
+
+    private ExplorationResult Finish(IReadOnlyList<FailureReport> failures, long ran, IEnumerable<SimulationRun> runs) =>
+        Finish(failures, ran, runs.Sum(r => r.Steps), TimeSpan.FromTicks(runs.Sum(r => r.VirtualTime.Ticks)));
+
+    private ExplorationResult Finish(IReadOnlyList<FailureReport> failures, long ran, long steps, TimeSpan simulated)
+    {
+        if (failures.Count > 0 && options.ThrowOnFailure)
+        {
+            throw new SimulationFailureException(failures[0]);
+        }
+
+        return new ExplorationResult(ran, failures, steps, simulated, WallClockElapsed);
+    }
+
+    private void ReportProgress(long planned, bool failed)
+    {
+        lock (_progressGate)
+        {
+            _done++;
+            _failed += failed ? 1 : 0;
+            options.Progress?.Invoke(new ExplorationProgress(_done, planned, _failed));
+        }
+    }
+
+    private static void ThrowIf(NondeterminismException? exception)
+    {
+        if (exception is not null)
+        {
+            throw exception;
+        }
+    }
+
+    private static void LowerTo(ref long target, long value)
+    {
+        long seen;
+        while (value < (seen = Interlocked.Read(ref target)) && Interlocked.CompareExchange(ref target, value, seen) != seen)
+        {
+        }
+    }
+
+    private static string SafeFileName(string name) =>
+        new(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.' ? c : '_').ToArray());
+}

@@ -1,0 +1,17 @@
+namespace SimLoop.Exploration;
+
+/// <summary>Which scheduling strategy an exploration runs its iterations with.</summary>
+public enum ExplorationStrategy
+{
+    /// <summary>FIFO (asyncio's order) in every iteration; only seeded randomness (timers, <c>loop.Random</c>) varies.</summary>
+    Fifo,
+
+    /// <summary><see cref="Scheduling.RandomStrategy"/>: a uniform random choice at every decision.</summary>
+    Random,
+
+    /// <summary><see cref="Scheduling.PctStrategy"/> with <see cref="ExplorationOptions.PctDepth"/>.</summary>
+    Pct,
+
+    /// <summary>Rotates across iterations (Coyote-style) through random, PCT depth 1, PCT depth 2 and PCT depth 3.</summary>
+    Portfolio,
+}

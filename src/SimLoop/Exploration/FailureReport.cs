@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text;
+using SimLoop.Scheduling;
+
+namespace SimLoop.Exploration;
+
+/// <summary>
+/// Everything about one failing run: the seed and strategy that found it, the exception, the trace, the minimised
+/// schedule, where its trace file is, and the one line that replays it.
+/// </summary>
+public sealed class FailureReport
+{
+    internal FailureReport(string testName, long? iteration, SimulationRun run, SimulationRun minimized, int[] minimizedChoices)
+    {
+        TestName = testName;
+        Iteration = iteration;
+        Seed = run.Seed;
+        Strategy = run.Strategy;
+        Exception = run.Failure!;
+        Trace = run.Trace;
+        OriginalChoices = run.Choices();
+        MinimizedChoices = minimizedChoices;
+        MinimizedTrace = minimized.Trace;
+    }
+
+    /// <summary>The test (or exploration) that failed: the name the replay line filters on.</summary>
+    public string TestName { get; }
+
+    /// <summary>The iteration that failed (null when a single seed or a trace file was run).</summary>
+    public long? Iteration { get; }
+
+    /// <summary>The failing seed.</summary>
+    public ulong Seed { get; }
+
+    /// <summary>The strategy with its parameters.</summary>
+    public string Strategy { get; }
+
+    /// <summary>The exception that ended the run.</summary>
+    public Exception Exception { get; }
+
+    /// <summary>The failing run's trace.</summary>
+    public ScheduleTrace Trace { get; }
+
+    /// <summary>The choices the strategy made in the failing run.</summary>
+    public IReadOnlyList<int> OriginalChoices { get; }
+
+    /// <summary>The minimised choices (replayed with <see cref="ChoiceListStrategy"/>; FIFO past the end): no longer than <see cref="OriginalChoices"/>, and still failing with the same exception type.</summary>
+    public IReadOnlyList<int> MinimizedChoices { get; }
+
+    /// <summary>The trace of the minimised run.</summary>
+    public ScheduleTrace MinimizedTrace { get; }
+
+    /// <summary>The compact form of <see cref="MinimizedChoices"/>.</summary>
+    public string ScheduleText => ScheduleString.Encode(MinimizedChoices);
+
+    /// <summary>The JSON trace file written for this failure, or null if none was written.</summary>
+    public string? TraceFilePath { get; internal set; }
+
+    /// <summary>The line that reruns the failing seed: <c>SIMLOOP_SEED=&lt;seed&gt; dotnet test --filter ...</c>.</summary>
+    public string ReplayLine => $"SIMLOOP_SEED={Seed.ToString(CultureInfo.InvariantCulture)} {TestCommand}";
+
+    /// <summary>The line that replays the minimised schedule from <see cref="TraceFilePath"/>, or null if no file was written.</summary>
+    public string? ReplayFileLine => TraceFilePath is null ? null : $"SIMLOOP_REPLAY={TraceFilePath} {TestCommand}";
+
+    private string TestCommand => $"dotnet test --filter \"FullyQualifiedName~{TestName}\"";
+
+    /// <summary>The report as the trace file.</summary>
+    public ScheduleTraceFile ToTraceFile()
+    {
+        var file = new ScheduleTraceFile
+        {
+            TestName = TestName,
+            Seed = Seed,
+            Strategy = Strategy,
+            ExceptionType = Exception.GetType().FullName,
+            ExceptionMessage = Exception.Message,
+            OriginalChoices = ScheduleString.Encode(OriginalChoices),
+            Choices = ScheduleText,
+            TraceHash = MinimizedTrace.Hash(),
+            ReplayLine = ReplayFileLine,
+        };
+        file.SetDecisions(MinimizedTrace.Decisions);
+        return file;
+    }
+
+    /// <summary>The report: what failed, the seed, the schedule string, the trace file and the replay line.</summary>
+    public override string ToString()
+    {
+        var sb = new StringBuilder();
+        string where = Iteration is { } i ? string.Create(CultureInfo.InvariantCulture, $" in iteration {i}") : "";
+        sb.Append(CultureInfo.InvariantCulture, $"Simulation failed{where} (seed {Seed}, strategy {Strategy}): {Exception.GetType().Name}: {Exception.Message}\n");
+        sb.Append(CultureInfo.InvariantCulture, $"  schedule: {ScheduleText} (minimised from {OriginalChoices.Count} to {MinimizedChoices.Count} decisions)\n");
+        if (TraceFilePath is not null)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"  trace file: {TraceFilePath}\n");
+        }
+
+        sb.Append(CultureInfo.InvariantCulture, $"  replay: {ReplayLine}");
+        if (ReplayFileLine is { } fileLine)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"\n  or replay the minimised schedule: {fileLine}");
+        }
+
+        return sb.ToString();
+    }
+}

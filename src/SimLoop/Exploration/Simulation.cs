@@ -1,0 +1,114 @@
+using System.Runtime.CompilerServices;
+using SimLoop.Exploration;
+using SimLoop.Scheduling;
+
+namespace SimLoop;
+
+/// <summary>
+/// Entry points for simulation tests, usable from any test framework: run one seed, replay a schedule, or explore
+/// many seeds and report a failure with its seed, its minimised schedule and the line that replays it.
+/// </summary>
+public static class Simulation
+{
+    /// <summary>
+    /// Runs <paramref name="body"/> once on a fresh <see cref="SimulatedEventLoop"/> with <paramref name="seed"/> and
+    /// the strategy in <paramref name="options"/> (FIFO if none). Never throws for a failure of the body: see
+    /// <see cref="SimulationRun.Failure"/>.
+    /// </summary>
+    /// <param name="seed">The seed (overrides <see cref="SimulationOptions.Seed"/>).</param>
+    /// <param name="body">The code under test; it gets the loop and the main task's cancellation token.</param>
+    /// <param name="options">The loop options, or null for the defaults.</param>
+    public static SimulationRun Run(ulong seed, Func<SimulatedEventLoop, CancellationToken, Task> body, SimulationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        SimulationOptions copy = options?.Clone() ?? new SimulationOptions();
+        copy.Seed = seed;
+        return Execute(copy, body);
+    }
+
+    /// <summary>Runs <paramref name="body"/> following <paramref name="choices"/> (see <see cref="ChoiceListStrategy"/>).</summary>
+    /// <param name="seed">The seed of the run's other random streams.</param>
+    /// <param name="choices">The choices; FIFO past the end.</param>
+    /// <param name="body">The code under test.</param>
+    /// <param name="options">The loop options (its strategy is replaced), or null for the defaults.</param>
+    public static SimulationRun Replay(ulong seed, IReadOnlyList<int> choices, Func<SimulatedEventLoop, CancellationToken, Task> body, SimulationOptions? options = null)
+    {
+        SimulationOptions copy = options?.Clone() ?? new SimulationOptions();
+        copy.Strategy = new ChoiceListStrategy(choices);
+        return Run(seed, body, copy);
+    }
+
+    /// <summary>
+    /// Replays a trace file: its seed, and its decisions, checking at each that the ready task ids are the recorded ones.
+    /// </summary>
+    /// <param name="file">The trace file.</param>
+    /// <param name="body">The code under test.</param>
+    /// <param name="options">The loop options (seed and strategy are replaced), or null for the defaults.</param>
+    /// <exception cref="ReplayDivergedException">The program no longer makes the recorded decisions.</exception>
+    public static SimulationRun Replay(ScheduleTraceFile file, Func<SimulatedEventLoop, CancellationToken, Task> body, SimulationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        SimulationOptions copy = options?.Clone() ?? new SimulationOptions();
+        copy.Strategy = ChoiceListStrategy.FromDecisions(file.ToDecisions());
+        SimulationRun run = Run(file.Seed, body, copy);
+        return run.Failure is ReplayDivergedException diverged ? throw diverged : run;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="body"/> for many seeds (see <see cref="ExplorationOptions"/>). With
+    /// <c>SIMLOOP_SEED=&lt;seed&gt;</c> in the environment it runs only that seed; with
+    /// <c>SIMLOOP_REPLAY=&lt;path&gt;</c> it replays only that trace file.
+    /// </summary>
+    /// <param name="body">The code under test; it gets the loop and the main task's cancellation token.</param>
+    /// <param name="options">How to explore, or null for the defaults (100 iterations, portfolio).</param>
+    /// <param name="testName">The test's name for the replay line (filled in by the compiler).</param>
+    /// <returns>What the exploration did.</returns>
+    /// <exception cref="SimulationFailureException">An iteration failed and <see cref="ExplorationOptions.ThrowOnFailure"/> is on.</exception>
+    /// <exception cref="NondeterminismException">With <see cref="ExplorationOptions.CheckDeterminism"/>, a seed ran differently twice.</exception>
+    /// <exception cref="ReplayDivergedException">A replayed trace file no longer matches the program.</exception>
+    public static ExplorationResult Explore(Func<SimulatedEventLoop, CancellationToken, Task> body, ExplorationOptions? options = null, [CallerMemberName] string testName = "")
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        ExplorationOptions copy = options?.Clone() ?? new ExplorationOptions();
+        if (copy.HonourEnvironment)
+        {
+            ApplyEnvironment(copy, Environment.GetEnvironmentVariable);
+        }
+
+        return new ExplorationRunner(body, copy, string.IsNullOrEmpty(testName) ? "simulation" : testName).Run();
+    }
+
+    /// <summary>Applies <c>SIMLOOP_SEED</c> and <c>SIMLOOP_REPLAY</c> read through <paramref name="getVariable"/>.</summary>
+    internal static void ApplyEnvironment(ExplorationOptions options, Func<string, string?> getVariable)
+    {
+        if (getVariable("SIMLOOP_REPLAY") is { Length: > 0 } path)
+        {
+            options.ReplayFile = path;
+        }
+
+        if (getVariable("SIMLOOP_SEED") is { Length: > 0 } seedText)
+        {
+            options.OnlySeed = ulong.TryParse(seedText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out ulong seed)
+                ? seed
+                : throw new FormatException($"SIMLOOP_SEED must be a decimal seed as printed in a failure report; got '{seedText}'.");
+        }
+    }
+
+    internal static SimulationRun Execute(SimulationOptions options, Func<SimulatedEventLoop, CancellationToken, Task> body)
+    {
+        var loop = new SimulatedEventLoop(options);
+        Exception? failure = null;
+        try
+        {
+            loop.RunUntilComplete(ct => body(loop, ct));
+        }
+#pragma warning disable CA1031 // Any exception that ends the run is the run's outcome, reported to the caller.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            failure = ex;
+        }
+
+        return new SimulationRun(options.Seed, loop.Strategy.Description, loop, failure);
+    }
+}

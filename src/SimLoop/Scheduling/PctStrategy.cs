@@ -1,0 +1,113 @@
+namespace SimLoop.Scheduling;
+
+/// <summary>
+/// Probabilistic concurrency testing (Burckhardt et al., ASPLOS 2010). Each task gets a random priority, distinct
+/// from all others, when its id is first seen among the ready steps (loop callbacks, id 0, count as one task); at
+/// every decision the ready step of the highest-priority task runs (its oldest step if it has several). Before the
+/// run, <c>depth - 1</c> change points are drawn uniformly and distinct from [1, <c>expectedSteps</c>]; at the
+/// decision with that number (counting from 1) the task that would run is lowered below every other task.
+/// A bug of depth <c>d</c> is found with probability at least 1/(n·k^(d-1)) per run (n tasks, k steps).
+/// </summary>
+public sealed class PctStrategy : IScheduleStrategy
+{
+    private readonly Random _random;
+    private readonly List<long> _byPriority = new();
+    private readonly int[] _changePoints;
+    private int _decisions;
+    private int _nextChangePoint;
+
+    /// <summary>Creates the strategy.</summary>
+    /// <param name="seed">The seed of the priorities and change points.</param>
+    /// <param name="depth">The bug depth targeted: the number of change points plus one (at least 1).</param>
+    /// <param name="expectedSteps">k: how many decisions a run is expected to make (at least 1); change points fall in [1, k].</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="depth"/> or <paramref name="expectedSteps"/> is less than 1.</exception>
+    public PctStrategy(ulong seed, int depth, int expectedSteps)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(depth, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(expectedSteps, 1);
+        Seed = seed;
+        Depth = depth;
+        ExpectedSteps = expectedSteps;
+        _random = SeedDerivation.CreateRandom(seed, "pct-strategy");
+        _changePoints = DrawChangePoints(_random, Math.Min(depth - 1, expectedSteps), expectedSteps);
+    }
+
+    /// <summary>The seed.</summary>
+    public ulong Seed { get; }
+
+    /// <summary>The bug depth targeted (change points + 1).</summary>
+    public int Depth { get; }
+
+    /// <summary>k, the number of decisions a run is expected to make.</summary>
+    public int ExpectedSteps { get; }
+
+    /// <summary>The decision numbers (from 1, ascending) at which the running task's priority is lowered.</summary>
+    public IReadOnlyList<int> ChangePoints => _changePoints;
+
+    /// <summary>The task ids seen so far, highest priority first.</summary>
+    public IReadOnlyList<long> PriorityOrder => _byPriority;
+
+    /// <inheritdoc/>
+    public string Description => $"pct(depth={Depth},k={ExpectedSteps},seed={Seed})";
+
+    /// <inheritdoc/>
+    public int NextStep(in ReadySet ready)
+    {
+        _decisions++;
+        for (int i = 0; i < ready.Count; i++)
+        {
+            long id = ready.TaskIdAt(i);
+            if (!_byPriority.Contains(id))
+            {
+                _byPriority.Insert(_random.Next(_byPriority.Count + 1), id);
+            }
+        }
+
+        int best = HighestPriority(ready);
+        if (_nextChangePoint < _changePoints.Length && _changePoints[_nextChangePoint] == _decisions)
+        {
+            _nextChangePoint++;
+            long lowered = ready.TaskIdAt(best);
+            _byPriority.Remove(lowered);
+            _byPriority.Add(lowered);
+            best = HighestPriority(ready);
+        }
+
+        return best;
+    }
+
+    private int HighestPriority(in ReadySet ready)
+    {
+        int best = 0;
+        int bestRank = int.MaxValue;
+        for (int i = 0; i < ready.Count; i++)
+        {
+            int rank = _byPriority.IndexOf(ready.TaskIdAt(i));
+            if (rank < bestRank)
+            {
+                best = i;
+                bestRank = rank;
+            }
+        }
+
+        return best;
+    }
+
+    private static int[] DrawChangePoints(Random random, int count, int k)
+    {
+        // Partial Fisher-Yates over [1, k] without materialising it: distinct, uniform, deterministic.
+        var swapped = new Dictionary<int, int>();
+        var points = new int[count];
+        for (int i = 0; i < count; i++)
+        {
+            int j = i + random.Next(k - i);
+            int atJ = swapped.TryGetValue(j, out int vj) ? vj : j;
+            int atI = swapped.TryGetValue(i, out int vi) ? vi : i;
+            swapped[j] = atI;
+            points[i] = atJ + 1;
+        }
+
+        Array.Sort(points);
+        return points;
+    }
+}
