@@ -12,12 +12,18 @@ internal static class AwaitInspector
     private const BindingFlags Fields = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic;
     private const int MaxDepth = 8;
 
+    private static readonly FieldInfo? s_actionField = typeof(Task).GetField("m_action", Fields);
+
     public static string Describe(Task task) => Inspect(task).Text;
 
-    /// <summary>Whether the innermost awaited thing is a real-time timer from <c>Task.Delay</c> without a time provider.</summary>
-    public static bool AwaitsRealTimeDelay(Task task) => Inspect(task).RealTimeDelay;
+    /// <summary>
+    /// Whether the innermost awaited thing is outside the loop's control: a real-time timer from <c>Task.Delay</c>
+    /// without a time provider, or a delegate task queued to the thread pool (<c>Task.Run</c>, <c>StartNew</c> on the
+    /// default scheduler). Either is known the moment it is awaited, whatever the thread pool has done yet.
+    /// </summary>
+    public static bool AwaitsUncontrolledWork(Task task) => Inspect(task).Uncontrolled;
 
-    private static (string Text, bool RealTimeDelay) Inspect(Task task)
+    private static (string Text, bool Uncontrolled) Inspect(Task task)
     {
         try
         {
@@ -29,7 +35,7 @@ internal static class AwaitInspector
         }
     }
 
-    private static (string Text, bool RealTimeDelay) InspectTask(Task task, int depth)
+    private static (string Text, bool Uncontrolled) InspectTask(Task task, int depth)
     {
         Type type = task.GetType();
         if (type.Name.StartsWith("AsyncStateMachineBox", StringComparison.Ordinal) &&
@@ -48,14 +54,20 @@ internal static class AwaitInspector
                     continue;
                 }
 
-                (string Text, bool RealTimeDelay)? inner = InspectAwaiter(awaiter, depth);
+                (string Text, bool Uncontrolled)? inner = InspectAwaiter(awaiter, depth);
                 if (inner is { } found)
                 {
-                    return ($"{method} awaits {found.Text}", found.RealTimeDelay);
+                    return ($"{method} awaits {found.Text}", found.Uncontrolled);
                 }
             }
 
             return ($"{method} (awaiting something not recognised)", false);
+        }
+
+        if (type.Name.StartsWith("UnwrapPromise", StringComparison.Ordinal) ||
+            (s_actionField?.GetValue(task) is not null && task.GetType().Assembly == typeof(Task).Assembly && !IsLoopScheduled(task)))
+        {
+            return ("a task running on the thread pool (Task.Run, or Task.Factory.StartNew on the default scheduler)", true);
         }
 
         return type.Name switch
@@ -66,7 +78,7 @@ internal static class AwaitInspector
         };
     }
 
-    private static (string Text, bool RealTimeDelay)? InspectAwaiter(object awaiter, int depth)
+    private static (string Text, bool Uncontrolled)? InspectAwaiter(object awaiter, int depth)
     {
         Type type = awaiter.GetType();
         if (type.DeclaringType is { IsGenericType: true } declaring && declaring.GetGenericTypeDefinition() == typeof(LoopFuture<>))
@@ -108,6 +120,9 @@ internal static class AwaitInspector
 
         return null;
     }
+
+    private static bool IsLoopScheduled(Task task) =>
+        typeof(Task).GetField("m_taskScheduler", Fields)?.GetValue(task) is LoopTaskScheduler;
 
     private static string MethodName(Type stateMachineType)
     {
