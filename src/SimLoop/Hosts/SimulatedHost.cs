@@ -18,7 +18,7 @@ public sealed partial class SimulatedHost
     private readonly SimulatedEventLoop _loop;
     private readonly VirtualHost _virtualHost;
     private readonly Func<SimulatedHost, CancellationToken, Task>? _start;
-    private readonly List<LoopTask> _tasks = new();
+    private readonly List<LoopFuture> _tasks = new();
 
     internal SimulatedHost(SimulatedEventLoop loop, VirtualHost virtualHost, Func<SimulatedHost, CancellationToken, Task>? start)
     {
@@ -67,16 +67,24 @@ public sealed partial class SimulatedHost
     public LoopTask Spawn(Func<CancellationToken, Task> body, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(body);
-        if (!IsUp)
-        {
-            throw new InvalidOperationException($"The host '{Name}' is crashed: restart it before spawning tasks on it.");
-        }
-
-        string taskName = $"{Name}/{name ?? "task"}";
+        string taskName = SpawnName(name);
         LoopTask task = _loop.CreateTask(body, taskName, CaptureContextOnThisHost());
-        _tasks.Add(task);
-        task.AddDoneCallback(static (f, s) => ((SimulatedHost)s!)._tasks.Remove((LoopTask)f), this);
-        _loop.RecordHostEvent(this, task.Id, $"spawn {taskName}");
+        Adopt(task, task.Id, taskName);
+        return task;
+    }
+
+    /// <summary>Like <see cref="Spawn(Func{CancellationToken, Task}, string?)"/>, for a body with a result.</summary>
+    /// <typeparam name="TResult">The result type.</typeparam>
+    /// <param name="body">The async function.</param>
+    /// <param name="name">A name for the task (prefixed with the host's name), or null.</param>
+    /// <returns>The task.</returns>
+    /// <exception cref="InvalidOperationException">The host is crashed.</exception>
+    public LoopTask<TResult> Spawn<TResult>(Func<CancellationToken, Task<TResult>> body, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        string taskName = SpawnName(name);
+        LoopTask<TResult> task = _loop.CreateTask(body, taskName, CaptureContextOnThisHost());
+        Adopt(task, task.Id, taskName);
         return task;
     }
 
@@ -91,6 +99,17 @@ public sealed partial class SimulatedHost
     /// <inheritdoc/>
     public override string ToString() => Name;
 
+    private string SpawnName(string? name) => IsUp
+        ? $"{Name}/{name ?? "task"}"
+        : throw new InvalidOperationException($"The host '{Name}' is crashed: restart it before spawning tasks on it.");
+
+    private void Adopt(LoopFuture task, long id, string taskName)
+    {
+        _tasks.Add(task);
+        task.AddDoneCallback(static (f, s) => ((SimulatedHost)s!)._tasks.Remove(f), this);
+        _loop.RecordHostEvent(this, id, $"spawn {taskName}");
+    }
+
     internal void Boot()
     {
         BootCount++;
@@ -104,9 +123,9 @@ public sealed partial class SimulatedHost
     internal void OnCrashed()
     {
         _loop.RecordHostEvent(this, 0, $"crash cancels {_tasks.Count} tasks");
-        LoopTask[] tasks = _tasks.ToArray();
+        LoopFuture[] tasks = _tasks.ToArray();
         _tasks.Clear();
-        foreach (LoopTask task in tasks)
+        foreach (LoopFuture task in tasks)
         {
             task.Cancel($"host {Name} crashed");
         }

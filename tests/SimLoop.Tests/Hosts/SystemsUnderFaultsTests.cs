@@ -18,6 +18,9 @@ public sealed class SystemsUnderFaultsTests
         {
             var (loop, results) = RunEcho(seed: 42);
             hashes.Add(loop.Trace.Hash());
+            string trace = loop.Trace.ToText();
+            trace.ShouldContain(" Dropped ");
+            trace.ShouldContain("partition");
             for (int i = 0; i < Clients; i++)
             {
                 results[i].ShouldBe(EchoMessages(i), $"client {i}");
