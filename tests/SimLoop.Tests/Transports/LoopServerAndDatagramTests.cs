@@ -9,20 +9,12 @@ namespace SimLoop.Tests.Transports;
 
 public sealed class LoopServerAndDatagramTests
 {
-    private static readonly ConnectionOptions FromClient = new() { LocalHost = "client" };
-
-    private static SimulatedEventLoop NewLoop()
-    {
-        var loop = new SimulatedEventLoop(new SimulationOptions { EscapeGracePeriod = TimeSpan.Zero });
-        loop.AddHost("server");
-        loop.AddHost("client");
-        return loop;
-    }
+    private static readonly ConnectionOptions FromClient = TwoHostLoop.FromClient;
 
     [Fact]
     public void Close_StopsAccepting_ConnectionsStay_ThenCloseClientsEndsThem()
     {
-        var loop = NewLoop();
+        var loop = TwoHostLoop.Create();
         var accepted = new List<RecordingProtocol>();
         loop.RunUntilComplete(async ct =>
         {
@@ -62,7 +54,7 @@ public sealed class LoopServerAndDatagramTests
     [Fact]
     public void AbortClients_ResetsEveryClient()
     {
-        var loop = NewLoop();
+        var loop = TwoHostLoop.Create();
         loop.RunUntilComplete(async ct =>
         {
             LoopServer server = await loop.CreateServerAsync(() => new RecordingProtocol(loop), "server", 7000, cancellationToken: ct);
@@ -87,7 +79,7 @@ public sealed class LoopServerAndDatagramTests
     [Fact]
     public void ServerHostCrash_ClientTransportLosesConnectionWithReset()
     {
-        var loop = NewLoop();
+        var loop = TwoHostLoop.Create();
         loop.RunUntilComplete(async ct =>
         {
             await loop.CreateServerAsync(() => new RecordingProtocol(loop), "server", 7000, cancellationToken: ct);
@@ -100,7 +92,7 @@ public sealed class LoopServerAndDatagramTests
     [Fact]
     public void Datagrams_RoundTrip_AndLossDropsThem()
     {
-        var loop = NewLoop();
+        var loop = TwoHostLoop.Create();
         loop.RunUntilComplete(async ct =>
         {
             var serverAddress = new IPEndPoint(loop.GetHost("server").Addresses[0], 5353);

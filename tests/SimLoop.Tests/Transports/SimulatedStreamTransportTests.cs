@@ -10,25 +10,12 @@ namespace SimLoop.Tests.Transports;
 
 public sealed class SimulatedStreamTransportTests
 {
-    private static readonly ConnectionOptions FromClient = new() { LocalHost = "client" };
-
-    private static SimulatedEventLoop NewLoop(VirtualNetworkOptions? options = null)
-    {
-        var loop = new SimulatedEventLoop(new SimulationOptions { EscapeGracePeriod = TimeSpan.Zero });
-        if (options is not null)
-        {
-            loop.ConfigureNetwork(options);
-        }
-
-        loop.AddHost("server");
-        loop.AddHost("client");
-        return loop;
-    }
+    private static readonly ConnectionOptions FromClient = TwoHostLoop.FromClient;
 
     [Fact]
     public void CallOrder_MadeDataEofLost_OnBothSides_WithHalfClose()
     {
-        var loop = NewLoop();
+        var loop = TwoHostLoop.Create();
         var server = new RecordingProtocol(loop)
         {
             OnEof = p =>
@@ -61,7 +48,7 @@ public sealed class SimulatedStreamTransportTests
     [Fact]
     public void ExtraInfo_HasPeerAndSocketNames()
     {
-        var loop = NewLoop();
+        var loop = TwoHostLoop.Create();
         loop.RunUntilComplete(async ct =>
         {
             await loop.CreateServerAsync(() => new RecordingProtocol(loop), "server", 7000, cancellationToken: ct);
@@ -76,7 +63,7 @@ public sealed class SimulatedStreamTransportTests
     [Fact]
     public void WriteBuffer_PausesAndResumesExactlyOncePerCrossing()
     {
-        var loop = NewLoop(new VirtualNetworkOptions { SendBufferSize = 1024, ReceiveBufferSize = 1024 });
+        var loop = TwoHostLoop.Create(new VirtualNetworkOptions { SendBufferSize = 1024, ReceiveBufferSize = 1024 });
         var server = new RecordingProtocol(loop) { OnMade = p => p.Transport!.PauseReading() };
         loop.RunUntilComplete(async ct =>
         {
@@ -112,7 +99,7 @@ public sealed class SimulatedStreamTransportTests
     [Fact]
     public void SetWriteBufferLimits_RejectsHighBelowLow()
     {
-        var loop = NewLoop();
+        var loop = TwoHostLoop.Create();
         loop.RunUntilComplete(async ct =>
         {
             await loop.CreateServerAsync(() => new RecordingProtocol(loop), "server", 7000, cancellationToken: ct);
@@ -127,7 +114,7 @@ public sealed class SimulatedStreamTransportTests
     [Fact]
     public void PauseReading_HoldsDataUntilResume()
     {
-        var loop = NewLoop();
+        var loop = TwoHostLoop.Create();
         var server = new RecordingProtocol(loop);
         loop.RunUntilComplete(async ct =>
         {
@@ -149,7 +136,7 @@ public sealed class SimulatedStreamTransportTests
     [Fact]
     public void Abort_PeerSeesConnectionReset()
     {
-        var loop = NewLoop();
+        var loop = TwoHostLoop.Create();
         var server = new RecordingProtocol(loop);
         RecordingProtocol client = loop.RunUntilComplete(async ct =>
         {
@@ -170,7 +157,7 @@ public sealed class SimulatedStreamTransportTests
     [Fact]
     public void BufferedProtocol_ReceivesIntoItsOwnBuffer()
     {
-        var loop = NewLoop();
+        var loop = TwoHostLoop.Create();
         var server = new BufferedRecorder();
         loop.RunUntilComplete(async ct =>
         {
@@ -187,7 +174,7 @@ public sealed class SimulatedStreamTransportTests
     [Fact]
     public void CreateConnection_NoListener_IsRefused()
     {
-        var loop = NewLoop();
+        var loop = TwoHostLoop.Create();
         var error = Should.Throw<SocketException>(() => loop.RunUntilComplete(ct =>
             loop.CreateConnectionAsync(() => new RecordingProtocol(loop), "server", 7000, FromClient, ct)));
         error.SocketErrorCode.ShouldBe(SocketError.ConnectionRefused);
@@ -196,7 +183,7 @@ public sealed class SimulatedStreamTransportTests
     [Fact]
     public void CreateConnection_UnknownHost_IsHostNotFound()
     {
-        var loop = NewLoop();
+        var loop = TwoHostLoop.Create();
         var error = Should.Throw<SocketException>(() => loop.RunUntilComplete(ct =>
             loop.CreateConnectionAsync(() => new RecordingProtocol(loop), "nowhere", 7000, FromClient, ct)));
         error.SocketErrorCode.ShouldBe(SocketError.HostNotFound);
@@ -205,7 +192,7 @@ public sealed class SimulatedStreamTransportTests
     [Fact]
     public void CreateConnection_WithoutAnyHost_SaysHowToChooseOne()
     {
-        var loop = NewLoop();
+        var loop = TwoHostLoop.Create();
         var error = Should.Throw<InvalidOperationException>(() => loop.RunUntilComplete(ct =>
             loop.CreateConnectionAsync(() => new RecordingProtocol(loop), "server", 7000, null, ct)));
         error.Message.ShouldContain("LocalHost");
