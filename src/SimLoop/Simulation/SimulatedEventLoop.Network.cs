@@ -1,0 +1,89 @@
+using System.Net;
+using SimLoop.Hosts;
+using SimLoop.Networking;
+using SimLoop.Scheduling;
+
+namespace SimLoop;
+
+/// <summary>The simulated network bound to the loop, and the hosts that run on it.</summary>
+public sealed partial class SimulatedEventLoop
+{
+    private readonly List<SimulatedHost> _hosts = new();
+    private readonly Dictionary<string, SimulatedHost> _hostsByName = new(StringComparer.Ordinal);
+    private VirtualNetwork? _network;
+
+    /// <summary>
+    /// The simulated network, driven by this loop (its time, callbacks, seeded random streams and trace). Created on
+    /// first use with default options unless <see cref="ConfigureNetwork"/> ran before.
+    /// </summary>
+    public VirtualNetwork Network => _network ?? ConfigureNetwork(new VirtualNetworkOptions());
+
+    /// <summary>The hosts added with <see cref="AddHost"/>, in the order they were added.</summary>
+    public IReadOnlyList<SimulatedHost> Hosts => _hosts;
+
+    /// <summary>Creates <see cref="Network"/> with <paramref name="options"/>; call it once, before anything uses the network.</summary>
+    /// <param name="options">The network's options.</param>
+    /// <returns>The new network.</returns>
+    /// <exception cref="InvalidOperationException">The network already exists.</exception>
+    public VirtualNetwork ConfigureNetwork(VirtualNetworkOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (_network is not null)
+        {
+            throw new InvalidOperationException("The loop's network already exists: call ConfigureNetwork once, before the first use of Network or AddHost.");
+        }
+
+        var network = new VirtualNetwork(this, options);
+        network.HostCrashed += host => FindHost(host.Name)?.OnCrashed();
+        network.HostRestarted += host => FindHost(host.Name)?.OnRestarted();
+        _network = network;
+        return network;
+    }
+
+    /// <summary>
+    /// Adds a host to <see cref="Network"/>. Its <paramref name="start"/> function runs as a task of the host now (on
+    /// the next loop iteration) and again after each restart; everything it spawns belongs to the host and is
+    /// cancelled when the host crashes.
+    /// </summary>
+    /// <param name="name">A unique host name (resolvable through the network's DNS).</param>
+    /// <param name="start">What the host runs when it boots, or null for a host driven from outside.</param>
+    /// <param name="addresses">The host's addresses; none for the next free one in 10.0.0.0/8.</param>
+    /// <returns>The host.</returns>
+    public SimulatedHost AddHost(string name, Func<SimulatedHost, CancellationToken, Task>? start = null, params IPAddress[] addresses)
+    {
+        VirtualHost virtualHost = Network.AddHost(name, addresses);
+        var host = new SimulatedHost(this, virtualHost, start);
+        _hosts.Add(host);
+        _hostsByName.Add(name, host);
+        host.Boot();
+        return host;
+    }
+
+    /// <summary>The host named <paramref name="name"/>.</summary>
+    /// <param name="name">The name.</param>
+    /// <exception cref="KeyNotFoundException">No host has that name.</exception>
+    public SimulatedHost GetHost(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return FindHost(name) ?? throw new KeyNotFoundException($"The loop has no host named '{name}'; add it with AddHost.");
+    }
+
+    internal SimulatedHost? FindHost(string name) => _hostsByName.GetValueOrDefault(name);
+
+    /// <summary>The host that owns <paramref name="address"/>, or null.</summary>
+    internal VirtualHost? FindVirtualHost(IPAddress address)
+    {
+        foreach (VirtualHost host in Network.Hosts)
+        {
+            if (host.Addresses.Contains(address))
+            {
+                return host;
+            }
+        }
+
+        return null;
+    }
+
+    internal void RecordHostEvent(SimulatedHost host, long taskId, string what) =>
+        Trace.Add(new TraceEntry(TraceEntryKind.Network, NowTicks, CurrentTaskId(), taskId, $"host {host.Name} {what}"));
+}
