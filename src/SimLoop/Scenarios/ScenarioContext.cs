@@ -5,8 +5,6 @@ namespace SimLoop.Scenarios;
 /// <summary>What a scenario runs on: the loop, its network, and whether to run the fixed variant of the system.</summary>
 public sealed class ScenarioContext
 {
-    private VirtualNetwork? _network;
-
     /// <summary>Creates a context.</summary>
     /// <param name="loop">The loop of this iteration.</param>
     /// <param name="fixedVariant">Run the system with its bug fixed (the explorer's <c>--fixed</c>).</param>
@@ -29,6 +27,6 @@ public sealed class ScenarioContext
     /// <summary>The seeded random stream for the scenario's own choices (workload shape, timeouts).</summary>
     public Random Random => Loop.Random;
 
-    /// <summary>The simulated network of this iteration, created on first use.</summary>
-    public VirtualNetwork Network => _network ??= new VirtualNetwork(Loop);
+    /// <summary>The simulated network of this iteration (the loop's), created on first use.</summary>
+    public VirtualNetwork Network => Loop.Network;
 }
