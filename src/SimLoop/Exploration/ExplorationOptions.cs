@@ -10,6 +10,7 @@ public sealed class ExplorationOptions
 {
     private int _iterations = 100;
     private int _pctDepth = 3;
+    private int _preemptionBound = 2;
     private int? _pctExpectedSteps;
     private long? _maxSteps = 100_000;
     private TimeSpan? _maxVirtualTime;
@@ -41,6 +42,13 @@ public sealed class ExplorationOptions
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
     public int? PctExpectedSteps { get => _pctExpectedSteps; set => _pctExpectedSteps = value is { } v ? AtLeast(v, 1, nameof(value)) : null; }
+
+    /// <summary>
+    /// The most preemptions a schedule may have in <see cref="ExplorationStrategy.Exhaustive"/> search (default 2). On a
+    /// cooperative loop a preemption is a choice other than FIFO's: running some ready step before the oldest one.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    public int PreemptionBound { get => _preemptionBound; set => _preemptionBound = AtLeast(value, 0, nameof(value)); }
 
     /// <summary>The seed every iteration's seed is derived from (default 0).</summary>
     public ulong BaseSeed { get; set; }

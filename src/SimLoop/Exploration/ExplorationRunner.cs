@@ -29,6 +29,11 @@ internal sealed class ExplorationRunner(Func<SimulatedEventLoop, CancellationTok
         }
 
         var plan = new IterationPlan(options, options.PctExpectedSteps ?? CalibratePct());
+        if (options.Strategy == ExplorationStrategy.Exhaustive)
+        {
+            return SearchExhaustively(plan, options.OnlySeed ?? options.BaseSeed);
+        }
+
         if (options.OnlySeed is { } seed)
         {
             SimulationRun run = RunSeed(plan, seed, out NondeterminismException? nondeterminism);
@@ -91,6 +96,16 @@ internal sealed class ExplorationRunner(Func<SimulatedEventLoop, CancellationTok
         }
 
         return Finish(failures, ran, steps.Take((int)ran).Sum(), TimeSpan.FromTicks(ticks.Take((int)ran).Sum()));
+    }
+
+    private ExplorationResult SearchExhaustively(IterationPlan plan, ulong seed)
+    {
+        // The search is deterministic from its seed, so SIMLOOP_SEED reruns the whole search and meets the same failure.
+        var search = new BoundedExhaustiveSearch(options.PreemptionBound, strategy => Simulation.Execute(plan.OptionsFor(seed, strategy), body));
+        (List<SimulationRun> runs, _) = search.Search(options.Iterations, r => ReportProgress(options.Iterations, r.Failed));
+        SimulationRun last = runs[^1];
+        FailureReport[] failures = last.Failed ? [Report(plan, runs.Count - 1, last, options.Shrink)] : [];
+        return Finish(failures, runs.Count, runs);
     }
 
     private SimulationRun RunSeed(IterationPlan plan, ulong seed, out NondeterminismException? nondeterminism)

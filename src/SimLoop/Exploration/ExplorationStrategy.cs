@@ -14,4 +14,11 @@ public enum ExplorationStrategy
 
     /// <summary>Rotates across iterations (Coyote-style) through random, PCT depth 1, PCT depth 2 and PCT depth 3.</summary>
     Portfolio,
+
+    /// <summary>
+    /// Bounded exhaustive search: every schedule with at most <see cref="ExplorationOptions.PreemptionBound"/>
+    /// preemptions, depth first, up to <see cref="ExplorationOptions.Iterations"/> runs, all with
+    /// <see cref="ExplorationOptions.BaseSeed"/>. Sequential; for small bodies.
+    /// </summary>
+    Exhaustive,
 }

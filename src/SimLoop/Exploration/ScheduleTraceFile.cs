@@ -8,8 +8,8 @@ namespace SimLoop.Exploration;
 /// <summary>
 /// A failing schedule as a versioned JSON file: what <c>SIMLOOP_REPLAY</c> replays. It records the seed (so every
 /// other random stream is the same), the strategy and its parameters, the decisions with their ready task ids (so a
-/// replay notices when the program changed), and the trace hash. No wall-clock time: the same failure writes the
-/// same bytes.
+/// replay notices when the program changed), and the trace hash. No wall-clock time: the same failure and library
+/// build write the same bytes.
 /// </summary>
 public sealed class ScheduleTraceFile
 {
@@ -21,6 +21,7 @@ public sealed class ScheduleTraceFile
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // a file, never HTML: keep '+' and quotes readable
     };
 
     /// <summary>The file format version.</summary>

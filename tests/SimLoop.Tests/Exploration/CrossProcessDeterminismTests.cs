@@ -1,0 +1,35 @@
+using System.Diagnostics;
+using Shouldly;
+using Xunit;
+
+namespace SimLoop.Tests.Exploration;
+
+public sealed class CrossProcessDeterminismTests
+{
+    [Fact]
+    public void SameSeed_GivesByteIdenticalTrace_InFreshProcesses()
+    {
+        string first = RunProbe("1234");
+        string second = RunProbe("1234");
+        first.ShouldStartWith("seed=1234 hash=");
+        first.ShouldContain("failed=False");
+        second.ShouldBe(first);
+        RunProbe("1235").ShouldNotBe(first);
+    }
+
+    private static string RunProbe(string seed)
+    {
+        // The probe is built beside this test assembly: .../tests/SimLoop.Tests/bin/<config>/<tfm>/ -> .../tests/SimLoop.DeterminismProbe/bin/<config>/<tfm>/.
+        string probe = Path.GetFullPath(AppContext.BaseDirectory
+            .Replace($"{Path.DirectorySeparatorChar}SimLoop.Tests{Path.DirectorySeparatorChar}", $"{Path.DirectorySeparatorChar}SimLoop.DeterminismProbe{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+        string dll = Path.Combine(probe, "SimLoop.DeterminismProbe.dll");
+        File.Exists(dll).ShouldBeTrue($"the probe should be built at {dll}");
+        var start = new ProcessStartInfo("dotnet", [dll, seed]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        using Process process = Process.Start(start)!;
+        string output = process.StandardOutput.ReadToEnd();
+        string error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        process.ExitCode.ShouldBe(0, error);
+        return output.Trim();
+    }
+}

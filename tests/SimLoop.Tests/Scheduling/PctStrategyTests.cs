@@ -1,0 +1,153 @@
+using FsCheck;
+using FsCheck.Fluent;
+using Shouldly;
+using SimLoop.Exploration;
+using SimLoop.Scheduling;
+using Xunit;
+
+namespace SimLoop.Tests.Scheduling;
+
+using Simulation = SimLoop.Simulation;
+
+public sealed class PctStrategyTests
+{
+    // A1 < B1 < A2: B must run between A's two steps (two ordering constraints: depth 2).
+    private static readonly Func<SimulatedEventLoop, CancellationToken, Task> DepthTwoBug = async (loop, ct) =>
+    {
+        int a = 0;
+        int sawA = -1;
+        LoopTask ta = loop.CreateTask(async _ => { a = 1; await Task.Yield(); a = 2; }, "A");
+        LoopTask tb = loop.CreateTask(_ => { sawA = a; return Task.CompletedTask; }, "B");
+        await ta;
+        await tb;
+        if (sawA == 1)
+        {
+            throw new InvalidOperationException("B saw A half done");
+        }
+    };
+
+    // A1 < B1 < A2 < B2: each task must see the other half done (three ordering constraints: depth 3).
+    private static readonly Func<SimulatedEventLoop, CancellationToken, Task> DepthThreeBug = async (loop, ct) =>
+    {
+        int a = 0, b = 0, sawA = -1, sawB = -1;
+        LoopTask ta = loop.CreateTask(async _ => { a = 1; await Task.Yield(); sawB = b; a = 2; }, "A");
+        LoopTask tb = loop.CreateTask(async _ => { sawA = a; b = 1; await Task.Yield(); b = 2; }, "B");
+        await ta;
+        await tb;
+        if (sawA == 1 && sawB == 1)
+        {
+            throw new InvalidOperationException("A and B each saw the other half done");
+        }
+    };
+
+    [Fact]
+    public void ChangePoints_AreDepthMinusOneDistinctPointsInOneToK()
+    {
+        Arbitrary<(int Seed, int Depth, int K)> args = Gen.Choose(0, int.MaxValue)
+            .Zip(Gen.Choose(1, 6).Zip(Gen.Choose(1, 40)), (s, dk) => (s, dk.Item1, dk.Item2)).ToArbitrary();
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(300), Prop.ForAll(args, a =>
+        {
+            var pct = new PctStrategy((ulong)a.Seed, a.Depth, a.K);
+            return pct.ChangePoints.Count == Math.Min(a.Depth - 1, a.K)
+                && pct.ChangePoints.Distinct().Count() == pct.ChangePoints.Count
+                && pct.ChangePoints.All(c => c >= 1 && c <= a.K)
+                && pct.ChangePoints.SequenceEqual(pct.ChangePoints.Order());
+        }));
+    }
+
+    [Fact]
+    public void ChangePoints_CoverEveryStep()
+    {
+        var seen = new HashSet<int>();
+        for (ulong seed = 0; seed < 200; seed++)
+        {
+            seen.UnionWith(new PctStrategy(seed, 2, 10).ChangePoints);
+        }
+
+        seen.Order().ShouldBe(Enumerable.Range(1, 10));
+    }
+
+    [Fact]
+    public void DepthOne_RunsEachTaskToCompletion_InARandomPriorityOrder()
+    {
+        var orders = new HashSet<string>();
+        for (ulong seed = 0; seed < 100; seed++)
+        {
+            var order = new List<string>();
+            SimulationRun run = Simulation.Run(seed, ThreeWorkers(order), new SimulationOptions { Strategy = new PctStrategy(seed, 1, 20) });
+            run.Failed.ShouldBeFalse();
+            string blocks = string.Concat(order.Where((s, i) => i == 0 || order[i - 1] != s));
+            blocks.Length.ShouldBe(3, $"seed {seed}: no preemption without change points, got {string.Concat(order)}");
+            orders.Add(blocks);
+        }
+
+        orders.Count.ShouldBe(6); // every priority permutation of three tasks appears
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Preemptions_AreAtMostDepthMinusOne(int depth)
+    {
+        for (ulong seed = 0; seed < 100; seed++)
+        {
+            var order = new List<string>();
+            Simulation.Run(seed, ThreeWorkers(order), new SimulationOptions { Strategy = new PctStrategy(seed, depth, 12) });
+            int switches = order.Where((s, i) => i > 0 && order[i - 1] != s).Count();
+            (switches - 2).ShouldBeLessThanOrEqualTo(depth - 1, $"seed {seed}: {string.Concat(order)}");
+        }
+    }
+
+    [Fact]
+    public void DepthTwoBug_NeverFoundAtDepthOne_FoundAtDepthTwo()
+    {
+        FirstFailingSeed(DepthTwoBug, depth: 1, seeds: 300).ShouldBeNull();
+        FirstFailingSeed(DepthTwoBug, depth: 2, seeds: 100).ShouldNotBeNull();
+    }
+
+    [Fact]
+    public void DepthThreeBug_NeverFoundAtDepthTwo_FoundAtDepthThree()
+    {
+        FirstFailingSeed(DepthThreeBug, depth: 2, seeds: 300).ShouldBeNull();
+        FirstFailingSeed(DepthThreeBug, depth: 3, seeds: 200).ShouldNotBeNull();
+    }
+
+    [Fact]
+    public void Constructor_RejectsBadParameters()
+    {
+        Should.Throw<ArgumentOutOfRangeException>(() => new PctStrategy(0, 0, 10)).ParamName.ShouldBe("depth");
+        Should.Throw<ArgumentOutOfRangeException>(() => new PctStrategy(0, 2, 0)).ParamName.ShouldBe("expectedSteps");
+    }
+
+    private static ulong? FirstFailingSeed(Func<SimulatedEventLoop, CancellationToken, Task> body, int depth, int seeds)
+    {
+        for (ulong seed = 0; seed < (ulong)seeds; seed++)
+        {
+            if (Simulation.Run(seed, body, new SimulationOptions { Strategy = new PctStrategy(seed, depth, 4) }).Failed)
+            {
+                return seed;
+            }
+        }
+
+        return null;
+    }
+
+    private static Func<SimulatedEventLoop, CancellationToken, Task> ThreeWorkers(List<string> order) => async (loop, ct) =>
+    {
+        async Task Work(string name)
+        {
+            for (int i = 0; i < 4; i++)
+            {
+                order.Add(name);
+                await Task.Yield();
+            }
+        }
+
+        LoopTask[] tasks = new[] { "x", "y", "z" }.Select(n => loop.CreateTask(_ => Work(n), n)).ToArray();
+        foreach (LoopTask t in tasks)
+        {
+            await t;
+        }
+    };
+}
