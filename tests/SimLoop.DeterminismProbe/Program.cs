@@ -1,3 +1,4 @@
+using SimLoop.Networking;
 // Runs one seeded simulation (random scheduling, timer jitter and shuffling, the user random stream) and prints
 // the seed, the trace hash, a SHA-256 of the full trace text and the decision count. Usage: probe <seed>.
 using System.Globalization;
