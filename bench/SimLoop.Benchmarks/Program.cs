@@ -4,6 +4,7 @@ using SimLoop.Benchmarks;
 // Modes (see bench/README.md):
 //   check        correctness of every workload, and the cancelled-timer heap bound (fast; no timing)
 //   memory       retained bytes per idle task / pending timer / pending future (GC deltas, 100,000 of each)
+//   breakdown    where a scheduling step's time goes (whole workloads and isolated pieces of the hot path)
 //   compression  virtual-time compression of a timer-heavy workload (simulated seconds per wall second)
 //   anything else is passed to BenchmarkDotNet, e.g. --filter '*' or --filter '*PingPong*'
 string mode = args.Length > 0 ? args[0] : "";
@@ -13,6 +14,8 @@ switch (mode)
         return Modes.Check();
     case "memory":
         return Modes.Memory(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
+    case "breakdown":
+        return Breakdown.Run();
     case "compression":
         return Modes.Compression(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000);
     default:

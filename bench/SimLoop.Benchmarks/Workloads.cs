@@ -50,7 +50,7 @@ public static class Workloads
     // ---------------------------------------------------------------------------------------------------------
 
     /// <summary>Ping-pong through <see cref="LoopFuture{TResult}"/>s on a loop.</summary>
-    public static int LoopFuturePingPong(SimulatedEventLoop loop, int halves)
+    public static int LoopFuturePingPong(BaseEventLoop loop, int halves)
     {
         var game = new FutureGame(loop, halves);
         loop.RunUntilComplete(async _ =>
@@ -64,7 +64,7 @@ public static class Workloads
     }
 
     /// <summary>Ping-pong through TaskCompletionSources (plain await of tcs.Task) between two loop tasks.</summary>
-    public static int TcsPingPong(SimulatedEventLoop loop, int halves)
+    public static int TcsPingPong(BaseEventLoop loop, int halves)
     {
         var game = new TcsGame(halves);
         loop.RunUntilComplete(async _ =>
