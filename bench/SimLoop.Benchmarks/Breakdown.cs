@@ -128,6 +128,32 @@ public static class Breakdown
         return 0;
     }
 
+    /// <summary>Runs one workload over and over for <paramref name="seconds"/> (a target for dotnet-trace).</summary>
+    public static int Spin(string workload, int seconds)
+    {
+        long[] due = Workloads.DueTimes(100_000);
+        Action body = workload switch
+        {
+            "lean-future" => () => Workloads.LoopFuturePingPong(Workloads.LeanLoop(), 100_000),
+            "default-future" => () => Workloads.LoopFuturePingPong(Workloads.DefaultLoop(), 100_000),
+            "minimal-future" => () => Workloads.LoopFuturePingPong(new MinimalLoop(), 100_000),
+            "minimal-tcs" => () => Workloads.TcsPingPong(new MinimalLoop(), 100_000),
+            "timers-lean" => () => Workloads.TimeProviderTimers(Workloads.LeanLoop(), due),
+            "timers-default" => () => Workloads.TimeProviderTimers(Workloads.DefaultLoop(), due),
+            _ => throw new ArgumentException($"Unknown workload {workload}.", nameof(workload)),
+        };
+        long start = Stopwatch.GetTimestamp();
+        int runs = 0;
+        while (Stopwatch.GetElapsedTime(start).TotalSeconds < seconds)
+        {
+            body();
+            runs++;
+        }
+
+        Console.WriteLine($"{workload}: {runs} runs in {seconds} s");
+        return 0;
+    }
+
     private static ExecutionContext ContextWith(AsyncLocal<object?> local)
     {
         ExecutionContext? result = null;
