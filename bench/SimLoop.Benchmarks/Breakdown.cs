@@ -1,0 +1,208 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace SimLoop.Benchmarks;
+
+/// <summary>
+/// A loop with nothing but <see cref="BaseEventLoop"/>: no trace, no watchdog, no escape marker, no strategy. The
+/// ping-pong on it isolates the base loop's and the task machinery's cost from <see cref="SimulatedEventLoop"/>'s hooks.
+/// </summary>
+public sealed class MinimalLoop : BaseEventLoop
+{
+    private long _now;
+
+    /// <inheritdoc/>
+    public override long NowTicks => _now;
+
+    /// <inheritdoc/>
+    public override TimeProvider TimeProvider => throw new NotSupportedException("MinimalLoop has no TimeProvider.");
+
+    /// <inheritdoc/>
+    protected override void WaitForEvents(long? timeoutTicks)
+    {
+        if (timeoutTicks is { } t)
+        {
+            _now += t;
+            return;
+        }
+
+        throw new InvalidOperationException("MinimalLoop: nothing ready and no timer (deadlock).");
+    }
+
+    /// <inheritdoc/>
+    protected override void WriteToSelf()
+    {
+    }
+}
+
+/// <summary>
+/// The <c>breakdown</c> mode: where a scheduling step's time goes. Times whole workloads and isolated pieces of the
+/// hot path (best of several runs, Stopwatch; allocation from GC.GetAllocatedBytesForCurrentThread).
+/// </summary>
+public static class Breakdown
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    /// <summary>Runs the breakdown and prints a table.</summary>
+    public static int Run()
+    {
+        const int halves = 200_000;
+        const int micro = 2_000_000;
+        Console.WriteLine("| Piece | ns/op | B/op |");
+        Console.WriteLine("|---|---:|---:|");
+        Row("ping-pong step: bare pump, TCS", halves, () => Workloads.BarePumpPingPong(halves));
+        Row("ping-pong step: MinimalLoop (BaseEventLoop only), LoopFuture", halves, () => Workloads.LoopFuturePingPong(new MinimalLoop(), halves));
+        Row("ping-pong step: SimulatedEventLoop lean, LoopFuture", halves, () => Workloads.LoopFuturePingPong(Workloads.LeanLoop(), halves));
+        Row("ping-pong step: SimulatedEventLoop default, LoopFuture", halves, () => Workloads.LoopFuturePingPong(Workloads.DefaultLoop(), halves));
+        Row("ping-pong step: MinimalLoop, TCS", halves, () => Workloads.TcsPingPong(new MinimalLoop(), halves));
+
+        // Pieces of the step, in isolation.
+        var scheduler = new InlineScheduler();
+        Action<object?> noop = static _ => { };
+        Row("`new Task(cb, state).RunSynchronously(scheduler)` (LoopTaskScheduler.RunStep's wrapper)", micro, () =>
+        {
+            for (int i = 0; i < micro; i++)
+            {
+                new Task(noop, null).RunSynchronously(scheduler);
+            }
+        });
+
+        ExecutionContext plain = ExecutionContext.Capture()!;
+        ExecutionContext withLocal = ContextWith(new AsyncLocal<object?>());
+        ExecutionContext withNotifyingLocal = ContextWith(new AsyncLocal<object?>(static _ => { }));
+        ContextCallback cc = static _ => { };
+        Row("`ExecutionContext.Run` on the default context", micro, () => RunIn(plain, cc, micro));
+        Row("`ExecutionContext.Run` on a context with one AsyncLocal", micro, () => RunIn(withLocal, cc, micro));
+        Row("`ExecutionContext.Run` on a context with an AsyncLocal that has a change handler (the escape marker)", micro, () => RunIn(withNotifyingLocal, cc, micro));
+
+        object gate = new();
+        Row("uncontended `lock` enter+exit", micro, () =>
+        {
+            for (int i = 0; i < micro; i++)
+            {
+                lock (gate)
+                {
+                }
+            }
+        });
+
+        long counter = 0;
+        Row("`Interlocked.Increment` (NextHandleSequence)", micro, () =>
+        {
+            for (int i = 0; i < micro; i++)
+            {
+                Interlocked.Increment(ref counter);
+            }
+        });
+
+        SynchronizationContext ctx = new();
+        Row("`SynchronizationContext.SetSynchronizationContext` x2 (set + restore)", micro, () =>
+        {
+            SynchronizationContext? previous = SynchronizationContext.Current;
+            for (int i = 0; i < micro; i++)
+            {
+                SynchronizationContext.SetSynchronizationContext(ctx);
+                SynchronizationContext.SetSynchronizationContext(previous);
+            }
+        });
+
+        var trace = new Scheduling.ScheduleTrace(recordEntries: true);
+        Row("`ScheduleTrace.Add` (enter or leave entry, default options)", micro, () =>
+        {
+            for (int i = 0; i < micro; i++)
+            {
+                trace.Add(new Scheduling.TraceEntry(Scheduling.TraceEntryKind.Enter, i, 1, 0, null));
+            }
+        });
+
+        var loop = Workloads.LeanLoop();
+        Action<object?> cb = static _ => { };
+        Row("`Handle.Description` (what a fired timer's trace entry formats, default options)", micro / 10, () =>
+        {
+            var h = loop.CallLater(TimeSpan.FromHours(1), cb, null);
+            for (int i = 0; i < micro / 10; i++)
+            {
+                GC.KeepAlive(h.Description);
+            }
+        });
+        return 0;
+    }
+
+    /// <summary>Runs one workload over and over for <paramref name="seconds"/> (a target for dotnet-trace).</summary>
+    public static int Spin(string workload, int seconds)
+    {
+        long[] due = Workloads.DueTimes(100_000);
+        Action body = workload switch
+        {
+            "lean-future" => () => Workloads.LoopFuturePingPong(Workloads.LeanLoop(), 100_000),
+            "default-future" => () => Workloads.LoopFuturePingPong(Workloads.DefaultLoop(), 100_000),
+            "minimal-future" => () => Workloads.LoopFuturePingPong(new MinimalLoop(), 100_000),
+            "minimal-tcs" => () => Workloads.TcsPingPong(new MinimalLoop(), 100_000),
+            "timers-lean" => () => Workloads.TimeProviderTimers(Workloads.LeanLoop(), due),
+            "timers-default" => () => Workloads.TimeProviderTimers(Workloads.DefaultLoop(), due),
+            _ => throw new ArgumentException($"Unknown workload {workload}.", nameof(workload)),
+        };
+        long start = Stopwatch.GetTimestamp();
+        int runs = 0;
+        while (Stopwatch.GetElapsedTime(start).TotalSeconds < seconds)
+        {
+            body();
+            runs++;
+        }
+
+        Console.WriteLine($"{workload}: {runs} runs in {seconds} s");
+        return 0;
+    }
+
+    private static ExecutionContext ContextWith(AsyncLocal<object?> local)
+    {
+        ExecutionContext? result = null;
+        ExecutionContext.Run(ExecutionContext.Capture()!, _ =>
+        {
+            local.Value = new object();
+            result = ExecutionContext.Capture();
+        }, null);
+        return result!;
+    }
+
+    private static void RunIn(ExecutionContext context, ContextCallback cc, int n)
+    {
+        for (int i = 0; i < n; i++)
+        {
+            ExecutionContext.Run(context, cc, null);
+        }
+    }
+
+    private static void Row(string what, int ops, Action body)
+    {
+        body(); // warm-up (JIT, tiering)
+        body();
+        double best = double.MaxValue;
+        long bytes = 0;
+        for (int r = 0; r < 5; r++)
+        {
+            GC.Collect();
+            long a0 = GC.GetAllocatedBytesForCurrentThread();
+            long t0 = Stopwatch.GetTimestamp();
+            body();
+            double ns = Stopwatch.GetElapsedTime(t0).TotalNanoseconds / ops;
+            long a1 = GC.GetAllocatedBytesForCurrentThread();
+            if (ns < best)
+            {
+                best = ns;
+                bytes = (a1 - a0) / ops;
+            }
+        }
+
+        Console.WriteLine($"| {what} | {best.ToString("0.0", Inv)} | {bytes} |");
+    }
+
+    private sealed class InlineScheduler : TaskScheduler
+    {
+        protected override IEnumerable<Task>? GetScheduledTasks() => null;
+
+        protected override void QueueTask(Task task) => TryExecuteTask(task);
+
+        protected override bool TryExecuteTaskInline(Task task, bool taskWasPreviouslyQueued) => TryExecuteTask(task);
+    }
+}
