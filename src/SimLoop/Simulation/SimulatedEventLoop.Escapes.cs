@@ -120,16 +120,18 @@ public sealed partial class SimulatedEventLoop
     }
 
     /// <summary>
-    /// Nothing is ready and no timer is pending. Before calling it a deadlock, recognise tasks waiting on real-time
-    /// timers, then give work that escaped to other threads a short real-time grace to come back and be reported.
+    /// Nothing is ready and no timer is pending. Before calling it a deadlock, recognise tasks whose wait only work
+    /// outside the loop can end (real-time timers, thread-pool work, continuations queued elsewhere), then give work
+    /// that escaped unrecognised a short real-time grace to come back and be reported.
     /// </summary>
     private void WaitForEscapedWork()
     {
         foreach (ILoopTask task in AllTasks())
         {
-            if (task is IStepRunner && task.DescribeWait() is { } wait && wait.Contains("real-time timer", StringComparison.Ordinal))
+            if (task is IStepRunner && task.DescribeWait() is { } wait && wait.Contains(AwaitInspector.OutsideLoopPhrase, StringComparison.Ordinal))
             {
-                throw new UncontrolledConcurrencyException($"Uncontrolled concurrency (seed {Seed}, step {StepCount}, virtual time {Clock.Elapsed}): task {task.Name} {wait}. Pass loop.TimeProvider: Task.Delay(delay, loop.TimeProvider).");
+                string fix = wait.Contains("real-time timer", StringComparison.Ordinal) ? " Pass loop.TimeProvider: Task.Delay(delay, loop.TimeProvider)." : "";
+                throw new UncontrolledConcurrencyException($"Uncontrolled concurrency (seed {Seed}, step {StepCount}, virtual time {Clock.Elapsed}): task {task.Name} {wait}.{fix}");
             }
         }
 

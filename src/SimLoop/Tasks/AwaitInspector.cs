@@ -1,21 +1,28 @@
 using System.Reflection;
+using System.Threading.Tasks.Sources;
 
 namespace SimLoop;
 
 /// <summary>
 /// Describes what a pending async method awaits, by looking into its compiler-generated state machine: the
 /// awaiter fields hold the awaited task. Best effort (it reads private runtime fields); used for deadlock reports
-/// and to recognise real-time timers (<c>Task.Delay</c> without a <see cref="TimeProvider"/>).
+/// and to recognise, when the loop is idle, waits that only work outside the loop can end: real-time timers
+/// (<c>Task.Delay</c> without a <see cref="TimeProvider"/>), thread-pool work (<c>Task.Run</c>), and awaited
+/// things that are already complete but whose continuation was queued elsewhere (<c>ConfigureAwait(false)</c>).
+/// Recognising these from the loop's own state makes the report independent of how fast the thread pool runs.
 /// </summary>
 internal static class AwaitInspector
 {
     private const BindingFlags Fields = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic;
     private const int MaxDepth = 8;
 
+    /// <summary>Appears in a description exactly when the wait can only be ended by work outside the loop.</summary>
+    public const string OutsideLoopPhrase = "outside the loop";
+
     public static string Describe(Task task) => Inspect(task).Text;
 
-    /// <summary>Whether the innermost awaited thing is a real-time timer from <c>Task.Delay</c> without a time provider.</summary>
-    public static bool AwaitsRealTimeDelay(Task task) => Inspect(task).RealTimeDelay;
+    /// <summary>Whether the innermost awaited thing can only complete, or resume, outside the loop.</summary>
+    public static bool AwaitsOutsideLoop(Task task) => Inspect(task).RealTimeDelay;
 
     private static (string Text, bool RealTimeDelay) Inspect(Task task)
     {
@@ -58,9 +65,14 @@ internal static class AwaitInspector
             return ($"{method} (awaiting something not recognised)", false);
         }
 
+        if (IsThreadPoolWork(task))
+        {
+            return ($"work queued to the thread pool, {OutsideLoopPhrase} (Task.Run, or Task.Factory.StartNew on the default scheduler): use loop.CreateTask instead", true);
+        }
+
         return type.Name switch
         {
-            "DelayPromise" or "DelayPromiseWithCancellation" => ("Task.Delay with a real-time timer (no TimeProvider was passed)", true),
+            "DelayPromise" or "DelayPromiseWithCancellation" => ($"Task.Delay with a real-time timer, {OutsideLoopPhrase} (no TimeProvider was passed)", true),
             "TaskNode" when type.DeclaringType == typeof(SemaphoreSlim) => ("SemaphoreSlim.WaitAsync", false),
             _ => ($"a {FriendlyTypeName(type)} (task id {task.Id})", false),
         };
@@ -78,22 +90,23 @@ internal static class AwaitInspector
         foreach (FieldInfo field in type.GetFields(Fields))
         {
             object? value = field.GetValue(awaiter);
-            if (value is Task { IsCompleted: false } awaited)
+            if (value is Task awaited)
             {
-                return InspectTask(awaited, depth + 1);
+                return awaited.IsCompleted ? CompletedElsewhere(FriendlyTypeName(awaited.GetType())) : InspectTask(awaited, depth + 1);
             }
 
             if (value is not null && value.GetType().IsValueType && value.GetType().Name.StartsWith("ValueTask", StringComparison.Ordinal))
             {
                 object? inner = value.GetType().GetField("_obj", Fields)?.GetValue(value);
-                if (inner is Task { IsCompleted: false } innerTask)
+                if (inner is Task innerTask)
                 {
-                    return InspectTask(innerTask, depth + 1);
+                    return innerTask.IsCompleted ? CompletedElsewhere(FriendlyTypeName(innerTask.GetType())) : InspectTask(innerTask, depth + 1);
                 }
 
-                if (inner is not null and not Task)
+                if (inner is not null)
                 {
-                    return ($"a ValueTask backed by {FriendlyTypeName(inner.GetType())}", false);
+                    string source = FriendlyTypeName(inner.GetType());
+                    return IsSourceCompleted(inner, value) ? CompletedElsewhere($"ValueTask backed by {source}") : ($"a ValueTask backed by {source}", false);
                 }
             }
             else if (value is not null && value.GetType().IsValueType && field.FieldType.Name.Contains("Awaiter", StringComparison.Ordinal))
@@ -107,6 +120,41 @@ internal static class AwaitInspector
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The awaiter still holds a completed task, so the awaiting method has not resumed. While the loop is idle every
+    /// continuation meant for it has been posted already: this one was queued somewhere else.
+    /// </summary>
+    private static (string Text, bool RealTimeDelay) CompletedElsewhere(string what) =>
+        ($"a completed {what} whose continuation was queued {OutsideLoopPhrase} (ConfigureAwait(false) on a task completed inside another loop task's step, or a BCL primitive that completes asynchronously): remove ConfigureAwait(false) in code under test", true);
+
+    /// <summary>A task with a delegate (not a promise) that does not run on a loop task's scheduler, or the promise of <c>Task.Run(async ...)</c>.</summary>
+    private static bool IsThreadPoolWork(Task task)
+    {
+        if (task.GetType().Name.StartsWith("UnwrapPromise", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        object? action = typeof(Task).GetField("m_action", Fields)?.GetValue(task);
+        object? scheduler = typeof(Task).GetField("m_taskScheduler", Fields)?.GetValue(task);
+        return action is not null && scheduler is not LoopTaskScheduler;
+    }
+
+    private static bool IsSourceCompleted(object source, object valueTask)
+    {
+        object? token = valueTask.GetType().GetField("_token", Fields)?.GetValue(valueTask);
+        foreach (Type iface in source.GetType().GetInterfaces())
+        {
+            if (iface.Name.StartsWith("IValueTaskSource", StringComparison.Ordinal) &&
+                iface.GetMethod("GetStatus") is { } getStatus && token is short t)
+            {
+                return getStatus.Invoke(source, [t]) is ValueTaskSourceStatus status && status != ValueTaskSourceStatus.Pending;
+            }
+        }
+
+        return false;
     }
 
     private static string MethodName(Type stateMachineType)
