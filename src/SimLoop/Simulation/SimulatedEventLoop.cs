@@ -79,7 +79,7 @@ public sealed partial class SimulatedEventLoop : BaseEventLoop, INetworkSchedule
 
         long target = NowTicks + duration.Ticks;
         LoopFuture<bool> deadline = CreateFuture<bool>();
-        TimerHandle timer = CallAtTicks(target, static f => ((LoopFuture<bool>)f!).TrySetResult(true), deadline);
+        TimerHandle timer = CallAtTicks(target, CompleteWhenSettled, deadline);
         if (IsRunning)
         {
             RunNested(deadline);
