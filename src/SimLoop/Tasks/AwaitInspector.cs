@@ -150,7 +150,15 @@ internal static class AwaitInspector
             if (iface.Name.StartsWith("IValueTaskSource", StringComparison.Ordinal) &&
                 iface.GetMethod("GetStatus") is { } getStatus && token is short t)
             {
-                return getStatus.Invoke(source, [t]) is ValueTaskSourceStatus status && status != ValueTaskSourceStatus.Pending;
+                try
+                {
+                    return getStatus.Invoke(source, [t]) is ValueTaskSourceStatus status && status != ValueTaskSourceStatus.Pending;
+                }
+                catch (TargetInvocationException)
+                {
+                    // The source was already reset for another operation (its continuation ran): not a pending hop.
+                    return false;
+                }
             }
         }
 

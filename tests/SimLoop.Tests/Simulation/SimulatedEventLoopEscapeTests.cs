@@ -113,4 +113,22 @@ public sealed class SimulatedEventLoopEscapeTests
             }));
         messages.ShouldAllBe(m => m.Contains("blocked") && m.Contains(".Result"));
     }
+
+    [Fact]
+    public void SemaphoreSlimWaitAsync_WithCancellableToken_IsReportedEveryTime()
+    {
+        // The BCL awaits with ConfigureAwait(false) inside WaitAsync(CancellationToken): its continuation runs on the
+        // thread pool, which the loop cannot control, so it is reported rather than run nondeterministically.
+        IReadOnlyList<string> messages = RepeatedRuns.ShouldAlwaysThrow<UncontrolledConcurrencyException>(EscapeRuns, Options, loop =>
+            loop.RunUntilComplete(async ct =>
+            {
+                var semaphore = new SemaphoreSlim(0);
+                using var source = new CancellationTokenSource();
+                LoopTask waiter = loop.CreateTask(async _ => await semaphore.WaitAsync(source.Token), "B");
+                LoopTask releaser = loop.CreateTask(async _ => { await Task.Yield(); semaphore.Release(); }, "A");
+                await releaser;
+                await waiter;
+            }));
+        messages.ShouldAllBe(m => m.Contains("task B"));
+    }
 }
