@@ -26,7 +26,7 @@ public sealed class BaseEventLoopNetworkTests
         _loop.ConnectErrors[new IPEndPoint(A1, 5432)] = SocketError.ConnectionRefused;
         _loop.ConnectErrors[new IPEndPoint(A2, 5432)] = SocketError.TimedOut;
         StartServer(new IPEndPoint(A3, 5432));
-        (ITransport transport, RecordingProtocol protocol) = _loop.RunUntilComplete(_ => _loop.CreateConnectionAsync(() => new RecordingProtocol(), "db", 5432));
+        (ITransport transport, RecordingProtocol protocol) = Connect("db", 5432);
         _loop.Resolutions.ShouldBe(["db"]);
         _loop.ConnectAttempts.ShouldBe([new IPEndPoint(A1, 5432), new IPEndPoint(A2, 5432), new IPEndPoint(A3, 5432)]);
         protocol.Calls.ShouldBe(["made"]);
@@ -40,7 +40,7 @@ public sealed class BaseEventLoopNetworkTests
         _loop.Hosts["db"] = [A1, A2];
         _loop.ConnectErrors[new IPEndPoint(A1, 1)] = SocketError.ConnectionRefused;
         _loop.ConnectErrors[new IPEndPoint(A2, 1)] = SocketError.TimedOut;
-        var ex = Should.Throw<AggregateException>(() => _loop.RunUntilComplete(_ => _loop.CreateConnectionAsync(() => new RecordingProtocol(), "db", 1)));
+        var ex = Should.Throw<AggregateException>(() => Connect("db", 1));
         string refused = new SocketException((int)SocketError.ConnectionRefused).Message;
         string timedOut = new SocketException((int)SocketError.TimedOut).Message;
         ex.Message.ShouldStartWith($"Multiple exceptions: {refused}, {timedOut}");
@@ -51,7 +51,7 @@ public sealed class BaseEventLoopNetworkTests
     public void CreateConnection_AllAddressesFailTheSameWay_RethrowsTheError()
     {
         _loop.Hosts["db"] = [A1, A2];
-        var ex = Should.Throw<SocketException>(() => _loop.RunUntilComplete(_ => _loop.CreateConnectionAsync(() => new RecordingProtocol(), "db", 1)));
+        var ex = Should.Throw<SocketException>(() => Connect("db", 1));
         ex.SocketErrorCode.ShouldBe(SocketError.ConnectionRefused);
         _loop.ConnectAttempts.Count.ShouldBe(2);
     }
@@ -60,7 +60,7 @@ public sealed class BaseEventLoopNetworkTests
     public void CreateConnection_SingleAddressFails_RethrowsItsError()
     {
         _loop.ConnectErrors[new IPEndPoint(A1, 1)] = SocketError.HostUnreachable;
-        Should.Throw<SocketException>(() => _loop.RunUntilComplete(_ => _loop.CreateConnectionAsync(() => new RecordingProtocol(), "10.0.0.1", 1)))
+        Should.Throw<SocketException>(() => Connect("10.0.0.1", 1))
             .SocketErrorCode.ShouldBe(SocketError.HostUnreachable);
     }
 
@@ -68,7 +68,7 @@ public sealed class BaseEventLoopNetworkTests
     public void CreateConnection_LiteralAddress_SkipsResolution()
     {
         StartServer(new IPEndPoint(A2, 80));
-        _loop.RunUntilComplete(_ => _loop.CreateConnectionAsync(() => new RecordingProtocol(), "10.0.0.2", 80));
+        Connect("10.0.0.2", 80);
         _loop.Resolutions.ShouldBeEmpty();
         _loop.ConnectAttempts.ShouldBe([new IPEndPoint(A2, 80)]);
     }
@@ -76,7 +76,7 @@ public sealed class BaseEventLoopNetworkTests
     [Fact]
     public void CreateConnection_NameResolvesToNothing_ThrowsHostNotFound()
     {
-        Should.Throw<SocketException>(() => _loop.RunUntilComplete(_ => _loop.CreateConnectionAsync(() => new RecordingProtocol(), "nowhere", 80)))
+        Should.Throw<SocketException>(() => Connect("nowhere", 80))
             .SocketErrorCode.ShouldBe(SocketError.HostNotFound);
         _loop.ConnectAttempts.ShouldBeEmpty();
     }
@@ -107,7 +107,7 @@ public sealed class BaseEventLoopNetworkTests
         var bound = (IPEndPoint)server.EndPoints.ShouldHaveSingleItem();
         bound.Address.ShouldBe(A1);
         bound.Port.ShouldNotBe(0);
-        _loop.RunUntilComplete(_ => _loop.CreateConnectionAsync(() => new RecordingProtocol(), "10.0.0.1", bound.Port));
+        Connect("10.0.0.1", bound.Port);
         RunUntilIdle();
         serverProtocols.ShouldHaveSingleItem().Calls.ShouldBe(["made"]);
         server.ClientCount.ShouldBe(1);
@@ -120,10 +120,10 @@ public sealed class BaseEventLoopNetworkTests
     {
         LoopServer server = _loop.RunUntilComplete(_ => _loop.CreateServerAsync(() => new RecordingProtocol(), "10.0.0.1", 9000, startServing: false));
         server.IsServing.ShouldBeFalse();
-        Should.Throw<SocketException>(() => _loop.RunUntilComplete(_ => _loop.CreateConnectionAsync(() => new RecordingProtocol(), "10.0.0.1", 9000)));
+        Should.Throw<SocketException>(() => Connect("10.0.0.1", 9000));
         server.StartServing();
         server.IsServing.ShouldBeTrue();
-        _loop.RunUntilComplete(_ => _loop.CreateConnectionAsync(() => new RecordingProtocol(), "10.0.0.1", 9000));
+        Connect("10.0.0.1", 9000);
     }
 
     [Fact]
@@ -131,13 +131,13 @@ public sealed class BaseEventLoopNetworkTests
     {
         var serverProtocols = new List<RecordingProtocol>();
         LoopServer server = StartServer(new IPEndPoint(A1, 80), serverProtocols);
-        _loop.RunUntilComplete(_ => _loop.CreateConnectionAsync(() => new RecordingProtocol(), "10.0.0.1", 80));
+        Connect("10.0.0.1", 80);
         RunUntilIdle();
         server.Close();
         server.IsServing.ShouldBeFalse();
         server.ClientCount.ShouldBe(1);
         ((ITransport)serverProtocols[0].Transport!).IsClosing.ShouldBeFalse();
-        Should.Throw<SocketException>(() => _loop.RunUntilComplete(_ => _loop.CreateConnectionAsync(() => new RecordingProtocol(), "10.0.0.1", 80)))
+        Should.Throw<SocketException>(() => Connect("10.0.0.1", 80))
             .SocketErrorCode.ShouldBe(SocketError.ConnectionRefused);
         Should.Throw<InvalidOperationException>(server.StartServing);
     }
@@ -147,7 +147,7 @@ public sealed class BaseEventLoopNetworkTests
     {
         var serverProtocols = new List<RecordingProtocol>();
         LoopServer server = StartServer(new IPEndPoint(A1, 80), serverProtocols);
-        _loop.RunUntilComplete(_ => _loop.CreateConnectionAsync(() => new RecordingProtocol(), "10.0.0.1", 80));
+        Connect("10.0.0.1", 80);
         RunUntilIdle();
         LoopTask waiter = _loop.CreateTask(_ => server.WaitClosedAsync(), "waiter");
         server.Close();
@@ -205,6 +205,9 @@ public sealed class BaseEventLoopNetworkTests
 
     private LoopServer StartServer(IPEndPoint at, List<RecordingProtocol>? protocols = null) =>
         _loop.RunUntilComplete(_ => _loop.CreateServerAsync(() => { var p = new RecordingProtocol(); protocols?.Add(p); return p; }, at.Address.ToString(), at.Port));
+
+    private (ITransport Transport, RecordingProtocol Protocol) Connect(string host, int port) =>
+        _loop.RunUntilComplete(_ => _loop.CreateConnectionAsync(() => new RecordingProtocol(), host, port));
 
     private void RunUntilIdle()
     {
