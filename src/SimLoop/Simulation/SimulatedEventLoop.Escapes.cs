@@ -130,10 +130,22 @@ public sealed partial class SimulatedEventLoop
     {
         foreach (ILoopTask task in AllTasks())
         {
-            if (task is IStepRunner && task.DescribeWait() is { } wait && task is IUncontrolledWaitProbe { AwaitsUncontrolledWork: true })
+            if (task is IStepRunner && task.DescribeWait() is { } wait && wait.Contains(AwaitInspector.OutsideLoopPhrase, StringComparison.Ordinal))
             {
-                throw new UncontrolledConcurrencyException($"Uncontrolled concurrency (seed {Seed}, step {StepCount}, virtual time {Clock.Elapsed}): task {task.Name} {wait}. " +
-                    "Keep the work on the loop: pass loop.TimeProvider to Task.Delay/WaitAsync, and use loop.CreateTask instead of Task.Run.");
+                if (wait.Contains(AwaitInspector.CompletedElsewherePhrase, StringComparison.Ordinal))
+                {
+                    // Completed on another thread: that thread's own report (which names the culprit) is on its way.
+                    _foreignWork.Reset();
+                    if (!HasEscaped)
+                    {
+                        _foreignWork.Wait(_options.EscapeGracePeriod);
+                    }
+
+                    ThrowIfEscaped();
+                }
+
+                string fix = wait.Contains("real-time timer", StringComparison.Ordinal) ? " Pass loop.TimeProvider: Task.Delay(delay, loop.TimeProvider)." : "";
+                throw new UncontrolledConcurrencyException($"Uncontrolled concurrency (seed {Seed}, step {StepCount}, virtual time {Clock.Elapsed}): task {task.Name} {wait}.{fix}");
             }
         }
 

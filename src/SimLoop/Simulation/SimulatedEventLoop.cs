@@ -79,7 +79,7 @@ public sealed partial class SimulatedEventLoop : BaseEventLoop, INetworkSchedule
 
         long target = NowTicks + duration.Ticks;
         LoopFuture<bool> deadline = CreateFuture<bool>();
-        TimerHandle timer = ScheduleExactAt(target, static f => ((LoopFuture<bool>)f!).TrySetResult(true), deadline);
+        TimerHandle timer = ScheduleExactAt(target, CompleteWhenSettled, deadline);
         if (IsRunning)
         {
             RunNested(deadline);

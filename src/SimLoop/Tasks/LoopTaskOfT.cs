@@ -10,7 +10,7 @@ namespace SimLoop;
 /// </summary>
 /// <typeparam name="TResult">The result type.</typeparam>
 [DebuggerDisplay("{ToString(),nq}")]
-public class LoopTask<TResult> : LoopFuture<TResult>, ILoopTask, IStepRunner, IAwaitTracking, IUncontrolledWaitProbe
+public class LoopTask<TResult> : LoopFuture<TResult>, ILoopTask, IStepRunner, IAwaitTracking
 {
     private readonly Func<CancellationToken, Task> _body;
     private readonly CancellationTokenSource _cancellation = new();
@@ -126,9 +126,6 @@ public class LoopTask<TResult> : LoopFuture<TResult>, ILoopTask, IStepRunner, IA
 
     /// <inheritdoc/>
     public override string ToString() => $"<{GetType().Name.Split('`')[0]} {Name} {base.ToString().Trim('<', '>').Split(' ')[^1]}>";
-
-    bool IUncontrolledWaitProbe.AwaitsUncontrolledWork =>
-        !IsDone && WaitingOn is null && _bodyTask is { IsCompleted: false } body && AwaitInspector.AwaitsUncontrolledWork(body);
 
     void IStepRunner.RunStep(Handle handle)
     {
