@@ -122,6 +122,12 @@ public sealed class SimulationOptions
     /// </summary>
     public bool ShuffleSimultaneousTimers { get; set; }
 
+    /// <summary>
+    /// Whether <see cref="SimLoop.Buggify.Fire"/> sites may fire in this run (true by default, as in FoundationDB's
+    /// simulator; set false to run the code exactly as in production).
+    /// </summary>
+    public bool Buggify { get; set; } = true;
+
     /// <summary>Where the default exception handler logs; null for nowhere.</summary>
     public ILogger? Logger { get; set; }
 
