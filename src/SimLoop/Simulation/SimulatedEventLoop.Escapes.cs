@@ -7,8 +7,7 @@ public sealed partial class SimulatedEventLoop
     private static readonly AsyncLocal<EscapeMarker?> s_marker = new(OnMarkerChanged);
 
     private readonly ManualResetEventSlim _foreignWork = new(false);
-    private readonly object _escapeGate = new();
-    private string? _escape;
+    private string? _escape; // the first escape reported; written once by CompareExchange, read with Volatile.Read
 
     /// <inheritdoc/>
     protected internal override ExecutionContext? PrepareTaskContext(ExecutionContext? context, ILoopTask task)
@@ -84,34 +83,18 @@ public sealed partial class SimulatedEventLoop
 
     private void ReportEscape(string message)
     {
-        lock (_escapeGate)
-        {
-            _escape ??= message;
-        }
+        Interlocked.CompareExchange(ref _escape, message, null);
 
         SignalForeignWork();
     }
 
-    private bool HasEscaped
-    {
-        get
-        {
-            lock (_escapeGate)
-            {
-                return _escape is not null;
-            }
-        }
-    }
+    private bool HasEscaped => Volatile.Read(ref _escape) is not null;
 
     private void SignalForeignWork() => _foreignWork.Set();
 
     private void ThrowIfEscaped()
     {
-        string? escape;
-        lock (_escapeGate)
-        {
-            escape = _escape;
-        }
+        string? escape = Volatile.Read(ref _escape);
 
         if (escape is not null)
         {
