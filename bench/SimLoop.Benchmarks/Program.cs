@@ -6,6 +6,8 @@ using SimLoop.Benchmarks;
 //   memory       retained bytes per idle task / pending timer / pending future (GC deltas, 100,000 of each)
 //   breakdown    where a scheduling step's time goes (whole workloads and isolated pieces of the hot path)
 //   spin W S     run workload W (lean-future, default-future, minimal-future, minimal-tcs, timers-lean, timers-default) for S seconds, for a profiler
+//   network [n]  messages/s and bytes/s over one simulated connection, connections/s, bytes per open connection
+//   explore [n]  exploration iterations per second of an echo workload, DegreeOfParallelism 1 and 2
 //   compression  virtual-time compression of a timer-heavy workload (simulated seconds per wall second)
 //   anything else is passed to BenchmarkDotNet, e.g. --filter '*' or --filter '*PingPong*'
 string mode = args.Length > 0 ? args[0] : "";
@@ -19,6 +21,10 @@ switch (mode)
         return Breakdown.Run();
     case "spin":
         return Breakdown.Spin(args.Length > 1 ? args[1] : "lean-future", args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10);
+    case "network":
+        return PendingBenchmarks.Network(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000);
+    case "explore":
+        return PendingBenchmarks.Explore(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200);
     case "compression":
         return Modes.Compression(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000);
     default:

@@ -25,6 +25,7 @@ public abstract partial class BaseEventLoop
         lock (_threadSafe)
         {
             _threadSafe.Enqueue(handle);
+            _threadSafePending = true;
         }
 
         WriteToSelf();

@@ -104,6 +104,7 @@ public abstract partial class BaseEventLoop
         lock (_threadSafe)
         {
             _threadSafe.Clear();
+            _threadSafePending = false;
         }
     }
 
@@ -126,16 +127,7 @@ public abstract partial class BaseEventLoop
     }
 
     /// <summary>Whether handles are waiting in the thread-safe queue.</summary>
-    protected bool HasThreadSafeCallbacks
-    {
-        get
-        {
-            lock (_threadSafe)
-            {
-                return _threadSafe.Count > 0;
-            }
-        }
-    }
+    protected bool HasThreadSafeCallbacks => _threadSafePending;
 
     /// <summary>The live timers in due order (for reports).</summary>
     protected IReadOnlyList<TimerHandle> PendingTimers() => _timers.LiveTimers();
@@ -183,8 +175,14 @@ public abstract partial class BaseEventLoop
 
     private void DrainThreadSafe()
     {
+        if (!_threadSafePending)
+        {
+            return;
+        }
+
         lock (_threadSafe)
         {
+            _threadSafePending = false;
             while (_threadSafe.Count > 0)
             {
                 Handle h = _threadSafe.Dequeue();

@@ -22,6 +22,7 @@ public abstract partial class BaseEventLoop : IEventLoop
     private readonly ReadyQueue _ready = new();
     private readonly TimerHeap _timers = new();
     private readonly Queue<Handle> _threadSafe = new();
+    private volatile bool _threadSafePending; // set under the lock with every enqueue; read without it
     private long _handleSequence;
     private bool _stopping;
     private bool _closed;

@@ -8,6 +8,12 @@ namespace SimLoop;
 [DebuggerDisplay("{ToString(),nq}")]
 public class Handle
 {
+    [ThreadStatic]
+    private static System.Reflection.MethodInfo? t_lastDescribed;
+
+    [ThreadStatic]
+    private static string? t_lastDescription;
+
     private readonly Delegate _callback;
     private readonly object? _state;
     private readonly ExecutionContext? _context;
@@ -47,7 +53,21 @@ public class Handle
     public bool Cancelled => _cancelled;
 
     /// <summary>A short description of the callback, for traces and error messages.</summary>
-    public string Description => _callback.Method.DeclaringType is { } t ? $"{t.Name}.{_callback.Method.Name}" : _callback.Method.Name;
+    public string Description => Describe(_callback.Method);
+
+    /// <summary>Formats a method as the description; the last one formatted on this thread is reused.</summary>
+    private static string Describe(System.Reflection.MethodInfo method)
+    {
+        if (ReferenceEquals(t_lastDescribed, method))
+        {
+            return t_lastDescription!;
+        }
+
+        string text = method.DeclaringType is { } t ? $"{t.Name}.{method.Name}" : method.Name;
+        t_lastDescribed = method;
+        t_lastDescription = text;
+        return text;
+    }
 
     /// <summary>Cancels the callback; it will not run. Cancelling twice, or after it ran, does nothing.</summary>
     public virtual void Cancel() => _cancelled = true;

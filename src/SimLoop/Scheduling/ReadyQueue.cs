@@ -14,6 +14,12 @@ internal sealed class ReadyQueue
 
     public int Count => _count;
 
+    /// <summary>How many handles were ever enqueued (for the decision log's delta encoding).</summary>
+    public long EnqueuedTotal { get; private set; }
+
+    /// <summary>How many handles were ever removed, a cleared queue counting one more than it held.</summary>
+    public long RemovedTotal { get; private set; }
+
     public Handle this[int index]
     {
         get
@@ -32,6 +38,7 @@ internal sealed class ReadyQueue
 
         _items[(_head + _count) & (_items.Length - 1)] = handle;
         _count++;
+        EnqueuedTotal++;
     }
 
     public Handle RemoveAt(int index)
@@ -60,12 +67,14 @@ internal sealed class ReadyQueue
         }
 
         _count--;
+        RemovedTotal++;
         return result;
     }
 
     public void Clear()
     {
         Array.Clear(_items);
+        RemovedTotal += _count + 1;
         _head = 0;
         _count = 0;
     }

@@ -26,6 +26,10 @@ public readonly struct ReadySet
     /// <summary>The scheduling sequence number of the handle at <paramref name="index"/>.</summary>
     public long SequenceAt(int index) => _queue[index].Sequence;
 
+    internal long EnqueuedTotal => _queue.EnqueuedTotal;
+
+    internal long RemovedTotal => _queue.RemovedTotal;
+
     /// <summary>The handle at <paramref name="index"/>.</summary>
     public Handle HandleAt(int index) => _queue[index];
 }

@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -8,23 +9,35 @@ namespace SimLoop.Scheduling;
 /// order. The same program, seed and strategy give the same trace in any process; <see cref="ToText"/> and
 /// <see cref="Hash"/> compare traces byte for byte.
 /// </summary>
+/// <remarks>
+/// Decisions are stored compactly (see <c>DecisionLog</c>): a decision's ready task ids, and the text of its
+/// <see cref="TraceEntryKind.Decision"/> entry, are rebuilt when read.
+/// </remarks>
 public sealed class ScheduleTrace
 {
-    private readonly List<TraceEntry> _entries = new();
-    private readonly List<ScheduleDecision> _decisions = new();
+    // Marks a Decision entry whose text is the ready ids of decision TaskId, built when the entry is read.
+    private static readonly string s_lazyDecisionText = new('?', 1);
+
+    private readonly EntryStore _entries = new();
+    private readonly DecisionLog _decisions = new();
 
     /// <summary>Creates an empty trace.</summary>
     /// <param name="recordEntries">False to record only the decisions (cheaper; enough for replay).</param>
-    public ScheduleTrace(bool recordEntries = true) => RecordsEntries = recordEntries;
+    public ScheduleTrace(bool recordEntries = true)
+    {
+        RecordsEntries = recordEntries;
+        Entries = new EntryList(this);
+        Decisions = new DecisionList(_decisions);
+    }
 
     /// <summary>Whether entries other than decisions are recorded.</summary>
     public bool RecordsEntries { get; }
 
     /// <summary>The entries, in order.</summary>
-    public IReadOnlyList<TraceEntry> Entries => _entries;
+    public IReadOnlyList<TraceEntry> Entries { get; }
 
     /// <summary>The scheduling decisions, in order.</summary>
-    public IReadOnlyList<ScheduleDecision> Decisions => _decisions;
+    public IReadOnlyList<ScheduleDecision> Decisions { get; }
 
     /// <summary>Appends an entry (if entries are recorded).</summary>
     /// <param name="entry">The entry.</param>
@@ -42,17 +55,21 @@ public sealed class ScheduleTrace
     public void AddDecision(in ScheduleDecision decision, long timeTicks)
     {
         _decisions.Add(decision);
-        if (RecordsEntries)
-        {
-            _entries.Add(new TraceEntry(TraceEntryKind.Decision, timeTicks, 0, decision.Chosen, string.Join(',', decision.ReadyTaskIds)));
-        }
+        AddDecisionEntry(decision.Chosen, timeTicks);
+    }
+
+    /// <summary>Appends the decision to run <paramref name="chosen"/> of the live ready set (no per-decision array).</summary>
+    internal void AddDecision(int chosen, in ReadySet ready, long timeTicks)
+    {
+        _decisions.Add(chosen, ready);
+        AddDecisionEntry(chosen, timeTicks);
     }
 
     /// <summary>The trace as text, one entry a line.</summary>
     public string ToText()
     {
         var sb = new StringBuilder(_entries.Count * 16);
-        foreach (TraceEntry entry in _entries)
+        foreach (TraceEntry entry in Entries)
         {
             sb.Append(entry.ToString()).Append('\n');
         }
@@ -66,7 +83,7 @@ public sealed class ScheduleTrace
         var result = new int[_decisions.Count];
         for (int i = 0; i < result.Length; i++)
         {
-            result[i] = _decisions[i].Chosen;
+            result[i] = _decisions.ChosenAt(i);
         }
 
         return result;
@@ -76,12 +93,62 @@ public sealed class ScheduleTrace
     public string Hash()
     {
         var sb = new StringBuilder(ToText());
-        foreach (ScheduleDecision d in _decisions)
+        for (int i = 0; i < _decisions.Count; i++)
         {
-            sb.Append(d.StepNumber).Append(':').Append(d.Chosen).Append('\n');
+            sb.Append(_decisions.StepAt(i)).Append(':').Append(_decisions.ChosenAt(i)).Append('\n');
         }
 
         byte[] digest = SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString()));
         return Convert.ToHexString(digest, 0, 8).ToLowerInvariant();
+    }
+
+    private void AddDecisionEntry(int chosen, long timeTicks)
+    {
+        if (RecordsEntries)
+        {
+            _entries.Add(new TraceEntry(TraceEntryKind.Decision, timeTicks, _decisions.Count - 1, chosen, s_lazyDecisionText));
+        }
+    }
+
+    private TraceEntry EntryAt(int index)
+    {
+        TraceEntry e = _entries[index];
+        return ReferenceEquals(e.Text, s_lazyDecisionText)
+            ? e with { TaskId = 0, Text = _decisions.ReadyTextAt((int)e.TaskId) }
+            : e;
+    }
+
+    private sealed class EntryList(ScheduleTrace trace) : IReadOnlyList<TraceEntry>
+    {
+        public int Count => trace._entries.Count;
+
+        public TraceEntry this[int index] => trace.EntryAt(index);
+
+        public IEnumerator<TraceEntry> GetEnumerator()
+        {
+            for (int i = 0; i < trace._entries.Count; i++)
+            {
+                yield return trace.EntryAt(i);
+            }
+        }
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
+    private sealed class DecisionList(DecisionLog log) : IReadOnlyList<ScheduleDecision>
+    {
+        public int Count => log.Count;
+
+        public ScheduleDecision this[int index] => log.DecisionAt(index);
+
+        public IEnumerator<ScheduleDecision> GetEnumerator()
+        {
+            for (int i = 0; i < log.Count; i++)
+            {
+                yield return log.DecisionAt(i);
+            }
+        }
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

@@ -2,10 +2,17 @@ namespace SimLoop;
 
 public sealed partial class SimulatedEventLoop
 {
-    private readonly object _stepGate = new();
-    private Thread? _loopThread;
-    private bool _inStep;
-    private bool _blocked;
+    // Step state shared with the watchdog thread, without a lock: the loop thread writes InStep when a step starts
+    // and exchanges it back to Idle when the step ends; the watchdog claims a blocked step by CompareExchange
+    // InStep -> Blocked, interrupts the thread, then sets _interruptDone. The loop thread that finds Blocked waits for
+    // _interruptDone, so the interrupt is always issued before it is consumed (never into later, unrelated code).
+    private const int Idle = 0;
+    private const int InStep = 1;
+    private const int Blocked = 2;
+
+    private volatile Thread? _loopThread;
+    private int _stepState;
+    private volatile bool _interruptDone;
     private bool _interruptIssued;
     private long _watchedStep = -1;
     private long _watchedSinceMs;
@@ -24,11 +31,7 @@ public sealed partial class SimulatedEventLoop
     protected override void OnRunStopped()
     {
         BlockingWatchdog.Unregister(this);
-        lock (_stepGate)
-        {
-            _inStep = false;
-        }
-
+        LeaveStep();
         ConsumePendingInterrupt();
         _loopThread = null;
     }
@@ -38,39 +41,53 @@ public sealed partial class SimulatedEventLoop
     {
         if (_options.BlockingStepTimeout is not null)
         {
-            lock (_stepGate)
-            {
-                _inStep = true;
-            }
+            Volatile.Write(ref _stepState, InStep);
         }
     }
 
     /// <summary>Called by the watchdog: interrupts the loop thread if the same step has run for longer than the timeout.</summary>
+    /// <remarks>Only the watchdog thread calls this, so <c>_watchedStep</c> and <c>_watchedSinceMs</c> are its own.</remarks>
     internal void CheckBlocked(long nowMs, long timeoutMs)
     {
-        lock (_stepGate)
+        Thread? thread = _loopThread;
+        if (Volatile.Read(ref _stepState) != InStep || thread is null)
         {
-            if (!_inStep || _loopThread is null)
-            {
-                _watchedStep = -1;
-                return;
-            }
-
-            long step = StepCount;
-            if (step != _watchedStep)
-            {
-                _watchedStep = step;
-                _watchedSinceMs = nowMs;
-                return;
-            }
-
-            if (nowMs - _watchedSinceMs >= timeoutMs && !_interruptIssued)
-            {
-                _blocked = true;
-                _interruptIssued = true;
-                _loopThread.Interrupt();
-            }
+            _watchedStep = -1;
+            return;
         }
+
+        long step = StepCount; // written before the Volatile.Write of InStep, so at least this step
+        if (step != _watchedStep)
+        {
+            _watchedStep = step;
+            _watchedSinceMs = nowMs;
+            return;
+        }
+
+        if (nowMs - _watchedSinceMs >= timeoutMs && Interlocked.CompareExchange(ref _stepState, Blocked, InStep) == InStep)
+        {
+            _interruptIssued = true;
+            thread.Interrupt();
+            _interruptDone = true;
+        }
+    }
+
+    /// <summary>Ends the current step for the watchdog; true when the watchdog found it blocked and interrupted it.</summary>
+    private bool LeaveStep()
+    {
+        if (Interlocked.Exchange(ref _stepState, Idle) != Blocked)
+        {
+            return false;
+        }
+
+        SpinWait spin = default;
+        while (!_interruptDone)
+        {
+            spin.SpinOnce();
+        }
+
+        _interruptDone = false;
+        return true;
     }
 
     private void ThrowIfBlocked()
@@ -80,15 +97,7 @@ public sealed partial class SimulatedEventLoop
             return;
         }
 
-        bool blocked;
-        lock (_stepGate)
-        {
-            _inStep = false;
-            blocked = _blocked;
-            _blocked = false;
-        }
-
-        if (blocked)
+        if (LeaveStep())
         {
             ConsumePendingInterrupt();
             _pendingFailure = null;

@@ -7,8 +7,7 @@ public sealed partial class SimulatedEventLoop
     private static readonly AsyncLocal<EscapeMarker?> s_marker = new(OnMarkerChanged);
 
     private readonly ManualResetEventSlim _foreignWork = new(false);
-    private readonly object _escapeGate = new();
-    private string? _escape;
+    private string? _escape; // the first escape reported; written once by CompareExchange, read with Volatile.Read
 
     /// <inheritdoc/>
     protected internal override ExecutionContext? PrepareTaskContext(ExecutionContext? context, ILoopTask task)
@@ -20,14 +19,16 @@ public sealed partial class SimulatedEventLoop
 
         // Build a copy of the context that carries a marker naming this loop and task: when a thread-pool thread
         // picks up work that captured it, the marker's change handler runs there and reports the escape.
-        var state = new MarkState(this, task.Name);
+        var marker = new EscapeMarker(this, task);
         ExecutionContext.Run(context, static s =>
         {
-            var st = (MarkState)s!;
-            s_marker.Value = new EscapeMarker(st.Loop, st.TaskName);
-            st.Result = ExecutionContext.Capture();
-        }, state);
-        return state.Result ?? context;
+            var m = (EscapeMarker)s!;
+            s_marker.Value = m;
+            m.Context = ExecutionContext.Capture();
+        }, marker);
+        ExecutionContext? marked = marker.Context;
+        marker.Context = null;
+        return marked ?? context;
     }
 
     /// <inheritdoc/>
@@ -52,7 +53,7 @@ public sealed partial class SimulatedEventLoop
     {
         if (args.ThreadContextChanged && args.CurrentValue is { } marker && marker.Loop.IsRunning && !marker.Loop.IsOnLoopThread)
         {
-            marker.Loop.ReportEscape($"work of task {marker.TaskName} started on thread {Environment.CurrentManagedThreadId}, outside the loop. {DescribeForeignStack()}");
+            marker.Loop.ReportEscape($"work of task {marker.Task.Name} started on thread {Environment.CurrentManagedThreadId}, outside the loop. {DescribeForeignStack()}");
         }
     }
 
@@ -84,34 +85,18 @@ public sealed partial class SimulatedEventLoop
 
     private void ReportEscape(string message)
     {
-        lock (_escapeGate)
-        {
-            _escape ??= message;
-        }
+        Interlocked.CompareExchange(ref _escape, message, null);
 
         SignalForeignWork();
     }
 
-    private bool HasEscaped
-    {
-        get
-        {
-            lock (_escapeGate)
-            {
-                return _escape is not null;
-            }
-        }
-    }
+    private bool HasEscaped => Volatile.Read(ref _escape) is not null;
 
     private void SignalForeignWork() => _foreignWork.Set();
 
     private void ThrowIfEscaped()
     {
-        string? escape;
-        lock (_escapeGate)
-        {
-            escape = _escape;
-        }
+        string? escape = Volatile.Read(ref _escape);
 
         if (escape is not null)
         {
@@ -176,14 +161,14 @@ public sealed partial class SimulatedEventLoop
     private static bool PoolHasQueuedWork() => ThreadPool.PendingWorkItemCount > 0;
 #pragma warning restore RS0030
 
-    private sealed class MarkState(SimulatedEventLoop loop, string taskName)
+    /// <summary>The marker a task's execution context carries: which loop and task the work belongs to.</summary>
+    private sealed class EscapeMarker(SimulatedEventLoop loop, ILoopTask task)
     {
         public SimulatedEventLoop Loop { get; } = loop;
 
-        public string TaskName { get; } = taskName;
+        public ILoopTask Task { get; } = task;
 
-        public ExecutionContext? Result { get; set; }
+        /// <summary>Only while the marked context is being built.</summary>
+        public ExecutionContext? Context { get; set; }
     }
-
-    private sealed record EscapeMarker(SimulatedEventLoop Loop, string TaskName);
 }

@@ -140,13 +140,7 @@ public sealed partial class SimulatedEventLoop : BaseEventLoop, INetworkSchedule
             throw new InvalidOperationException($"Strategy {_strategy.Description} chose step {choice}, but only {ready.Count} steps are ready.");
         }
 
-        var ids = new long[ready.Count];
-        for (int i = 0; i < ids.Length; i++)
-        {
-            ids[i] = ready.TaskIdAt(i);
-        }
-
-        Trace.AddDecision(new ScheduleDecision(ready.StepNumber, choice, ids), NowTicks);
+        Trace.AddDecision(choice, ready, NowTicks);
         return choice;
     }
 

@@ -21,6 +21,7 @@ public class LoopTask<TResult> : LoopFuture<TResult>, ILoopTask, IStepRunner, IA
     private int _cancelRequests;
     private string? _requestedCancelMessage;
     private bool _tokenCancelScheduled;
+    private string? _name;
 
     /// <summary>
     /// Creates a task bound to <paramref name="loop"/> and schedules its first step (asyncio's
@@ -49,7 +50,7 @@ public class LoopTask<TResult> : LoopFuture<TResult>, ILoopTask, IStepRunner, IA
         _syncContext = new TaskSynchronizationContext(this);
         _scheduler = new LoopTaskScheduler(this);
         Id = loop.RegisterTask(this);
-        Name = name ?? $"Task-{Id}";
+        _name = name;
         _context = loop.PrepareTaskContext(context ?? ExecutionContext.Capture(), this);
         if (eagerStart && loop.IsRunning && loop.IsOnLoopThread)
         {
@@ -65,7 +66,7 @@ public class LoopTask<TResult> : LoopFuture<TResult>, ILoopTask, IStepRunner, IA
     public long Id { get; }
 
     /// <inheritdoc/>
-    public string Name { get; }
+    public string Name => _name ??= $"Task-{Id}"; // built when first read: an unnamed idle task keeps no string
 
     /// <summary>The token the body received; cancelled (from a loop callback) after <see cref="Cancel"/>.</summary>
     public CancellationToken CancellationToken => _cancellation.Token;

@@ -8,13 +8,12 @@ internal sealed class LoopTaskScheduler : TaskScheduler
 {
     private readonly ILoopTask _task;
     private readonly BaseEventLoop _loop;
-    private readonly Action<object?> _execute;
+    private Action<object?>? _execute; // created when the first Task is queued (most tasks never queue one)
 
     public LoopTaskScheduler(LoopFuture task)
     {
         _task = (ILoopTask)task;
         _loop = task.Loop;
-        _execute = ExecuteQueued;
     }
 
     public override int MaximumConcurrencyLevel => 1;
@@ -22,7 +21,7 @@ internal sealed class LoopTaskScheduler : TaskScheduler
     /// <summary>Runs a step inside a task executing on this scheduler, so that it is <see cref="TaskScheduler.Current"/>.</summary>
     public void RunStep(Handle handle)
     {
-        if (ReferenceEquals(handle.Callback, _execute))
+        if (_execute is not null && ReferenceEquals(handle.Callback, _execute))
         {
             // A task queued to this scheduler: executing it makes this scheduler current already.
             handle.Invoke();
@@ -41,11 +40,11 @@ internal sealed class LoopTaskScheduler : TaskScheduler
     {
         if (_loop.IsOnLoopThread || !_loop.IsRunning)
         {
-            _loop.ScheduleStep(_task, _execute, task);
+            _loop.ScheduleStep(_task, _execute ??= ExecuteQueued, task);
         }
         else
         {
-            _loop.OnForeignThreadPost(_task, _execute, task);
+            _loop.OnForeignThreadPost(_task, _execute ??= ExecuteQueued, task);
         }
     }
 

@@ -13,10 +13,10 @@ internal sealed class LoopTimer : ITimer
     private readonly TimerCallback _callback;
     private readonly object? _state;
     private readonly ExecutionContext? _context;
-    private TimerHandle? _pending;
+    private TimerHandle? _pending; // the one scheduled firing; Change and Dispose cancel it, so no other can fire
+    private long _pendingDueTicks; // _pending's nominal due time (before any timer jitter the loop adds)
     private long _periodTicks;
     private bool _disposed;
-    private int _version;
 
     public LoopTimer(BaseEventLoop loop, TimerCallback callback, object? state)
     {
@@ -37,7 +37,6 @@ internal sealed class LoopTimer : ITimer
 
         _pending?.Cancel();
         _pending = null;
-        _version++;
         _periodTicks = per;
         if (due >= 0)
         {
@@ -75,12 +74,17 @@ internal sealed class LoopTimer : ITimer
         return value.Ticks;
     }
 
-    private void ScheduleAt(long whenTicks) =>
-        _pending = _loop.ScheduleAt(whenTicks, static s => ((FireToken)s!).Fire(), new FireToken(this, _version, whenTicks), _context, owner: null);
-
-    private void Fire(int version, long dueTicks)
+    // The timer itself is the handle's state (no token object per firing): a handle that Change or Dispose
+    // replaced was cancelled, and a cancelled handle never runs, so the one that fires is always _pending.
+    private void ScheduleAt(long whenTicks)
     {
-        if (_disposed || version != _version)
+        _pendingDueTicks = whenTicks;
+        _pending = _loop.ScheduleAt(whenTicks, static s => ((LoopTimer)s!).Fire(), this, _context, owner: null);
+    }
+
+    private void Fire()
+    {
+        if (_disposed || _pending is null)
         {
             return;
         }
@@ -89,14 +93,9 @@ internal sealed class LoopTimer : ITimer
         // The next period counts from this firing's own due time, so a periodic timer does not drift.
         if (_periodTicks > 0)
         {
-            ScheduleAt(dueTicks + _periodTicks);
+            ScheduleAt(_pendingDueTicks + _periodTicks);
         }
 
         _callback(_state);
-    }
-
-    private sealed class FireToken(LoopTimer timer, int version, long dueTicks)
-    {
-        public void Fire() => timer.Fire(version, dueTicks);
     }
 }

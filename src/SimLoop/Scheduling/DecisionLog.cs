@@ -1,0 +1,155 @@
+namespace SimLoop.Scheduling;
+
+/// <summary>
+/// The scheduling decisions of a run in linear memory. Each decision keeps its step number, choice and ready count;
+/// its ready task ids live in one shared <c>long</c> arena, either in full or, when the ready queue only lost the
+/// previous decision's choice and gained handles at its tail since then, as just the ids appended (a delta on the
+/// previous decision). Ready sets are rebuilt on demand; sequential reads are O(ready count) each.
+/// </summary>
+internal sealed class DecisionLog
+{
+    private Record[] _records = new Record[16];
+    private long[] _arena = new long[64];
+    private int _count;
+    private int _arenaCount;
+
+    // The ready queue's counters at the last decision recorded from it (for delta encoding); -1 when unknown.
+    private long _lastEnqueued = -1;
+    private long _lastRemoved = -1;
+
+    // Sequential-read cursor: the ready ids of decision _cursor.
+    private readonly List<long> _cursorIds = new();
+    private int _cursor = -1;
+
+    public int Count => _count;
+
+    public long StepAt(int index) => _records[index].Step;
+
+    public int ChosenAt(int index) => _records[index].Chosen;
+
+    /// <summary>Records a decision over the live ready queue.</summary>
+    public void Add(int chosen, in ReadySet ready)
+    {
+        int count = ready.Count;
+        long enqueued = ready.EnqueuedTotal;
+        long removed = ready.RemovedTotal;
+        int appended = (int)(enqueued - _lastEnqueued);
+        bool delta = _count > 0 && _lastRemoved >= 0 && removed == _lastRemoved + 1 &&
+            count == _records[_count - 1].Count - 1 + appended;
+        int stored = delta ? appended : count;
+        int offset = Reserve(stored);
+        for (int i = 0; i < stored; i++)
+        {
+            _arena[offset + i] = ready.TaskIdAt(count - stored + i);
+        }
+
+        Append(new Record(ready.StepNumber, chosen, count, offset, stored, delta));
+        _lastEnqueued = enqueued;
+        _lastRemoved = removed;
+    }
+
+    /// <summary>Records a decision given in full (from outside a loop); the next one is not a delta on it.</summary>
+    public void Add(in ScheduleDecision decision)
+    {
+        long[] ids = decision.ReadyTaskIds ?? Array.Empty<long>();
+        int offset = Reserve(ids.Length);
+        ids.CopyTo(_arena, offset);
+        Append(new Record(decision.StepNumber, decision.Chosen, ids.Length, offset, ids.Length, false));
+        _lastEnqueued = -1;
+        _lastRemoved = -1;
+    }
+
+    /// <summary>The ready task ids of decision <paramref name="index"/>, as a new array.</summary>
+    public long[] ReadyIdsAt(int index)
+    {
+        MoveCursor(index);
+        return _cursorIds.ToArray();
+    }
+
+    /// <summary>The ready task ids of decision <paramref name="index"/>, comma-separated (the trace's text).</summary>
+    public string ReadyTextAt(int index)
+    {
+        MoveCursor(index);
+        return string.Join(',', _cursorIds);
+    }
+
+    public ScheduleDecision DecisionAt(int index)
+    {
+        if ((uint)index >= (uint)_count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(index));
+        }
+
+        return new ScheduleDecision(_records[index].Step, _records[index].Chosen, ReadyIdsAt(index));
+    }
+
+    private void MoveCursor(int index)
+    {
+        if (index == _cursor)
+        {
+            return;
+        }
+
+        int start = index;
+        if (!(_cursor >= 0 && _cursor < index))
+        {
+            while (_records[start].Delta)
+            {
+                start--;
+            }
+
+            _cursorIds.Clear();
+            AppendStored(start);
+            _cursor = start;
+        }
+
+        while (_cursor < index)
+        {
+            Record previous = _records[_cursor];
+            _cursor++;
+            if (_records[_cursor].Delta)
+            {
+                _cursorIds.RemoveAt(previous.Chosen);
+            }
+            else
+            {
+                _cursorIds.Clear();
+            }
+
+            AppendStored(_cursor);
+        }
+    }
+
+    private void AppendStored(int index)
+    {
+        Record r = _records[index];
+        for (int i = 0; i < r.Stored; i++)
+        {
+            _cursorIds.Add(_arena[r.Offset + i]);
+        }
+    }
+
+    private int Reserve(int n)
+    {
+        if (_arenaCount + n > _arena.Length)
+        {
+            Array.Resize(ref _arena, Math.Max(_arena.Length * 2, _arenaCount + n));
+        }
+
+        int offset = _arenaCount;
+        _arenaCount += n;
+        return offset;
+    }
+
+    private void Append(in Record record)
+    {
+        if (_count == _records.Length)
+        {
+            Array.Resize(ref _records, _records.Length * 2);
+        }
+
+        _records[_count++] = record;
+    }
+
+    private readonly record struct Record(long Step, int Chosen, int Count, int Offset, int Stored, bool Delta);
+}
