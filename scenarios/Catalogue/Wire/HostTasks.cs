@@ -1,0 +1,30 @@
+namespace SimLoop.Scenarios.Catalogue.Wire;
+
+/// <summary>
+/// The tasks one simulated host runs, so that crashing the host can cancel them (a stand-in for the loop's host
+/// model). Task names are <c>host/role</c>, which the trace pictures use to put a task in its host's lane.
+/// </summary>
+internal sealed class HostTasks(SimulatedEventLoop loop, string host)
+{
+    private readonly List<LoopTask> _tasks = new();
+
+    public string Host => host;
+
+    public LoopTask Spawn(string role, Func<CancellationToken, Task> body)
+    {
+        LoopTask task = loop.CreateTask(body, $"{host}/{role}");
+        _tasks.Add(task);
+        return task;
+    }
+
+    /// <summary>Cancels every task of the host that is still running (what a crash does to a process).</summary>
+    public void CancelAll()
+    {
+        foreach (LoopTask task in _tasks)
+        {
+            task.Cancel($"{host} crashed");
+        }
+
+        _tasks.Clear();
+    }
+}
