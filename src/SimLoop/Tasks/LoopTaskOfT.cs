@@ -48,6 +48,7 @@ public class LoopTask<TResult> : LoopFuture<TResult>, ILoopTask, IStepRunner, IA
         _body = body;
         _syncContext = new TaskSynchronizationContext(this);
         _scheduler = new LoopTaskScheduler(this);
+        Name = name ?? ""; // before registering: the loop's trace records the name when the task registers
         Id = loop.RegisterTask(this);
         Name = name ?? $"Task-{Id}";
         _context = loop.PrepareTaskContext(context ?? ExecutionContext.Capture(), this);
