@@ -36,13 +36,6 @@ internal sealed class ReplayCommand
         if (outcome.Failure is { } failure)
         {
             console.MarkupLine(CommonOptions.Invariant($"[red]FAILED[/] {Markup.Escape(settings.Scenario.Name)} seed {outcome.Seed}: [bold]{Markup.Escape(failure.GetType().Name)}[/]: {Markup.Escape(failure.Message)}"));
-            if (failure is DeadlockException deadlock)
-            {
-                foreach (string task in deadlock.PendingTasks)
-                {
-                    console.MarkupLine("  waiting: " + Markup.Escape(task));
-                }
-            }
         }
         else
         {

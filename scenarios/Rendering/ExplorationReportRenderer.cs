@@ -32,15 +32,8 @@ internal static class ExplorationReportRenderer
         string where = failure.Iteration is { } i ? Invariant($" in iteration {i}") : "";
         console.MarkupLine(Invariant($"[red]Bug found[/]{where}: seed [bold]{failure.Seed}[/] ({Markup.Escape(failure.Strategy)})"));
         console.MarkupLine(Invariant($"  [bold]{Markup.Escape(failure.Exception.GetType().Name)}[/]: {Markup.Escape(failure.Exception.Message)}"));
-        if (failure.Exception is DeadlockException deadlock)
-        {
-            foreach (string task in deadlock.PendingTasks)
-            {
-                console.MarkupLine("    waiting: " + Markup.Escape(task));
-            }
-        }
-
-        console.MarkupLine(Invariant($"  minimised schedule: [bold]{Markup.Escape(failure.ScheduleText)}[/] ({failure.OriginalChoices.Count} decisions before, {failure.MinimizedChoices.Count} after)"));
+        string minimal = failure.MinimizedChoices.Count == 0 ? " - FIFO order fails too: the bug needs this seed's timing, not a special interleaving" : "";
+        console.MarkupLine(Invariant($"  minimised schedule: [bold]{Markup.Escape(failure.ScheduleText)}[/] ({failure.OriginalChoices.Count} decisions before, {failure.MinimizedChoices.Count} after{minimal})"));
         console.MarkupLine(Invariant($"  trace hash: {failure.Trace.Hash()} (seed run), {failure.MinimizedTrace.Hash()} (minimised run)"));
         if (summary.TraceFileForDisplay is { } file)
         {

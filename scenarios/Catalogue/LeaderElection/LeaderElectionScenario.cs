@@ -9,7 +9,7 @@ internal static class LeaderElectionScenario
     private static readonly TimeSpan s_duration = TimeSpan.FromSeconds(4);
 
     [Scenario("leader-election",
-        Description = "Term-based election with randomised timeouts; under partitions a missing voted-for check elects two leaders in one term.",
+        Description = "Term-based election on randomised timeouts, leaders partitioned away again and again; a voter that forgets whom it voted for elects two leaders in one term.",
         Budget = 300)]
     public static async Task Run(ScenarioContext ctx, CancellationToken ct)
     {
