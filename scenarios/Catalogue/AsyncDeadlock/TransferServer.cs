@@ -26,15 +26,7 @@ internal sealed class TransferServer(HostTasks tasks, TimeProvider time, bool or
             _locks[account] = new SemaphoreSlim(1, 1);
         }
 
-        VirtualListener listener = network.Listen(Host, Port);
-        _ = tasks.Spawn("accept", async ct =>
-        {
-            for (int n = 1; ; n++)
-            {
-                var connection = new LineStream(await listener.AcceptAsync(ct));
-                _ = tasks.Spawn($"conn-{n}", t => ServeAsync(connection, t));
-            }
-        });
+        tasks.ServeLines(network, Port, ServeAsync);
     }
 
     private async Task ServeAsync(LineStream connection, CancellationToken ct)

@@ -19,20 +19,12 @@ internal sealed class ChatRoom(HostTasks tasks, TimeProvider time, bool isolateF
 
     public void Start(VirtualNetwork network)
     {
-        VirtualListener listener = network.Listen(Host, Port);
-        _ = tasks.Spawn("accept", async ct =>
-        {
-            for (int n = 1; ; n++)
-            {
-                var member = new LineStream(await listener.AcceptAsync(ct));
-                _members.Add(member);
-                _ = tasks.Spawn($"session-{n}", t => SessionAsync(member, t));
-            }
-        });
+        tasks.ServeLines(network, Port, SessionAsync);
     }
 
     private async Task SessionAsync(LineStream member, CancellationToken ct)
     {
+        _members.Add(member);
         try
         {
             while (await member.ReadLineAsync(ct) is { } line)

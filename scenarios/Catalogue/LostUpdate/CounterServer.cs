@@ -13,18 +13,7 @@ internal sealed class CounterServer(CounterStore store, HostTasks tasks, bool se
 
     private readonly Dictionary<string, SemaphoreSlim> _keyLocks = new(StringComparer.Ordinal);
 
-    public void Start(VirtualNetwork network, CancellationToken ct)
-    {
-        VirtualListener listener = network.Listen(tasks.Host, Port);
-        _ = tasks.Spawn("accept", async token =>
-        {
-            for (int n = 1; !token.IsCancellationRequested; n++)
-            {
-                VirtualStream connection = await listener.AcceptAsync(token);
-                _ = tasks.Spawn($"conn-{n}", t => ServeAsync(new LineStream(connection), t));
-            }
-        });
-    }
+    public void Start(VirtualNetwork network) => tasks.ServeLines(network, Port, ServeAsync);
 
     private async Task ServeAsync(LineStream connection, CancellationToken ct)
     {

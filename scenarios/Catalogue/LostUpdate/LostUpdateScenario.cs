@@ -18,7 +18,7 @@ internal static class LostUpdateScenario
         VirtualNetwork network = ctx.Network;
         network.AddHost("counter");
         var store = new CounterStore(ctx.Time);
-        new CounterServer(store, new HostTasks(ctx.Loop, "counter"), serialisePerKey: ctx.Fixed).Start(network, ct);
+        new CounterServer(store, new HostTasks(ctx.Loop, "counter"), serialisePerKey: ctx.Fixed).Start(network);
 
         var clients = new List<LoopTask>();
         for (int c = 1; c <= Clients; c++)

@@ -20,15 +20,7 @@ internal sealed class BankServer(HostTasks tasks, bool idempotent)
 
     public void Start(VirtualNetwork network)
     {
-        VirtualListener listener = network.Listen(Host, Port);
-        _ = tasks.Spawn("accept", async ct =>
-        {
-            for (int n = 1; ; n++)
-            {
-                var connection = new LineStream(await listener.AcceptAsync(ct));
-                _ = tasks.Spawn($"conn-{n}", t => ServeAsync(connection, t));
-            }
-        });
+        tasks.ServeLines(network, Port, ServeAsync);
     }
 
     private async Task ServeAsync(LineStream connection, CancellationToken ct)

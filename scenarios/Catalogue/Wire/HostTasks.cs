@@ -1,3 +1,5 @@
+using SimLoop.Networking;
+
 namespace SimLoop.Scenarios.Catalogue.Wire;
 
 /// <summary>
@@ -15,6 +17,20 @@ internal sealed class HostTasks(SimulatedEventLoop loop, string host)
         LoopTask task = loop.CreateTask(body, $"{host}/{role}");
         _tasks.Add(task);
         return task;
+    }
+
+    /// <summary>Listens on <paramref name="port"/> and serves each accepted connection on its own task, <c>conn-N</c>.</summary>
+    public void ServeLines(VirtualNetwork network, int port, Func<LineStream, CancellationToken, Task> serve)
+    {
+        VirtualListener listener = network.Listen(host, port);
+        _ = Spawn("accept", async ct =>
+        {
+            for (int n = 1; ; n++)
+            {
+                var connection = new LineStream(await listener.AcceptAsync(ct));
+                _ = Spawn($"conn-{n}", t => serve(connection, t));
+            }
+        });
     }
 
     /// <summary>Cancels every task of the host that is still running (what a crash does to a process).</summary>
