@@ -198,7 +198,7 @@ public sealed partial class SimulatedEventLoop : BaseEventLoop, INetworkSchedule
 
     /// <inheritdoc/>
     protected override void OnTaskRegistered(ILoopTask task, long id) =>
-        Trace.Add(new TraceEntry(TraceEntryKind.TaskRegistered, NowTicks, CurrentTaskId(), id, task.Name));
+        Trace.Add(new TraceEntry(TraceEntryKind.TaskRegistered, NowTicks, CurrentTaskId(), id, string.IsNullOrEmpty(task.Name) ? $"Task-{id}" : task.Name));
 
     /// <inheritdoc/>
     protected override void OnTaskEntered(ILoopTask task) =>

@@ -49,8 +49,8 @@ public class LoopTask<TResult> : LoopFuture<TResult>, ILoopTask, IStepRunner, IA
         _body = body;
         _syncContext = new TaskSynchronizationContext(this);
         _scheduler = new LoopTaskScheduler(this);
+        _name = name; // before registering: the loop's trace records the name when the task registers
         Id = loop.RegisterTask(this);
-        _name = name;
         _context = loop.PrepareTaskContext(context ?? ExecutionContext.Capture(), this);
         if (eagerStart && loop.IsRunning && loop.IsOnLoopThread)
         {
@@ -66,7 +66,7 @@ public class LoopTask<TResult> : LoopFuture<TResult>, ILoopTask, IStepRunner, IA
     public long Id { get; }
 
     /// <inheritdoc/>
-    public string Name => _name ??= $"Task-{Id}"; // built when first read: an unnamed idle task keeps no string
+    public string Name => _name ??= $"Task-{(Id != 0 ? Id : Loop.TaskIdOf(this))}"; // built when first read (also while registering): an unnamed idle task keeps no string
 
     /// <summary>The token the body received; cancelled (from a loop callback) after <see cref="Cancel"/>.</summary>
     public CancellationToken CancellationToken => _cancellation.Token;

@@ -1,0 +1,45 @@
+using SimLoop.Networking;
+using SimLoop.Scenarios.Catalogue.Wire;
+
+namespace SimLoop.Scenarios.Catalogue.AsyncDeadlock;
+
+internal static class AsyncDeadlockScenario
+{
+    private const int TransfersEach = 3;
+
+    [Scenario("async-deadlock",
+        Description = "Two handlers take two SemaphoreSlims in opposite order; opposite transfers deadlock (the loop reports who waits on what).",
+        Budget = 200)]
+    public static async Task Run(ScenarioContext ctx, CancellationToken ct)
+    {
+        VirtualNetwork network = ctx.Network;
+        network.AddHost(TransferServer.Host);
+        var server = new TransferServer(new HostTasks(ctx.Loop, TransferServer.Host), ctx.Time, orderedLocks: ctx.Fixed);
+        server.Start(network);
+
+        var clients = new List<LoopTask>();
+        foreach ((string host, string from, string to) in new[] { ("alice-app", "alice", "bob"), ("bob-app", "bob", "alice") })
+        {
+            network.AddHost(host);
+            network.SetLinkBothWays(host, TransferServer.Host, new LinkSettings { Latency = LatencyModel.Uniform(TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(4)) });
+            int[] thinkTimes = Enumerable.Range(0, TransfersEach).Select(_ => ctx.Random.Next(0, 40)).ToArray();
+            clients.Add(new HostTasks(ctx.Loop, host).Spawn("transfers", async t =>
+            {
+                var ledger = new LineStream(await network.ConnectAsync(host, TransferServer.Host, TransferServer.Port, t));
+                foreach (int think in thinkTimes)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(think), ctx.Time, t);
+                    await ledger.WriteLineAsync($"MOVE {from} {to} 10", t);
+                    await ledger.ReadLineAsync(t);
+                }
+            }));
+        }
+
+        foreach (LoopTask client in clients)
+        {
+            await client;
+        }
+
+        InvariantViolationException.ThrowIfFalse(server.Total == 200, $"money was created or destroyed: the total is {server.Total}, expected 200");
+    }
+}

@@ -1,0 +1,59 @@
+using SimLoop.Networking;
+using SimLoop.Scenarios.Catalogue.Wire;
+
+namespace SimLoop.Scenarios.Catalogue.LostUpdate;
+
+internal static class LostUpdateScenario
+{
+    private const int Clients = 3;
+    private const int RequestsPerClient = 2;
+    private const string Key = "page-views";
+    private const int ThinkTimeMilliseconds = 150;
+
+    [Scenario("lost-update",
+        Description = "A counter service reads then writes back the count; concurrent INC requests lose increments.",
+        Budget = 200)]
+    public static async Task Run(ScenarioContext ctx, CancellationToken ct)
+    {
+        VirtualNetwork network = ctx.Network;
+        network.AddHost("counter");
+        var store = new CounterStore(ctx.Time);
+        new CounterServer(store, new HostTasks(ctx.Loop, "counter"), serialisePerKey: ctx.Fixed).Start(network);
+
+        var clients = new List<LoopTask>();
+        for (int c = 1; c <= Clients; c++)
+        {
+            string name = $"client-{c}";
+            network.AddHost(name);
+            // Every client sits at its own distance from the server: 1 to 3 ms each way.
+            var latency = TimeSpan.FromMilliseconds(ctx.Random.Next(1, 4));
+            network.SetLinkBothWays(name, "counter", new LinkSettings { Latency = LatencyModel.Fixed(latency) });
+            int[] thinkTimes = Enumerable.Range(0, RequestsPerClient).Select(_ => ctx.Random.Next(0, ThinkTimeMilliseconds)).ToArray();
+            clients.Add(new HostTasks(ctx.Loop, name).Spawn("requests", t => ClientAsync(ctx, network, name, thinkTimes, t)));
+        }
+
+        foreach (LoopTask client in clients)
+        {
+            await client;
+        }
+
+        int expected = Clients * RequestsPerClient;
+        int actual = store.Peek(Key);
+        InvariantViolationException.ThrowIfFalse(actual == expected,
+            $"lost update: {expected} INC requests were acknowledged but the counter is {actual}");
+    }
+
+    private static async Task ClientAsync(ScenarioContext ctx, VirtualNetwork network, string host, int[] thinkTimes, CancellationToken ct)
+    {
+        await using VirtualStream stream = await network.ConnectAsync(host, "counter", CounterServer.Port, ct);
+        var connection = new LineStream(stream);
+        foreach (int think in thinkTimes)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(think), ctx.Time, ct);
+            await connection.WriteLineAsync($"INC {Key}", ct);
+            string? reply = await connection.ReadLineAsync(ct);
+            InvariantViolationException.ThrowIfFalse(reply?.StartsWith("OK ", StringComparison.Ordinal) == true,
+                $"{host} expected 'OK <n>', got '{reply}'");
+        }
+    }
+}

@@ -1,0 +1,96 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Reflection;
+using SimLoop.Exploration;
+
+namespace SimLoop.Scenarios.CommandLine;
+
+/// <summary>The arguments and options several commands share, and how they become <see cref="RunSettings"/>.</summary>
+internal sealed class CommonOptions
+{
+    public Argument<string> Scenario { get; } = new("scenario") { Description = "The scenario's name (see 'list')." };
+
+    public Option<bool> Fixed { get; } = new("--fixed") { Description = "Run the system with its bug fixed." };
+
+    public Option<string?> Assembly { get; } = new("--assembly") { Description = "Load scenarios from this assembly instead of the built-in catalogue." };
+
+    public Option<string> Strategy { get; } = new("--strategy") { Description = "fifo, random, pct or portfolio (default).", DefaultValueFactory = _ => "portfolio" };
+
+    public Option<int> Depth { get; } = new("--depth") { Description = "PCT bug depth (default 3).", DefaultValueFactory = _ => 3 };
+
+    public Option<long?> MaxSteps { get; } = new("--max-steps") { Description = "Fail a run after this many loop steps." };
+
+    public Option<double?> MaxTime { get; } = new("--max-time") { Description = "Fail a run after this much virtual time, in seconds." };
+
+    public Option<ulong?> Seed { get; } = new("--seed") { Description = "The seed of the run (as printed by explore)." };
+
+    public Option<string?> Trace { get; } = new("--trace") { Description = "A trace file written by explore." };
+
+    public void AddRunOptions(Command command)
+    {
+        command.Arguments.Add(Scenario);
+        command.Options.Add(Fixed);
+        command.Options.Add(Strategy);
+        command.Options.Add(Depth);
+        command.Options.Add(MaxSteps);
+        command.Options.Add(MaxTime);
+        command.Options.Add(Assembly);
+    }
+
+    public RunSettings Settings(ParseResult parse)
+    {
+        string name = parse.GetValue(Scenario)!;
+        ScenarioCatalog catalog = Catalog(parse.GetValue(Assembly));
+        if (!catalog.TryFind(name, out ScenarioDefinition? scenario))
+        {
+            throw new UsageException($"unknown scenario '{name}'; known: {string.Join(", ", catalog.All.Select(s => s.Name))}");
+        }
+
+        int depth = parse.GetValue(Depth);
+        long? maxSteps = parse.GetValue(MaxSteps);
+        double? maxTime = parse.GetValue(MaxTime);
+        return new RunSettings(
+            scenario,
+            parse.GetValue(Fixed),
+            ParseStrategy(parse.GetValue(Strategy)!),
+            depth >= 1 ? depth : throw new UsageException($"--depth must be at least 1; got {depth}"),
+            maxSteps is null or >= 1 ? maxSteps : throw new UsageException($"--max-steps must be at least 1; got {maxSteps}"),
+            maxTime is null ? null : maxTime > 0 ? TimeSpan.FromSeconds(maxTime.Value) : throw new UsageException($"--max-time must be positive; got {maxTime}"),
+            parse.GetValue(Assembly));
+    }
+
+    public static ScenarioCatalog Catalog(string? assemblyPath)
+    {
+        if (assemblyPath is null)
+        {
+            return new ScenarioCatalog([typeof(CommonOptions).Assembly]);
+        }
+
+        if (!File.Exists(assemblyPath))
+        {
+            throw new UsageException($"assembly not found: {assemblyPath}");
+        }
+
+        try
+        {
+            return ScenarioCatalog.FromFile(assemblyPath);
+        }
+        catch (Exception ex) when (ex is BadImageFormatException or FileLoadException or InvalidOperationException)
+        {
+            throw new UsageException($"cannot load scenarios from {assemblyPath}: {ex.Message}");
+        }
+    }
+
+    private static ExplorationStrategy ParseStrategy(string text) => text.ToLowerInvariant() switch
+    {
+        "fifo" => ExplorationStrategy.Fifo,
+        "random" => ExplorationStrategy.Random,
+        "pct" => ExplorationStrategy.Pct,
+        "portfolio" => ExplorationStrategy.Portfolio,
+        _ => throw new UsageException($"unknown strategy '{text}'; use fifo, random, pct or portfolio"),
+    };
+
+    public static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    internal static Assembly ScenariosAssembly => typeof(CommonOptions).Assembly;
+}

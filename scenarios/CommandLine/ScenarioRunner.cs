@@ -1,0 +1,80 @@
+using SimLoop.Exploration;
+using SimLoop.Scheduling;
+
+namespace SimLoop.Scenarios.CommandLine;
+
+/// <summary>One run of a scenario as <c>replay</c> and <c>trace</c> see it: its trace and how it ended.</summary>
+internal sealed record ScenarioOutcome(ulong Seed, ScheduleTrace Trace, Exception? Failure, string? RecordedHash)
+{
+    public bool Failed => Failure is not null;
+}
+
+/// <summary>Runs one seed or one trace file of a scenario exactly as the explorer ran it.</summary>
+internal static class ScenarioRunner
+{
+    [ThreadStatic]
+    private static SimulatedEventLoop? t_lastLoop;
+
+    /// <summary>The loop of the last run started on this thread (the explorer runs each iteration on one thread).</summary>
+    public static SimulatedEventLoop? LastLoopOnThisThread => t_lastLoop;
+
+    /// <summary>The scenario's body, remembering each run's loop for progress reports and replays.</summary>
+    public static Func<SimulatedEventLoop, CancellationToken, Task> ObservedBody(RunSettings settings)
+    {
+        Func<SimulatedEventLoop, CancellationToken, Task> body = settings.Scenario.Body(settings.Fixed);
+        return (loop, ct) =>
+        {
+            t_lastLoop = loop;
+            return body(loop, ct);
+        };
+    }
+
+    /// <summary>Reruns the explorer's iteration with <paramref name="seed"/>: the same strategy, parameters and bounds.</summary>
+    public static ScenarioOutcome RunSeed(RunSettings settings, ulong seed)
+    {
+        ExplorationOptions options = settings.ExplorationOptions();
+        options.OnlySeed = seed;
+        options.Shrink = false;
+        options.ThrowOnFailure = false;
+        options.FailureFolder = null;
+        ExplorationResult result = Simulation.Explore(ObservedBody(settings), options, settings.Scenario.Name);
+        if (result.Failures is [var failure, ..])
+        {
+            return new ScenarioOutcome(seed, failure.Trace, failure.Exception, null);
+        }
+
+        SimulatedEventLoop loop = t_lastLoop ?? throw new InvalidOperationException("The scenario did not run.");
+        return new ScenarioOutcome(seed, loop.Trace, null, null);
+    }
+
+    /// <summary>Replays a trace file written by <c>explore</c>: its seed and its recorded decisions.</summary>
+    public static ScenarioOutcome RunTraceFile(RunSettings settings, string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new UsageException($"trace file not found: {path}");
+        }
+
+        ScheduleTraceFile file;
+        try
+        {
+            file = ScheduleTraceFile.Read(path);
+        }
+        catch (FormatException ex)
+        {
+            throw new UsageException($"cannot read trace file {path}: {ex.Message}");
+        }
+
+        SimulationRun run = Simulation.Replay(file, settings.Scenario.Body(settings.Fixed), settings.SimulationOptions());
+        return new ScenarioOutcome(file.Seed, run.Trace, run.Failure, file.TraceHash);
+    }
+
+    /// <summary>Runs <paramref name="seed"/> or the trace file, whichever was given (exactly one must be).</summary>
+    public static ScenarioOutcome RunSeedOrTrace(RunSettings settings, ulong? seed, string? traceFile) =>
+        (seed, traceFile) switch
+        {
+            ({ } s, null) => RunSeed(settings, s),
+            (null, { } path) => RunTraceFile(settings, path),
+            _ => throw new UsageException("give exactly one of --seed S or --trace FILE"),
+        };
+}

@@ -1,0 +1,61 @@
+using System.Text.Json;
+using SimLoop.Exploration;
+using SimLoop.Scenarios.CommandLine;
+
+namespace SimLoop.Scenarios.Rendering;
+
+/// <summary>What an exploration found, in the form both the report and <c>--json</c> print.</summary>
+internal sealed class ExplorationSummary(RunSettings settings, ExplorationOptions options, ExplorationResult result, ExplorationTracker tracker)
+{
+    private static readonly JsonSerializerOptions s_json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    public RunSettings Settings => settings;
+
+    public ExplorationOptions Options => options;
+
+    public ExplorationResult Result => result;
+
+    public ExplorationTracker Tracker => tracker;
+
+    public FailureReport? FirstFailure => result.Failures.Count > 0 ? result.Failures[0] : null;
+
+    public string? TraceFileForDisplay => FirstFailure?.TraceFilePath is { } path ? RelativeToCurrentDirectory(path) : null;
+
+    public string? SeedReplayCommand => FirstFailure is { } f ? settings.ReplayCommand("replay", f.Seed, null) : null;
+
+    public string? TraceReplayCommand => TraceFileForDisplay is { } path ? settings.ReplayCommand("replay", null, path) : null;
+
+    public string ToJson()
+    {
+        FailureReport? failure = FirstFailure;
+        var document = new
+        {
+            scenario = settings.Scenario.Name,
+            @fixed = settings.Fixed,
+            strategy = options.Strategy.ToString().ToLowerInvariant(),
+            baseSeed = options.BaseSeed,
+            shard = $"{options.ShardIndex + 1}/{options.ShardCount}",
+            iterationsRun = result.IterationsRun,
+            seedsRun = tracker.Seeds.Order().ToArray(),
+            failingSeeds = result.Failures.Select(f => f.Seed).ToArray(),
+            passed = result.Passed,
+            exceptionType = failure?.Exception.GetType().FullName,
+            exceptionMessage = failure?.Exception.Message,
+            schedule = failure?.ScheduleText,
+            originalDecisions = failure?.OriginalChoices.Count,
+            minimisedDecisions = failure?.MinimizedChoices.Count,
+            replayCommand = SeedReplayCommand,
+            traceReplayCommand = TraceReplayCommand,
+            traceFile = failure?.TraceFilePath,
+            traceHash = failure?.Trace.Hash(),
+            minimisedTraceHash = failure?.MinimizedTrace.Hash(),
+        };
+        return JsonSerializer.Serialize(document, s_json);
+    }
+
+    public static string RelativeToCurrentDirectory(string path)
+    {
+        string relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
+        return relative.StartsWith("..", StringComparison.Ordinal) ? path : relative;
+    }
+}

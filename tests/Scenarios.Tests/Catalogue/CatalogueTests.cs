@@ -1,0 +1,62 @@
+using SimLoop.Exploration;
+using SimLoop.Scenarios.CommandLine;
+
+namespace SimLoop.Scenarios.Tests.Catalogue;
+
+/// <summary>Every scenario's bug is found within its documented budget, and its fix survives 2,000 iterations.</summary>
+public sealed class CatalogueTests
+{
+    public static readonly TheoryData<string> Scenarios = new(Catalog().All.Select(s => s.Name));
+
+    [Fact]
+    public void The_catalogue_has_the_six_scenarios()
+    {
+        Catalog().All.Select(s => s.Name).ShouldBe(
+            ["async-deadlock", "chat-server", "kv-replication", "leader-election", "lost-update", "retry-duplicate"]);
+        Catalog().All.ShouldAllBe(s => s.Description.Length > 0 && s.Budget > 0);
+    }
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public void The_default_exploration_finds_the_bug_within_the_budget_for_ten_base_seeds(string name)
+    {
+        RunSettings settings = Settings(name, fixedVariant: false);
+        for (ulong baseSeed = 1; baseSeed <= 10; baseSeed++)
+        {
+            ExplorationOptions options = Quiet(settings.ExplorationOptions());
+            options.Iterations = settings.Scenario.Budget;
+            options.BaseSeed = baseSeed;
+            ExplorationResult result = Simulation.Explore(settings.Scenario.Body(false), options, name);
+            result.Failures.ShouldNotBeEmpty($"{name}: no bug in {options.Iterations} iterations from base seed {baseSeed}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public void The_fixed_variant_passes_two_thousand_iterations(string name)
+    {
+        RunSettings settings = Settings(name, fixedVariant: true);
+        ExplorationOptions options = Quiet(settings.ExplorationOptions());
+        options.Iterations = 2000;
+        ExplorationResult result = Simulation.Explore(settings.Scenario.Body(true), options, name);
+        result.Failures.ShouldBeEmpty(result.Failures.Count > 0 ? result.Failures[0].ToString() : "");
+        result.IterationsRun.ShouldBe(2000);
+    }
+
+    internal static ScenarioCatalog Catalog() => new([typeof(CommandLineApp).Assembly]);
+
+    internal static RunSettings Settings(string name, bool fixedVariant)
+    {
+        Catalog().TryFind(name, out ScenarioDefinition? scenario).ShouldBeTrue();
+        return new RunSettings(scenario!, fixedVariant, ExplorationStrategy.Portfolio, 3, null, null, null);
+    }
+
+    private static ExplorationOptions Quiet(ExplorationOptions options)
+    {
+        options.DegreeOfParallelism = 2;
+        options.Shrink = false;
+        options.ThrowOnFailure = false;
+        options.FailureFolder = null;
+        return options;
+    }
+}

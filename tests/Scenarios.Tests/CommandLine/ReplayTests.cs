@@ -1,0 +1,57 @@
+using System.Text.Json;
+
+namespace SimLoop.Scenarios.Tests.CommandLine;
+
+/// <summary>The printed replay commands reproduce the failure and its trace in new processes.</summary>
+public sealed class ReplayTests
+{
+    [Fact]
+    public void The_printed_replay_commands_reproduce_the_same_trace_in_new_processes()
+    {
+        string folder = Cli.TempFolder();
+        (int code, string output, _) = Cli.RunProcess("explore", "lost-update", "--json", "--failure-folder", folder);
+        code.ShouldBe(1);
+        JsonElement found = JsonDocument.Parse(output).RootElement;
+        string seed = found.GetProperty("failingSeeds")[0].GetUInt64().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string traceHash = found.GetProperty("traceHash").GetString()!;
+        string traceFile = found.GetProperty("traceFile").GetString()!;
+        found.GetProperty("replayCommand").GetString().ShouldBe($"dotnet run --project scenarios -- replay lost-update --seed {seed}");
+
+        for (int process = 0; process < 2; process++)
+        {
+            (int replayCode, string replayed, _) = Cli.RunProcess("replay", "lost-update", "--seed", seed);
+            replayCode.ShouldBe(1);
+            replayed.ShouldContain("FAILED lost-update");
+            replayed.ShouldContain($"trace hash: {traceHash}");
+        }
+
+        (int fileCode, string fromFile, _) = Cli.RunProcess("replay", "lost-update", "--trace", traceFile);
+        fileCode.ShouldBe(1);
+        fromFile.ShouldContain($"trace hash: {found.GetProperty("minimisedTraceHash").GetString()}");
+        fromFile.ShouldContain("matches the trace file's hash");
+    }
+
+    [Fact]
+    public void Verbose_replay_prints_the_interleaving_step_by_step()
+    {
+        (int code, string output, _) = Cli.Run("replay", "kv-replication", "--seed", "1", "--verbose");
+        code.ShouldBeOneOf(0, 1);
+        output.ShouldContain("client/writes runs a step");
+        output.ShouldContain("net  Sent client->primary");
+        output.ShouldContain("clock jumps to");
+        output.ShouldContain("trace hash: ");
+    }
+
+    [Fact]
+    public void A_deadlock_is_reported_with_the_waiting_tasks()
+    {
+        JsonElement found = Cli.Json("explore", "async-deadlock", "--failure-folder", Cli.TempFolder());
+        found.GetProperty("exceptionType").GetString().ShouldBe("SimLoop.DeadlockException");
+        string seed = found.GetProperty("failingSeeds")[0].GetUInt64().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        (int code, string output, _) = Cli.Run("replay", "async-deadlock", "--seed", seed);
+        code.ShouldBe(1);
+        output.ShouldContain("DeadlockException");
+        output.ShouldContain("ledger/conn-1");
+        output.ShouldContain("ledger/conn-2");
+    }
+}
