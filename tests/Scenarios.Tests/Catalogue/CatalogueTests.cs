@@ -9,10 +9,10 @@ public sealed class CatalogueTests
     public static readonly TheoryData<string> Scenarios = new(Catalog().All.Select(s => s.Name));
 
     [Fact]
-    public void The_catalogue_has_the_six_scenarios()
+    public void The_catalogue_has_the_seven_scenarios()
     {
         Catalog().All.Select(s => s.Name).ShouldBe(
-            ["async-deadlock", "chat-server", "kv-replication", "leader-election", "lost-update", "retry-duplicate"]);
+            ["async-deadlock", "chat-server", "double-booking", "kv-replication", "leader-election", "lost-update", "retry-duplicate"]);
         Catalog().All.ShouldAllBe(s => s.Description.Length > 0 && s.Budget > 0);
     }
 
@@ -41,6 +41,24 @@ public sealed class CatalogueTests
         ExplorationResult result = Simulation.Explore(settings.Scenario.Body(true), options, name);
         result.Failures.ShouldBeEmpty(result.Failures.Count > 0 ? result.Failures[0].ToString() : "");
         result.IterationsRun.ShouldBe(2000);
+    }
+
+    [Fact]
+    public void Double_booking_passes_in_fifo_order_on_every_seed_and_needs_an_interleaving()
+    {
+        RunSettings fifo = new(Settings("double-booking", fixedVariant: false).Scenario, false, ExplorationStrategy.Fifo, 3, null, null, null);
+        ExplorationOptions plain = Quiet(fifo.ExplorationOptions());
+        plain.Iterations = 300;
+        Simulation.Explore(fifo.Scenario.Body(false), plain, "double-booking").Failures.ShouldBeEmpty();
+
+        RunSettings settings = Settings("double-booking", fixedVariant: false);
+        ExplorationOptions options = Quiet(settings.ExplorationOptions());
+        options.Iterations = settings.Scenario.Budget;
+        options.Shrink = true;
+        FailureReport failure = Simulation.Explore(settings.Scenario.Body(false), options, "double-booking").Failures.ShouldHaveSingleItem();
+        failure.MinimizedChoices.ShouldContain(choice => choice != 0, "a FIFO schedule passes, so the minimised one must deviate from it");
+        SimulationRun replay = Simulation.Replay(failure.Seed, failure.MinimizedChoices, settings.Scenario.Body(false), settings.ExplorationOptions().Simulation);
+        replay.Failure.ShouldBeOfType<InvariantViolationException>().Message.ShouldStartWith("double booking");
     }
 
     internal static ScenarioCatalog Catalog() => new([typeof(CommandLineApp).Assembly]);

@@ -29,7 +29,7 @@ public sealed class ArgumentTests
     {
         (int code, string output, _) = Cli.Run("list");
         code.ShouldBe(0);
-        foreach (string name in new[] { "lost-update", "kv-replication", "leader-election", "chat-server", "retry-duplicate", "async-deadlock" })
+        foreach (string name in new[] { "lost-update", "kv-replication", "leader-election", "chat-server", "retry-duplicate", "async-deadlock", "double-booking" })
         {
             output.ShouldContain(name);
         }

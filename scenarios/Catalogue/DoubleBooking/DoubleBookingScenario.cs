@@ -1,0 +1,53 @@
+using SimLoop.Networking;
+using SimLoop.Scenarios.Catalogue.Wire;
+
+namespace SimLoop.Scenarios.Catalogue.DoubleBooking;
+
+/// <summary>
+/// Two fans try to book the last seat at the same moment; one has a promo code, whose validation takes two more
+/// steps. In FIFO order the plain request checks, audits and commits before the promo request reaches its check,
+/// so a plain test passes on every seed; only an interleaving lets both checks see the seat free.
+/// </summary>
+internal static class DoubleBookingScenario
+{
+    private const string Seat = "row-1-seat-7";
+
+    [Scenario("double-booking",
+        Description = "Check-then-act seat booking; a plain (FIFO) run always passes, only an interleaving sells the last seat twice.",
+        Budget = 100)]
+    public static async Task Run(ScenarioContext ctx, CancellationToken ct)
+    {
+        VirtualNetwork network = ctx.Network;
+        network.SetDefaultLink(new LinkSettings { Latency = LatencyModel.Fixed(TimeSpan.FromMilliseconds(1)) });
+        network.AddHost("booking");
+        var seats = new SeatInventory();
+        new BookingServer(seats, new HostTasks(ctx.Loop, "booking"), holdFirst: ctx.Fixed).Start(network);
+
+        // Which fan has the promo code is the seed's choice; both send as soon as they are connected.
+        string promoFan = ctx.Random.Next(2) == 0 ? "alice" : "bob";
+        string[] fans = ["alice", "bob"];
+        var replies = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var clients = new List<LoopTask>();
+        foreach (string fan in fans)
+        {
+            network.AddHost(fan);
+            string request = fan == promoFan ? $"BOOK {Seat} {fan} EARLYBIRD" : $"BOOK {Seat} {fan}";
+            clients.Add(new HostTasks(ctx.Loop, fan).Spawn("book", async t =>
+            {
+                await using VirtualStream stream = await network.ConnectAsync(fan, "booking", BookingServer.Port, t);
+                var connection = new LineStream(stream);
+                await connection.WriteLineAsync(request, t);
+                replies[fan] = await connection.ReadLineAsync(t);
+            }));
+        }
+
+        foreach (LoopTask client in clients)
+        {
+            await client;
+        }
+
+        string[] told = fans.Where(f => replies[f] == "OK").ToArray();
+        InvariantViolationException.ThrowIfFalse(told.Length == 1,
+            $"double booking: {Seat} was sold to {string.Join(" and ", told)} (the seat map says {seats.HolderOf(Seat)})");
+    }
+}
