@@ -46,7 +46,7 @@ internal sealed class TraceTimeline
         var names = new Dictionary<long, string> { [0] = "loop" };
         var slotTimes = new List<long>();
         var steps = new List<TimelineStep>();
-        var sent = new Dictionary<string, (string Label, string From, string To, int Slot, long Ticks, long Task)>();
+        var sent = new Dictionary<string, (string Label, string From, string To, int Slot, long Ticks, long Task, int Entry)>();
         var arrivals = new List<(string Id, int Slot, long Ticks, int EntryIndex, bool Dropped)>();
         var faults = new List<TimelineFault>();
         var open = new Dictionary<string, (string Kind, string[] Hosts, int Slot, long Ticks, string Detail)>();
@@ -73,7 +73,7 @@ internal sealed class TraceTimeline
                 case TraceEntryKind.Network when NetworkLine.Parse(e.Text) is { } net:
                     if (net.Kind == "Sent" && net.MessageId is { } id && s_drawnKinds.Contains(net.MessageKind))
                     {
-                        sent[id] = (net.Detail, net.From, net.To, Slot(e.TimeTicks), e.TimeTicks, e.TaskId);
+                        sent[id] = (net.Detail, net.From, net.To, Slot(e.TimeTicks), e.TimeTicks, e.TaskId, i);
                     }
                     else if (net.Kind is "Delivered" or "Dropped" && net.MessageId is { } arrived && sent.ContainsKey(arrived))
                     {
@@ -93,7 +93,9 @@ internal sealed class TraceTimeline
         string HostOf(long task) => names.TryGetValue(task, out string? n) && n.IndexOf('/', StringComparison.Ordinal) is > 0 and var cut ? n[..cut] : "(loop)";
         var lanes = new List<TimelineLane>();
         var hostOrder = new List<string>();
-        foreach (long task in names.Keys.Where(t => t != 0 || sent.Values.Any(s => s.Task == 0)).Order())
+        bool HostHasTasks(string host) => names.Keys.Any(t => t != 0 && HostOf(t) == host);
+        bool loopSends = sent.Values.Any(s => s.Task == 0 && !HostHasTasks(s.From));
+        foreach (long task in names.Keys.Where(t => t != 0 || loopSends).Order())
         {
             string host = HostOf(task);
             if (!hostOrder.Contains(host))
@@ -110,7 +112,7 @@ internal sealed class TraceTimeline
 
         foreach (string host in hostOrder)
         {
-            foreach (long task in names.Keys.Where(t => (t != 0 || sent.Values.Any(s => s.Task == 0)) && HostOf(t) == host).Order())
+            foreach (long task in names.Keys.Where(t => (t != 0 || loopSends) && HostOf(t) == host).Order())
             {
                 lanes.Add(new TimelineLane(lanes.Count, host, names[task], task));
             }
@@ -129,13 +131,39 @@ internal sealed class TraceTimeline
             return lanes.FirstOrDefault(l => l.Host == host)?.TaskId ?? 0;
         }
 
+        // A message the network stack sends on its own (a SYN-ACK, a retransmission) runs in a loop callback, not in a
+        // task: draw it from the host's task that ran last before it, so the arrow leaves the right host.
+        long SenderLane(string host, long task, int entryIndex)
+        {
+            if (task != 0 && HostOf(task) == host)
+            {
+                return task;
+            }
+
+            long found = lanes.FirstOrDefault(l => l.Host == host)?.TaskId ?? task;
+            foreach ((int index, long taskId, _) in enters)
+            {
+                if (index > entryIndex)
+                {
+                    break;
+                }
+
+                if (HostOf(taskId) == host)
+                {
+                    found = taskId;
+                }
+            }
+
+            return found;
+        }
+
         var messages = new List<TimelineMessage>();
         var arrivalById = arrivals.GroupBy(a => a.Id).ToDictionary(g => g.Key, g => g.First());
         foreach ((string id, var s) in sent)
         {
             bool arrivedAtAll = arrivalById.TryGetValue(id, out var a);
             long toTask = LaneTaskOnHost(s.To, arrivedAtAll ? a.EntryIndex : int.MaxValue);
-            messages.Add(new TimelineMessage(s.Label, s.From, s.To, s.Slot, s.Ticks, s.Task, arrivedAtAll ? a.Slot : null, arrivedAtAll ? a.Ticks : null, toTask, arrivedAtAll && a.Dropped));
+            messages.Add(new TimelineMessage(s.Label, s.From, s.To, s.Slot, s.Ticks, SenderLane(s.From, s.Task, s.Entry), arrivedAtAll ? a.Slot : null, arrivedAtAll ? a.Ticks : null, toTask, arrivedAtAll && a.Dropped));
         }
 
         return new TraceTimeline
