@@ -1,3 +1,4 @@
+using SimLoop.Hosts;
 using SimLoop.Networking;
 using SimLoop.Scenarios.Catalogue.Wire;
 
@@ -12,27 +13,25 @@ internal static class AsyncDeadlockScenario
         Budget = 200)]
     public static async Task Run(ScenarioContext ctx, CancellationToken ct)
     {
-        VirtualNetwork network = ctx.Network;
-        network.AddHost(TransferServer.Host);
-        var server = new TransferServer(new HostTasks(ctx.Loop, TransferServer.Host), ctx.Time, orderedLocks: ctx.Fixed);
-        server.Start(network);
+        var server = new TransferServer(ctx.Time, orderedLocks: ctx.Fixed);
+        server.Start(ctx.Loop.AddHost(TransferServer.Host));
 
         var clients = new List<LoopTask>();
         foreach ((string host, string from, string to) in new[] { ("alice-app", "alice", "bob"), ("bob-app", "bob", "alice") })
         {
-            network.AddHost(host);
-            network.SetLinkBothWays(host, TransferServer.Host, new LinkSettings { Latency = LatencyModel.Uniform(TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(4)) });
+            SimulatedHost app = ctx.Loop.AddHost(host);
+            ctx.Network.SetLinkBothWays(host, TransferServer.Host, new LinkSettings { Latency = LatencyModel.Uniform(TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(4)) });
             int[] thinkTimes = Enumerable.Range(0, TransfersEach).Select(_ => ctx.Random.Next(0, 40)).ToArray();
-            clients.Add(new HostTasks(ctx.Loop, host).Spawn("transfers", async t =>
+            clients.Add(app.Spawn(async t =>
             {
-                var ledger = new LineStream(await network.ConnectAsync(host, TransferServer.Host, TransferServer.Port, t));
+                var ledger = new LineStream(await app.OpenConnectionAsync(TransferServer.Host, TransferServer.Port, t));
                 foreach (int think in thinkTimes)
                 {
                     await Task.Delay(TimeSpan.FromMilliseconds(think), ctx.Time, t);
                     await ledger.WriteLineAsync($"MOVE {from} {to} 10", t);
                     await ledger.ReadLineAsync(t);
                 }
-            }));
+            }, "transfers"));
         }
 
         foreach (LoopTask client in clients)

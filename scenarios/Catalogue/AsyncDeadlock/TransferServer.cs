@@ -1,4 +1,4 @@
-using SimLoop.Networking;
+using SimLoop.Hosts;
 using SimLoop.Scenarios.Catalogue.Wire;
 
 namespace SimLoop.Scenarios.Catalogue.AsyncDeadlock;
@@ -8,7 +8,7 @@ namespace SimLoop.Scenarios.Catalogue.AsyncDeadlock;
 /// millisecond away, and answers <c>MOVED</c>. Buggy: it locks the source account first, so two opposite transfers
 /// each hold one lock and wait for the other forever. Fixed: it locks accounts in name order.
 /// </summary>
-internal sealed class TransferServer(HostTasks tasks, TimeProvider time, bool orderedLocks)
+internal sealed class TransferServer(TimeProvider time, bool orderedLocks)
 {
     public const string Host = "ledger";
     public const int Port = 9100;
@@ -19,14 +19,14 @@ internal sealed class TransferServer(HostTasks tasks, TimeProvider time, bool or
 
     public int Total => _balances.Values.Sum();
 
-    public void Start(VirtualNetwork network)
+    public void Start(SimulatedHost host)
     {
         foreach (string account in _balances.Keys)
         {
             _locks[account] = new SemaphoreSlim(1, 1);
         }
 
-        tasks.ServeLines(network, Port, ServeAsync);
+        host.ServeLines(Port, ServeAsync);
     }
 
     private async Task ServeAsync(LineStream connection, CancellationToken ct)

@@ -1,4 +1,4 @@
-using SimLoop.Networking;
+using SimLoop.Hosts;
 using SimLoop.Scenarios.Catalogue.Wire;
 
 namespace SimLoop.Scenarios.Catalogue.ChatServer;
@@ -9,7 +9,7 @@ namespace SimLoop.Scenarios.Catalogue.ChatServer;
 /// a reset connection) ends the sender's session and the others miss the message. Fixed: it walks a snapshot and
 /// drops a member whose write fails.
 /// </summary>
-internal sealed class ChatRoom(HostTasks tasks, TimeProvider time, bool isolateFailures)
+internal sealed class ChatRoom(TimeProvider time, bool isolateFailures)
 {
     public const string Host = "chat";
     public const int Port = 6667;
@@ -17,10 +17,7 @@ internal sealed class ChatRoom(HostTasks tasks, TimeProvider time, bool isolateF
 
     private readonly List<LineStream> _members = new();
 
-    public void Start(VirtualNetwork network)
-    {
-        tasks.ServeLines(network, Port, SessionAsync);
-    }
+    public void Start(SimulatedHost host) => host.ServeLines(Port, SessionAsync);
 
     private async Task SessionAsync(LineStream member, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using SimLoop.Hosts;
 using SimLoop.Networking;
 using SimLoop.Scenarios.Catalogue.Wire;
 
@@ -13,10 +14,8 @@ internal static class ChatServerScenario
         Budget = 200)]
     public static async Task Run(ScenarioContext ctx, CancellationToken ct)
     {
-        VirtualNetwork network = ctx.Network;
-        network.SetDefaultLink(new LinkSettings { Latency = LatencyModel.Uniform(TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(4)) });
-        network.AddHost(ChatRoom.Host);
-        new ChatRoom(new HostTasks(ctx.Loop, ChatRoom.Host), ctx.Time, isolateFailures: ctx.Fixed).Start(network);
+        ctx.Network.SetDefaultLink(new LinkSettings { Latency = LatencyModel.Uniform(TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(4)) });
+        new ChatRoom(ctx.Time, isolateFailures: ctx.Fixed).Start(ctx.Loop.AddHost(ChatRoom.Host));
 
         var everyoneJoined = new TaskCompletionSource();
         int joined = 0;
@@ -32,23 +31,23 @@ internal static class ChatServerScenario
         for (int c = 1; c <= Stayers; c++)
         {
             string name = $"user-{c}";
-            network.AddHost(name);
+            SimulatedHost user = ctx.Loop.AddHost(name);
             var inbox = new List<string>();
             int[] sendTimes = Enumerable.Range(0, MessagesEach).Select(_ => ctx.Random.Next(0, 60)).Order().ToArray();
-            LoopTask task = new HostTasks(ctx.Loop, name).Spawn("chat", t => StayerAsync(ctx, network, name, sendTimes, inbox, Joined, everyoneJoined.Task, t));
+            LoopTask task = user.Spawn(t => StayerAsync(ctx, user, sendTimes, inbox, Joined, everyoneJoined.Task, t), "chat");
             inboxes.Add((name, inbox, task));
         }
 
-        network.AddHost("leaver");
+        SimulatedHost leaverHost = ctx.Loop.AddHost("leaver");
         int leaveAt = ctx.Random.Next(0, 60);
-        LoopTask leaver = new HostTasks(ctx.Loop, "leaver").Spawn("chat", async t =>
+        LoopTask leaver = leaverHost.Spawn(async t =>
         {
-            VirtualStream stream = await network.ConnectAsync("leaver", ChatRoom.Host, ChatRoom.Port, t);
+            VirtualStream stream = await leaverHost.OpenConnectionAsync(ChatRoom.Host, ChatRoom.Port, t);
             Joined();
             await everyoneJoined.Task;
             await Task.Delay(TimeSpan.FromMilliseconds(leaveAt), ctx.Time, t);
             stream.Abort();
-        });
+        }, "chat");
 
         foreach ((_, _, LoopTask task) in inboxes)
         {
@@ -65,18 +64,18 @@ internal static class ChatServerScenario
         }
     }
 
-    private static async Task StayerAsync(ScenarioContext ctx, VirtualNetwork network, string name, int[] sendTimes, List<string> inbox, Action joined, Task everyoneJoined, CancellationToken ct)
+    private static async Task StayerAsync(ScenarioContext ctx, SimulatedHost user, int[] sendTimes, List<string> inbox, Action joined, Task everyoneJoined, CancellationToken ct)
     {
-        var room = new LineStream(await network.ConnectAsync(name, ChatRoom.Host, ChatRoom.Port, ct));
+        var room = new LineStream(await user.OpenConnectionAsync(ChatRoom.Host, ChatRoom.Port, ct));
         joined();
         await everyoneJoined;
-        LoopTask reader = ctx.Loop.CreateTask(async t =>
+        LoopTask reader = user.Spawn(async t =>
         {
             while (inbox.Count < Stayers * MessagesEach && await room.ReadLineAsync(t) is { } line)
             {
                 inbox.Add(line);
             }
-        }, $"{name}/inbox");
+        }, "inbox");
         long start = ctx.Loop.NowTicks;
         for (int m = 0; m < sendTimes.Length; m++)
         {
@@ -86,7 +85,7 @@ internal static class ChatServerScenario
                 await Task.Delay(TimeSpan.FromTicks(due - ctx.Loop.NowTicks), ctx.Time, ct);
             }
 
-            await room.WriteLineAsync($"{name}: message {m + 1}", ct);
+            await room.WriteLineAsync($"{user.Name}: message {m + 1}", ct);
         }
 
         // Give the room a generous second to deliver everything, then stop listening.

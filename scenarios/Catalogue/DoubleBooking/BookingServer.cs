@@ -1,4 +1,4 @@
-using SimLoop.Networking;
+using SimLoop.Hosts;
 using SimLoop.Scenarios.Catalogue.Wire;
 
 namespace SimLoop.Scenarios.Catalogue.DoubleBooking;
@@ -8,11 +8,11 @@ namespace SimLoop.Scenarios.Catalogue.DoubleBooking;
 /// code costs extra rule evaluations), checks the seat map, writes an audit record and commits, then answers
 /// <c>OK</c> or <c>TAKEN</c>. Everything after the request arrives happens at the same virtual instant.
 /// </summary>
-internal sealed class BookingServer(SeatInventory seats, HostTasks tasks, bool holdFirst)
+internal sealed class BookingServer(SeatInventory seats, bool holdFirst)
 {
     public const int Port = 7400;
 
-    public void Start(VirtualNetwork network) => tasks.ServeLines(network, Port, ServeAsync);
+    public void Start(SimulatedHost host) => host.ServeLines(Port, ServeAsync);
 
     private async Task ServeAsync(LineStream connection, CancellationToken ct)
     {

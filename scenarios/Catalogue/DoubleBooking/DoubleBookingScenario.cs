@@ -1,3 +1,4 @@
+using SimLoop.Hosts;
 using SimLoop.Networking;
 using SimLoop.Scenarios.Catalogue.Wire;
 
@@ -17,11 +18,10 @@ internal static class DoubleBookingScenario
         Budget = 100)]
     public static async Task Run(ScenarioContext ctx, CancellationToken ct)
     {
-        VirtualNetwork network = ctx.Network;
-        network.SetDefaultLink(new LinkSettings { Latency = LatencyModel.Fixed(TimeSpan.FromMilliseconds(1)) });
-        network.AddHost("booking");
+        ctx.Network.SetDefaultLink(new LinkSettings { Latency = LatencyModel.Fixed(TimeSpan.FromMilliseconds(1)) });
+        SimulatedHost booking = ctx.Loop.AddHost("booking");
         var seats = new SeatInventory();
-        new BookingServer(seats, new HostTasks(ctx.Loop, "booking"), holdFirst: ctx.Fixed).Start(network);
+        new BookingServer(seats, holdFirst: ctx.Fixed).Start(booking);
 
         // Which fan has the promo code is the seed's choice; both send as soon as they are connected.
         string promoFan = ctx.Random.Next(2) == 0 ? "alice" : "bob";
@@ -30,15 +30,15 @@ internal static class DoubleBookingScenario
         var clients = new List<LoopTask>();
         foreach (string fan in fans)
         {
-            network.AddHost(fan);
+            SimulatedHost fanHost = ctx.Loop.AddHost(fan);
             string request = fan == promoFan ? $"BOOK {Seat} {fan} EARLYBIRD" : $"BOOK {Seat} {fan}";
-            clients.Add(new HostTasks(ctx.Loop, fan).Spawn("book", async t =>
+            clients.Add(fanHost.Spawn(async t =>
             {
-                await using VirtualStream stream = await network.ConnectAsync(fan, "booking", BookingServer.Port, t);
+                await using VirtualStream stream = await fanHost.OpenConnectionAsync(booking.Name, BookingServer.Port, t);
                 var connection = new LineStream(stream);
                 await connection.WriteLineAsync(request, t);
                 replies[fan] = await connection.ReadLineAsync(t);
-            }));
+            }, "book"));
         }
 
         foreach (LoopTask client in clients)

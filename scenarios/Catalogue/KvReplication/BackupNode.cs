@@ -1,10 +1,11 @@
+using SimLoop.Hosts;
 using SimLoop.Networking;
 using SimLoop.Scenarios.Catalogue.Wire;
 
 namespace SimLoop.Scenarios.Catalogue.KvReplication;
 
 /// <summary>The backup: applies <c>REPL key value</c> lines to its own disk (2 ms a write) and answers <c>ACK key</c>.</summary>
-internal sealed class BackupNode(TimeProvider time, HostTasks tasks)
+internal sealed class BackupNode(TimeProvider time)
 {
     public const string Host = "backup";
     public const int Port = 7100;
@@ -12,10 +13,10 @@ internal sealed class BackupNode(TimeProvider time, HostTasks tasks)
 
     public Dictionary<string, string> Stored { get; } = new(StringComparer.Ordinal);
 
-    public void Start(VirtualNetwork network)
+    public void Start(SimulatedHost host)
     {
-        VirtualListener listener = network.Listen(Host, Port);
-        _ = tasks.Spawn("replication", async ct =>
+        VirtualListener listener = host.Loop.Network.Listen(host.Name, Port);
+        _ = host.Spawn(async ct =>
         {
             var primary = new LineStream(await listener.AcceptAsync(ct));
             try
@@ -32,6 +33,6 @@ internal sealed class BackupNode(TimeProvider time, HostTasks tasks)
             {
                 // The primary went away: this node will be promoted.
             }
-        });
+        }, "replication");
     }
 }

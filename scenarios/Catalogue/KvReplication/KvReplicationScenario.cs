@@ -1,3 +1,4 @@
+using SimLoop.Hosts;
 using SimLoop.Networking;
 using SimLoop.Scenarios.Catalogue.Wire;
 
@@ -13,29 +14,27 @@ internal static class KvReplicationScenario
         Budget = 100)]
     public static async Task Run(ScenarioContext ctx, CancellationToken ct)
     {
-        VirtualNetwork network = ctx.Network;
-        foreach (string host in new[] { PrimaryNode.Host, BackupNode.Host, "client" })
-        {
-            network.AddHost(host);
-        }
+        SimulatedHost primaryHost = ctx.Loop.AddHost(PrimaryNode.Host);
+        SimulatedHost backupHost = ctx.Loop.AddHost(BackupNode.Host);
+        SimulatedHost client = ctx.Loop.AddHost("client");
 
         // The backup is in another zone: 2 to 6 ms away; the client is next to the primary.
-        network.SetLinkBothWays(PrimaryNode.Host, BackupNode.Host, new LinkSettings { Latency = LatencyModel.Uniform(TimeSpan.FromMilliseconds(2), TimeSpan.FromMilliseconds(6)) });
-        var backup = new BackupNode(ctx.Time, new HostTasks(ctx.Loop, BackupNode.Host));
-        backup.Start(network);
-        var primaryTasks = new HostTasks(ctx.Loop, PrimaryNode.Host);
-        new PrimaryNode(primaryTasks, ackAfterBackup: ctx.Fixed).Start(network);
+        ctx.Network.SetLinkBothWays(PrimaryNode.Host, BackupNode.Host, new LinkSettings { Latency = LatencyModel.Uniform(TimeSpan.FromMilliseconds(2), TimeSpan.FromMilliseconds(6)) });
+        var backup = new BackupNode(ctx.Time);
+        backup.Start(backupHost);
+        new PrimaryNode(ackAfterBackup: ctx.Fixed).Start(primaryHost);
 
+        // The fault injector is no machine on the network: a loop task, named for its own lane in the pictures.
         var crashAt = TimeSpan.FromMilliseconds(ctx.Random.Next(5, 40));
-        LoopTask chaos = new HostTasks(ctx.Loop, "chaos").Spawn("crash-primary", async t =>
+        LoopTask chaos = ctx.Loop.CreateTask(async t =>
         {
             await Task.Delay(crashAt, ctx.Time, t);
-            network.Crash(PrimaryNode.Host);
-            primaryTasks.CancelAll();
-        });
+            // The host model cancels the primary's tasks, resets its connections at the peers and drops its listener.
+            primaryHost.Crash();
+        }, "chaos/crash-primary");
 
         var acknowledged = new List<string>();
-        await new HostTasks(ctx.Loop, "client").Spawn("writes", t => WriteAsync(ctx, network, acknowledged, t));
+        await client.Spawn(t => WriteAsync(ctx, client, acknowledged, t), "writes");
         await chaos;
 
         // Fail over: once the backup has drained its disk queue, it is the new primary and must hold every acknowledged write.
@@ -45,11 +44,11 @@ internal static class KvReplicationScenario
             $"acknowledged writes lost after failover: {string.Join(", ", lost)} (acknowledged {acknowledged.Count}, backup holds {backup.Stored.Count})");
     }
 
-    private static async Task WriteAsync(ScenarioContext ctx, VirtualNetwork network, List<string> acknowledged, CancellationToken ct)
+    private static async Task WriteAsync(ScenarioContext ctx, SimulatedHost client, List<string> acknowledged, CancellationToken ct)
     {
         try
         {
-            var primary = new LineStream(await network.ConnectAsync("client", PrimaryNode.Host, PrimaryNode.Port, ct));
+            var primary = new LineStream(await client.OpenConnectionAsync(PrimaryNode.Host, PrimaryNode.Port, ct));
             for (int i = 1; i <= Writes; i++)
             {
                 await primary.WriteLineAsync($"PUT key-{i} value-{i}", ct);

@@ -1,3 +1,4 @@
+using SimLoop.Hosts;
 using SimLoop.Networking;
 using SimLoop.Scenarios.Catalogue.Wire;
 
@@ -7,7 +8,7 @@ namespace SimLoop.Scenarios.Catalogue.KvReplication;
 /// The primary: stores <c>PUT key value</c> from clients, forwards each write to the backup, and answers <c>OK key</c>.
 /// Buggy: it answers as soon as the write is forwarded. Fixed: it answers when the backup has acknowledged it.
 /// </summary>
-internal sealed class PrimaryNode(HostTasks tasks, bool ackAfterBackup)
+internal sealed class PrimaryNode(bool ackAfterBackup)
 {
     public const string Host = "primary";
     public const int Port = 7000;
@@ -15,15 +16,16 @@ internal sealed class PrimaryNode(HostTasks tasks, bool ackAfterBackup)
     private readonly Dictionary<string, string> _stored = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TaskCompletionSource> _backupAcks = new(StringComparer.Ordinal);
 
-    public void Start(VirtualNetwork network)
+    /// <summary>Listens and serves on <paramref name="host"/>; the host's crash cancels the node's tasks.</summary>
+    public void Start(SimulatedHost host)
     {
-        VirtualListener listener = network.Listen(Host, Port);
-        _ = tasks.Spawn("serve", async ct =>
+        VirtualListener listener = host.Loop.Network.Listen(host.Name, Port);
+        _ = host.Spawn(async ct =>
         {
             try
             {
-                var backup = new LineStream(await network.ConnectAsync(Host, BackupNode.Host, BackupNode.Port, ct));
-                _ = tasks.Spawn("backup-acks", t => ReadAcksAsync(backup, t));
+                var backup = new LineStream(await host.OpenConnectionAsync(BackupNode.Host, BackupNode.Port, ct));
+                _ = host.Spawn(t => ReadAcksAsync(backup, t), "backup-acks");
                 var client = new LineStream(await listener.AcceptAsync(ct));
                 while (await client.ReadLineAsync(ct) is { } request)
                 {
@@ -45,7 +47,7 @@ internal sealed class PrimaryNode(HostTasks tasks, bool ackAfterBackup)
             {
                 // Crashed, or the client left.
             }
-        });
+        }, "serve");
     }
 
     private async Task ReadAcksAsync(LineStream backup, CancellationToken ct)

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using SimLoop.Hosts;
 using SimLoop.Networking;
-using SimLoop.Scenarios.Catalogue.Wire;
 
 namespace SimLoop.Scenarios.Catalogue.LeaderElection;
 
@@ -30,12 +30,13 @@ internal sealed class ElectionNode(string name, ScenarioContext ctx, ElectionLog
 
     private bool IsCandidate { get; set; }
 
-    public void Start(HostTasks tasks)
+    /// <summary>Binds the node's datagram port on <paramref name="host"/> and runs its timer and receiver as host tasks.</summary>
+    public void Start(SimulatedHost host)
     {
-        _socket = ctx.Network.Bind(name, Port);
+        _socket = ctx.Network.Bind(host.Name, Port);
         ResetElectionTimer();
-        _ = tasks.Spawn("timer", TimerLoopAsync);
-        _ = tasks.Spawn("receive", ReceiveLoopAsync);
+        _ = host.Spawn(TimerLoopAsync, "timer");
+        _ = host.Spawn(ReceiveLoopAsync, "receive");
     }
 
     private async Task TimerLoopAsync(CancellationToken ct)

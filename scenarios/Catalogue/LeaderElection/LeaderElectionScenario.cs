@@ -1,5 +1,5 @@
+using SimLoop.Hosts;
 using SimLoop.Networking;
-using SimLoop.Scenarios.Catalogue.Wire;
 
 namespace SimLoop.Scenarios.Catalogue.LeaderElection;
 
@@ -17,19 +17,16 @@ internal static class LeaderElectionScenario
         network.SetDefaultLink(new LinkSettings { Latency = LatencyModel.Uniform(TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(5)) });
         var log = new ElectionLog();
         var nodes = new List<ElectionNode>();
-        foreach (string name in s_cluster)
+        SimulatedHost[] hosts = s_cluster.Select(name => ctx.Loop.AddHost(name)).ToArray();
+        foreach (SimulatedHost host in hosts)
         {
-            network.AddHost(name);
-        }
-
-        foreach (string name in s_cluster)
-        {
-            var node = new ElectionNode(name, ctx, log, s_cluster, checkVotedFor: ctx.Fixed);
-            node.Start(new HostTasks(ctx.Loop, name));
+            var node = new ElectionNode(host.Name, ctx, log, s_cluster, checkVotedFor: ctx.Fixed);
+            node.Start(host);
             nodes.Add(node);
         }
 
-        _ = new HostTasks(ctx.Loop, "chaos").Spawn("partitions", t => IsolateLeadersAsync(ctx, network, nodes, t));
+        // The fault injector is no machine on the network: a loop task, named for its own lane in the pictures.
+        _ = ctx.Loop.CreateTask(t => IsolateLeadersAsync(ctx, network, nodes, t), "chaos/partitions");
         Task finished = await Task.WhenAny(log.Violation, Task.Delay(s_duration, ctx.Time, ct));
         if (finished == log.Violation)
         {

@@ -1,4 +1,4 @@
-using SimLoop.Networking;
+using SimLoop.Hosts;
 using SimLoop.Scenarios.Catalogue.Wire;
 
 namespace SimLoop.Scenarios.Catalogue.LostUpdate;
@@ -7,13 +7,13 @@ namespace SimLoop.Scenarios.Catalogue.LostUpdate;
 /// A counter service: clients send <c>INC key</c> lines, the server answers <c>OK value</c>. Each connection has
 /// its own handler task, and a handler increments by reading the counter from the store and writing it back.
 /// </summary>
-internal sealed class CounterServer(CounterStore store, HostTasks tasks, bool serialisePerKey)
+internal sealed class CounterServer(CounterStore store, bool serialisePerKey)
 {
     public const int Port = 7000;
 
     private readonly Dictionary<string, SemaphoreSlim> _keyLocks = new(StringComparer.Ordinal);
 
-    public void Start(VirtualNetwork network) => tasks.ServeLines(network, Port, ServeAsync);
+    public void Start(SimulatedHost host) => host.ServeLines(Port, ServeAsync);
 
     private async Task ServeAsync(LineStream connection, CancellationToken ct)
     {

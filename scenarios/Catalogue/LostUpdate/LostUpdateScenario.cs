@@ -1,3 +1,4 @@
+using SimLoop.Hosts;
 using SimLoop.Networking;
 using SimLoop.Scenarios.Catalogue.Wire;
 
@@ -15,21 +16,20 @@ internal static class LostUpdateScenario
         Budget = 200)]
     public static async Task Run(ScenarioContext ctx, CancellationToken ct)
     {
-        VirtualNetwork network = ctx.Network;
-        network.AddHost("counter");
+        SimulatedHost counter = ctx.Loop.AddHost("counter");
         var store = new CounterStore(ctx.Time);
-        new CounterServer(store, new HostTasks(ctx.Loop, "counter"), serialisePerKey: ctx.Fixed).Start(network);
+        new CounterServer(store, serialisePerKey: ctx.Fixed).Start(counter);
 
         var clients = new List<LoopTask>();
         for (int c = 1; c <= Clients; c++)
         {
             string name = $"client-{c}";
-            network.AddHost(name);
+            SimulatedHost client = ctx.Loop.AddHost(name);
             // Every client sits at its own distance from the server: 1 to 3 ms each way.
             var latency = TimeSpan.FromMilliseconds(ctx.Random.Next(1, 4));
-            network.SetLinkBothWays(name, "counter", new LinkSettings { Latency = LatencyModel.Fixed(latency) });
+            ctx.Network.SetLinkBothWays(name, counter.Name, new LinkSettings { Latency = LatencyModel.Fixed(latency) });
             int[] thinkTimes = Enumerable.Range(0, RequestsPerClient).Select(_ => ctx.Random.Next(0, ThinkTimeMilliseconds)).ToArray();
-            clients.Add(new HostTasks(ctx.Loop, name).Spawn("requests", t => ClientAsync(ctx, network, name, thinkTimes, t)));
+            clients.Add(client.Spawn(t => ClientAsync(ctx, client, thinkTimes, t), "requests"));
         }
 
         foreach (LoopTask client in clients)
@@ -43,9 +43,9 @@ internal static class LostUpdateScenario
             $"lost update: {expected} INC requests were acknowledged but the counter is {actual}");
     }
 
-    private static async Task ClientAsync(ScenarioContext ctx, VirtualNetwork network, string host, int[] thinkTimes, CancellationToken ct)
+    private static async Task ClientAsync(ScenarioContext ctx, SimulatedHost client, int[] thinkTimes, CancellationToken ct)
     {
-        await using VirtualStream stream = await network.ConnectAsync(host, "counter", CounterServer.Port, ct);
+        await using VirtualStream stream = await client.OpenConnectionAsync("counter", CounterServer.Port, ct);
         var connection = new LineStream(stream);
         foreach (int think in thinkTimes)
         {
@@ -53,7 +53,7 @@ internal static class LostUpdateScenario
             await connection.WriteLineAsync($"INC {Key}", ct);
             string? reply = await connection.ReadLineAsync(ct);
             InvariantViolationException.ThrowIfFalse(reply?.StartsWith("OK ", StringComparison.Ordinal) == true,
-                $"{host} expected 'OK <n>', got '{reply}'");
+                $"{client} expected 'OK <n>', got '{reply}'");
         }
     }
 }

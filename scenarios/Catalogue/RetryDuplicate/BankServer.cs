@@ -1,5 +1,5 @@
 using System.Globalization;
-using SimLoop.Networking;
+using SimLoop.Hosts;
 using SimLoop.Scenarios.Catalogue.Wire;
 
 namespace SimLoop.Scenarios.Catalogue.RetryDuplicate;
@@ -9,7 +9,7 @@ namespace SimLoop.Scenarios.Catalogue.RetryDuplicate;
 /// only correlates replies, so a retried request is applied again. Fixed: ids are idempotency keys; a repeated id
 /// gets the recorded answer and changes nothing.
 /// </summary>
-internal sealed class BankServer(HostTasks tasks, bool idempotent)
+internal sealed class BankServer(bool idempotent)
 {
     public const string Host = "bank";
     public const int Port = 8080;
@@ -18,10 +18,7 @@ internal sealed class BankServer(HostTasks tasks, bool idempotent)
 
     public int Balance { get; private set; }
 
-    public void Start(VirtualNetwork network)
-    {
-        tasks.ServeLines(network, Port, ServeAsync);
-    }
+    public void Start(SimulatedHost host) => host.ServeLines(Port, ServeAsync);
 
     private async Task ServeAsync(LineStream connection, CancellationToken ct)
     {

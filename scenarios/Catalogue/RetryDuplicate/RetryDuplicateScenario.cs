@@ -1,3 +1,4 @@
+using SimLoop.Hosts;
 using SimLoop.Networking;
 using SimLoop.Scenarios.Catalogue.Wire;
 
@@ -14,15 +15,14 @@ internal static class RetryDuplicateScenario
         Budget = 100)]
     public static async Task Run(ScenarioContext ctx, CancellationToken ct)
     {
-        VirtualNetwork network = ctx.Network;
-        network.AddHost(BankServer.Host);
-        network.AddHost("teller");
+        SimulatedHost bankHost = ctx.Loop.AddHost(BankServer.Host);
+        SimulatedHost teller = ctx.Loop.AddHost("teller");
         // A long-tailed link: usually 5 ms, now and then much slower.
-        network.SetLinkBothWays("teller", BankServer.Host, new LinkSettings { Latency = LatencyModel.Exponential(TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(150)) });
-        var bank = new BankServer(new HostTasks(ctx.Loop, BankServer.Host), idempotent: ctx.Fixed);
-        bank.Start(network);
+        ctx.Network.SetLinkBothWays(teller.Name, BankServer.Host, new LinkSettings { Latency = LatencyModel.Exponential(TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(150)) });
+        var bank = new BankServer(idempotent: ctx.Fixed);
+        bank.Start(bankHost);
 
-        int confirmed = await ctx.Loop.CreateTask(t => DepositAsync(ctx, network, t), "teller/deposits");
+        int confirmed = await teller.Spawn(t => DepositAsync(ctx, teller, t), "deposits");
 
         // Let late requests still in flight arrive before checking.
         await Task.Delay(TimeSpan.FromSeconds(1), ctx.Time, ct);
@@ -31,11 +31,11 @@ internal static class RetryDuplicateScenario
     }
 
     /// <summary>Each deposit: send, wait for the answer up to a timeout, resend with the same id until answered.</summary>
-    private static async Task<int> DepositAsync(ScenarioContext ctx, VirtualNetwork network, CancellationToken ct)
+    private static async Task<int> DepositAsync(ScenarioContext ctx, SimulatedHost teller, CancellationToken ct)
     {
-        var bank = new LineStream(await network.ConnectAsync("teller", BankServer.Host, BankServer.Port, ct));
+        var bank = new LineStream(await teller.OpenConnectionAsync(BankServer.Host, BankServer.Port, ct));
         var answers = new Dictionary<string, TaskCompletionSource>(StringComparer.Ordinal);
-        _ = ctx.Loop.CreateTask(async t =>
+        _ = teller.Spawn(async t =>
         {
             while (await bank.ReadLineAsync(t) is { } reply)
             {
@@ -44,7 +44,7 @@ internal static class RetryDuplicateScenario
                     waiting.SetResult();
                 }
             }
-        }, "teller/replies");
+        }, "replies");
 
         int confirmed = 0;
         for (int d = 1; d <= Deposits; d++)

@@ -38,6 +38,7 @@ public sealed class ReplayTests
         code.ShouldBeOneOf(0, 1);
         output.ShouldContain("client/writes runs a step");
         output.ShouldContain("net  Sent client->primary");
+        output.ShouldContain("primary crash cancels 2 tasks", Case.Sensitive, "the chaos task crashes the primary through the host model, which cancels its serve and backup-acks tasks");
         output.ShouldContain("clock jumps to");
         output.ShouldContain("trace hash: ");
     }
