@@ -4,7 +4,7 @@ namespace SimLoop.Networking;
 public sealed partial class VirtualNetwork
 {
     private const long TicksPerSecond = TimeSpan.TicksPerSecond;
-    private readonly SortedDictionary<long, Transmission> inTransit = [];
+    private readonly Dictionary<long, Transmission> inTransit = [];
     private long nextMessageId;
 
     /// <summary>
@@ -12,7 +12,7 @@ public sealed partial class VirtualNetwork
     /// serves datagram reordering; <paramref name="evenFromDownHost"/> lets the resets a crash causes leave the crashed host.
     /// </summary>
     internal Transmission Transmit(
-        VirtualHost from, VirtualHost to, MessageKind kind, int size, string detail,
+        VirtualHost from, VirtualHost to, MessageKind kind, int size, MessageDetail detail,
         Func<string?> onArrive, Action<Transmission>? onLost, long extraDelayTicks = 0, bool evenFromDownHost = false)
     {
         long now = NowTicks;
@@ -29,7 +29,7 @@ public sealed partial class VirtualNetwork
         }
 
         long arrival = start + serialisation + settings.Latency.SampleTicks(RandomFor("net.latency")) + extraDelayTicks;
-        Record(NetworkEventKind.Sent, from.Name, to.Name, message.ToString());
+        Record(NetworkEventKind.Sent, message);
         if (!from.IsUp && !evenFromDownHost)
         {
             Lose(message, "sender down");
@@ -56,11 +56,10 @@ public sealed partial class VirtualNetwork
     /// <paramref name="isWanted"/> says so; after too many retries, <paramref name="onGiveUp"/> runs.
     /// </summary>
     internal void TransmitReliably(
-        VirtualHost from, VirtualHost to, MessageKind kind, int size, string detail,
+        VirtualHost from, VirtualHost to, MessageKind kind, int size, MessageDetail detail,
         Func<string?> onArrive, Func<bool> isWanted, Action onGiveUp, int? maxRetries, int attempt = 0)
     {
-        string attemptDetail = attempt == 0 ? detail : $"{detail} retry={attempt}";
-        Transmit(from, to, kind, size, attemptDetail, onArrive, lost =>
+        Transmit(from, to, kind, size, detail with { Attempt = attempt }, onArrive, lost =>
         {
             if (!isWanted())
             {
@@ -94,12 +93,12 @@ public sealed partial class VirtualNetwork
         else if (LinkStateOf(message.From, message.To).IsHeld)
         {
             message.State = InFlightState.Held;
-            Record(NetworkEventKind.Held, message.From.Name, message.To.Name, message.ToString());
+            Record(NetworkEventKind.Held, message);
         }
         else if (message.From.IsClogged || message.To.IsClogged)
         {
             message.State = InFlightState.Clogged;
-            Record(NetworkEventKind.Held, message.From.Name, message.To.Name, $"{message} clogged");
+            Record(NetworkEventKind.Held, message, "clogged");
         }
         else
         {
@@ -120,7 +119,7 @@ public sealed partial class VirtualNetwork
         string? rejection = message.OnArrive();
         if (rejection is null)
         {
-            Record(NetworkEventKind.Delivered, message.From.Name, message.To.Name, message.ToString());
+            Record(NetworkEventKind.Delivered, message);
         }
         else
         {
@@ -131,7 +130,7 @@ public sealed partial class VirtualNetwork
     private void Lose(Transmission message, string reason)
     {
         inTransit.Remove(message.Id);
-        Record(NetworkEventKind.Dropped, message.From.Name, message.To.Name, $"{message} {reason}");
+        Record(NetworkEventKind.Dropped, message, reason);
         message.OnLost?.Invoke(message);
     }
 }

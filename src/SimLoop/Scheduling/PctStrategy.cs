@@ -12,6 +12,7 @@ public sealed class PctStrategy : IScheduleStrategy
 {
     private readonly Random _random;
     private readonly List<long> _byPriority = new();
+    private readonly Dictionary<long, int> _rankOf = new(); // index in _byPriority, rebuilt when it changes
     private readonly int[] _changePoints;
     private int _decisions;
     private int _nextChangePoint;
@@ -57,9 +58,11 @@ public sealed class PctStrategy : IScheduleStrategy
         for (int i = 0; i < ready.Count; i++)
         {
             long id = ready.TaskIdAt(i);
-            if (!_byPriority.Contains(id))
+            if (!_rankOf.ContainsKey(id))
             {
-                _byPriority.Insert(_random.Next(_byPriority.Count + 1), id);
+                int at = _random.Next(_byPriority.Count + 1);
+                _byPriority.Insert(at, id);
+                RankFrom(at);
             }
         }
 
@@ -68,8 +71,10 @@ public sealed class PctStrategy : IScheduleStrategy
         {
             _nextChangePoint++;
             long lowered = ready.TaskIdAt(best);
-            _byPriority.Remove(lowered);
+            int from = _rankOf[lowered];
+            _byPriority.RemoveAt(from);
             _byPriority.Add(lowered);
+            RankFrom(from);
             best = HighestPriority(ready);
         }
 
@@ -82,7 +87,7 @@ public sealed class PctStrategy : IScheduleStrategy
         int bestRank = int.MaxValue;
         for (int i = 0; i < ready.Count; i++)
         {
-            int rank = _byPriority.IndexOf(ready.TaskIdAt(i));
+            int rank = _rankOf[ready.TaskIdAt(i)];
             if (rank < bestRank)
             {
                 best = i;
@@ -91,6 +96,15 @@ public sealed class PctStrategy : IScheduleStrategy
         }
 
         return best;
+    }
+
+    /// <summary>Updates the ranks of the tasks at <paramref name="start"/> and after (the ones an insert or move shifted).</summary>
+    private void RankFrom(int start)
+    {
+        for (int i = start; i < _byPriority.Count; i++)
+        {
+            _rankOf[_byPriority[i]] = i;
+        }
     }
 
     private static int[] DrawChangePoints(Random random, int count, int k)

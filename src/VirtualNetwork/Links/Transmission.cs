@@ -3,7 +3,7 @@ namespace SimLoop.Networking;
 /// <summary>One message put on a link: its route, its payload size, and what happens when it arrives or is lost.</summary>
 internal sealed class Transmission
 {
-    public Transmission(long id, VirtualHost from, VirtualHost to, MessageKind kind, int size, string detail, long sentAtTicks)
+    public Transmission(long id, VirtualHost from, VirtualHost to, MessageKind kind, int size, MessageDetail detail, long sentAtTicks)
     {
         Id = id;
         From = from;
@@ -25,7 +25,7 @@ internal sealed class Transmission
     public int Size { get; }
 
     /// <summary>A deterministic description for the trace (ports, sequence numbers, byte counts).</summary>
-    public string Detail { get; }
+    public MessageDetail Detail { get; }
 
     public long SentAtTicks { get; }
 

@@ -146,20 +146,20 @@ public sealed partial class VirtualStream
             }
 
             int length = (int)Math.Min(Math.Min(sendBuffer.Count, network.Options.Mtu), window);
-            byte[] segment = sendBuffer.Dequeue(length);
+            ReadOnlyMemory<byte> segment = sendBuffer.Dequeue(length);
             long sequence = nextSequence;
             nextSequence += length;
-            TransmitReliably(MessageKind.Data, length, $"{Label} seq={sequence} len={length}", () => peer.OnData(sequence, segment));
+            TransmitReliably(MessageKind.Data, length, new MessageDetail(Label, "seq", sequence, length), () => peer.OnData(sequence, segment));
         }
 
         if (writeShut && !finSent && sendBuffer.Count == 0)
         {
             finSent = true;
             long sequence = nextSequence;
-            TransmitReliably(MessageKind.Fin, 0, $"{Label} seq={sequence}", () => peer.OnFin(sequence));
+            TransmitReliably(MessageKind.Fin, 0, new MessageDetail(Label, "seq", sequence), () => peer.OnFin(sequence));
         }
     }
 
-    private void TransmitReliably(MessageKind kind, int size, string detail, Func<string?> onArrive) =>
+    private void TransmitReliably(MessageKind kind, int size, MessageDetail detail, Func<string?> onArrive) =>
         network.TransmitReliably(Host, Peer!.Host, kind, size, detail, onArrive, () => CanTransmit, () => Fail(SocketError.TimedOut), network.Options.MaxRetransmissions);
 }
