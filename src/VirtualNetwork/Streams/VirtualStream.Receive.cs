@@ -142,7 +142,7 @@ public sealed partial class VirtualStream
         if (Peer is { } peer && CanTransmit)
         {
             long value = consumed;
-            TransmitReliably(MessageKind.WindowUpdate, 0, new MessageDetail(Label, "ack", value), () => peer.OnWindowUpdate(value));
+            TransmitReliably(MessageKind.WindowUpdate, 0, new MessageDetail(Label, "ack", value), new Delivery(null, peer, value));
         }
     }
 }

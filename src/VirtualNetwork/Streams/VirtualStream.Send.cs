@@ -12,6 +12,7 @@ public sealed partial class VirtualStream
     private bool finSent;
     private PendingOperation<int>? pendingWrite;
     private ReadOnlyMemory<byte> pendingWriteRest;
+    private Reliability? reliability;
 
     /// <summary>
     /// Copies <paramref name="buffer"/> into the send buffer; completes when all of it is buffered, so it waits while
@@ -149,17 +150,28 @@ public sealed partial class VirtualStream
             ReadOnlyMemory<byte> segment = sendBuffer.Dequeue(length);
             long sequence = nextSequence;
             nextSequence += length;
-            TransmitReliably(MessageKind.Data, length, new MessageDetail(Label, "seq", sequence, length), () => peer.OnData(sequence, segment));
+            TransmitReliably(MessageKind.Data, length, new MessageDetail(Label, "seq", sequence, length), new Delivery(null, peer, sequence, segment));
         }
 
         if (writeShut && !finSent && sendBuffer.Count == 0)
         {
             finSent = true;
             long sequence = nextSequence;
-            TransmitReliably(MessageKind.Fin, 0, new MessageDetail(Label, "seq", sequence), () => peer.OnFin(sequence));
+            TransmitReliably(MessageKind.Fin, 0, new MessageDetail(Label, "seq", sequence), new Delivery(null, peer, sequence));
         }
     }
 
-    private void TransmitReliably(MessageKind kind, int size, MessageDetail detail, Func<string?> onArrive) =>
-        network.TransmitReliably(Host, Peer!.Host, kind, size, detail, onArrive, () => CanTransmit, () => Fail(SocketError.TimedOut), network.Options.MaxRetransmissions);
+    /// <summary>Sends a message to the peer, retransmitted while this end can transmit (one <see cref="Reliability"/> per stream).</summary>
+    private void TransmitReliably(MessageKind kind, int size, MessageDetail detail, Delivery delivery) =>
+        network.TransmitReliably(Host, Peer!.Host, kind, size, detail, delivery,
+            reliability ??= new Reliability(() => CanTransmit, () => Fail(SocketError.TimedOut), network.Options.MaxRetransmissions));
+
+    /// <summary>A stream message arrived from the peer (see <see cref="Delivery"/>).</summary>
+    internal string? Receive(MessageKind kind, long sequence, ReadOnlyMemory<byte> payload) => kind switch
+    {
+        MessageKind.Data => OnData(sequence, payload),
+        MessageKind.Fin => OnFin(sequence),
+        MessageKind.WindowUpdate => OnWindowUpdate(sequence),
+        _ => throw new InvalidOperationException($"A stream end does not receive {kind} messages this way."),
+    };
 }
