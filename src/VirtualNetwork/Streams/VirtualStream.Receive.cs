@@ -13,6 +13,7 @@ public sealed partial class VirtualStream
     private long consumed;
     private PendingOperation<int>? pendingRead;
     private Memory<byte> pendingReadBuffer;
+    private Action<PendingOperation<int>>? onReadCancelled;
 
     /// <summary>
     /// Reads up to <paramref name="buffer"/>'s length of bytes; waits until some are available. Returns 0 only at end
@@ -45,7 +46,7 @@ public sealed partial class VirtualStream
             return new ValueTask<int>(count);
         }
 
-        PendingOperation<int> operation = PendingOperation<int>.Start(network, cancellationToken, o =>
+        PendingOperation<int> operation = PendingOperation<int>.Start(network, cancellationToken, onReadCancelled ??= o =>
         {
             if (pendingRead == o)
             {

@@ -13,6 +13,7 @@ public sealed partial class VirtualStream
     private PendingOperation<int>? pendingWrite;
     private ReadOnlyMemory<byte> pendingWriteRest;
     private Reliability? reliability;
+    private Action<PendingOperation<int>>? onWriteCancelled;
 
     /// <summary>
     /// Copies <paramref name="buffer"/> into the send buffer; completes when all of it is buffered, so it waits while
@@ -46,7 +47,7 @@ public sealed partial class VirtualStream
             return ValueTask.CompletedTask;
         }
 
-        PendingOperation<int> operation = PendingOperation<int>.Start(network, cancellationToken, o =>
+        PendingOperation<int> operation = PendingOperation<int>.Start(network, cancellationToken, onWriteCancelled ??= o =>
         {
             if (pendingWrite == o)
             {
