@@ -6,6 +6,8 @@ public sealed partial class VirtualNetwork
     private const long TicksPerSecond = TimeSpan.TicksPerSecond;
     private readonly Dictionary<long, Transmission> inTransit = [];
     private long nextMessageId;
+    private Random? latencyRandom;
+    private Random? lossRandom;
 
     private static readonly Action<object?> s_arrive = static m => ((Transmission)m!).Network.Arrive((Transmission)m!);
     private static readonly Action<object?> s_retransmit = static m => ((Transmission)m!).Network.Retransmit((Transmission)m!);
@@ -31,7 +33,7 @@ public sealed partial class VirtualNetwork
             link.BusyUntilTicks = start + serialisation;
         }
 
-        long arrival = start + serialisation + settings.Latency.SampleTicks(RandomFor("net.latency")) + extraDelayTicks;
+        long arrival = start + serialisation + settings.Latency.SampleTicks(latencyRandom ??= RandomFor("net.latency")) + extraDelayTicks;
         Record(NetworkEventKind.Sent, message);
         if (!from.IsUp && !evenFromDownHost)
         {
@@ -41,7 +43,7 @@ public sealed partial class VirtualNetwork
         {
             Lose(message, "partition");
         }
-        else if (settings.LossRate > 0 && RandomFor("net.loss").NextDouble() < settings.LossRate)
+        else if (settings.LossRate > 0 && (lossRandom ??= RandomFor("net.loss")).NextDouble() < settings.LossRate)
         {
             Lose(message, "loss");
         }
