@@ -18,6 +18,8 @@ internal static class PendingBenchmarks
     /// <summary>Messages/s and bytes/s through one connection, connections opened+closed/s, bytes per open connection.</summary>
     public static int Network(int messages)
     {
+        Stream(Math.Max(1, messages / 10), 64, "warm-up", print: false); // JIT outside the reading
+        Stream(Math.Max(1, messages / 640), 64 * 1024, "warm-up", print: false);
         Console.WriteLine("| What | Count | Wall s | Per second | Bytes per second |");
         Console.WriteLine("|---|---:|---:|---:|---:|");
         Stream(messages, 64, "64-byte messages, one connection (client writes, server reads)");
@@ -35,7 +37,8 @@ internal static class PendingBenchmarks
         Console.WriteLine();
         Console.WriteLine("| DegreeOfParallelism | Iterations | Steps | Wall s | Iterations per second |");
         Console.WriteLine("|---:|---:|---:|---:|---:|");
-        Explore(iterations / 10, 1, print: false); // warm-up: JIT and first-run costs outside the reading
+        // Warm-up: a whole run's worth, so that tiered JIT has finished (a tenth was still mostly tier-0 code).
+        Explore(iterations, 1, print: false);
         double one = Explore(iterations, 1, print: true);
         double two = Explore(iterations, 2, print: true);
         Console.WriteLine();
@@ -45,7 +48,7 @@ internal static class PendingBenchmarks
 
     private static SimulatedEventLoop Lean() => Workloads.LeanLoop();
 
-    private static void Stream(int count, int size, string what)
+    private static void Stream(int count, int size, string what, bool print = true)
     {
         SimulatedEventLoop loop = Lean();
         long total = (long)count * size;
@@ -85,6 +88,11 @@ internal static class PendingBenchmarks
         wall.Stop();
         Check(received == total, $"{what}: received {received} of {total} bytes");
         double s = wall.Elapsed.TotalSeconds;
+        if (!print)
+        {
+            return;
+        }
+
         Console.WriteLine($"| {what} | {count.ToString("N0", Inv)} | {s.ToString("0.00", Inv)} | {(count / s).ToString("N0", Inv)} | {(total / s).ToString("N0", Inv)} |");
     }
 

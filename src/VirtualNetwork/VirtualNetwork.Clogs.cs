@@ -103,7 +103,7 @@ public sealed partial class VirtualNetwork
 
         host.IsClogged = false;
         Record(NetworkEventKind.Fault, host.Name, string.Empty, "unclog");
-        foreach (Transmission message in inTransit.Values.Where(m => m.State == InFlightState.Clogged && !m.From.IsClogged && !m.To.IsClogged).ToList())
+        foreach (Transmission message in InTransitInOrder().Where(m => m.State == InFlightState.Clogged && !m.From.IsClogged && !m.To.IsClogged).ToList())
         {
             Resume(message, "unclogged");
         }

@@ -47,8 +47,8 @@ public sealed partial class VirtualNetwork
             }
 
             Transmit(from, to, MessageKind.Datagram, payload.Length, detail,
-                () => to.FindDatagramSocket(destination.Port) is { } socket ? socket.OnDatagram(datagram) : "no socket bound",
-                onLost: null, extraDelay);
+                new Func<string?>(() => to.FindDatagramSocket(destination.Port) is { } socket ? socket.OnDatagram(datagram) : "no socket bound"),
+                reliability: null, extraDelay);
         }
     }
 }

@@ -22,7 +22,7 @@ public sealed partial class VirtualNetwork
     {
         VirtualHost source = GetHost(from);
         VirtualHost destination = GetHost(to);
-        return [.. inTransit.Values.Where(m => m.From == source && m.To == destination).Select(m => m.ToInFlightMessage())];
+        return [.. InTransitInOrder().Where(m => m.From == source && m.To == destination).Select(m => m.ToInFlightMessage())];
     }
 
     /// <summary>Stops holding the direction <paramref name="from"/> to <paramref name="to"/> and delivers its held messages, in order.</summary>
@@ -34,7 +34,7 @@ public sealed partial class VirtualNetwork
         VirtualHost destination = GetHost(to);
         LinkStateOf(source, destination).IsHeld = false;
         Record(NetworkEventKind.Fault, source.Name, destination.Name, "release");
-        foreach (Transmission message in inTransit.Values.Where(m => m.From == source && m.To == destination && m.State == InFlightState.Held).ToList())
+        foreach (Transmission message in InTransitInOrder().Where(m => m.From == source && m.To == destination && m.State == InFlightState.Held))
         {
             Resume(message, "released");
         }
@@ -46,7 +46,7 @@ public sealed partial class VirtualNetwork
     public void Deliver(long id)
     {
         Transmission message = TakeInFlight(id);
-        Record(NetworkEventKind.Released, message.From.Name, message.To.Name, $"{message} delivered on request");
+        Record(NetworkEventKind.Released, message, "delivered on request");
         message.State = InFlightState.Travelling;
         Post(() => Complete(message));
     }
@@ -64,8 +64,16 @@ public sealed partial class VirtualNetwork
     private void Resume(Transmission message, string why)
     {
         message.State = InFlightState.Travelling;
-        Record(NetworkEventKind.Released, message.From.Name, message.To.Name, $"{message} {why}");
+        Record(NetworkEventKind.Released, message, why);
         message.ArrivalCallbackId = ScheduleAt(NowTicks, () => Arrive(message));
+    }
+
+    /// <summary>The undelivered messages, oldest (lowest id) first: a copy, so callers may change the set meanwhile.</summary>
+    private List<Transmission> InTransitInOrder()
+    {
+        var messages = new List<Transmission>(inTransit.Values);
+        messages.Sort(static (a, b) => a.Id.CompareTo(b.Id));
+        return messages;
     }
 
     private Transmission TakeInFlight(long id)

@@ -3,7 +3,8 @@ namespace SimLoop.Networking;
 /// <summary>Per-link settings, switchable while a simulation runs.</summary>
 public sealed partial class VirtualNetwork
 {
-    private readonly Dictionary<(string From, string To), LinkState> links = [];
+    // Keyed by the host objects (identity hashes; names are unique), never iterated.
+    private readonly Dictionary<(VirtualHost From, VirtualHost To), LinkState> links = [];
     private LinkSettings defaultLink;
 
     /// <summary>The settings of every link that has none of its own.</summary>
@@ -52,14 +53,14 @@ public sealed partial class VirtualNetwork
         $"latency={s.Latency.Shape}[{s.Latency.Min.Ticks},{s.Latency.Max.Ticks}] bandwidth={s.BandwidthBytesPerSecond} loss={s.LossRate} dup={s.DuplicationRate} reorder={s.ReorderRate}";
 
     private LinkSettings SettingsOf(VirtualHost from, VirtualHost to) =>
-        links.TryGetValue((from.Name, to.Name), out LinkState? link) && link.Settings is { } settings ? settings : defaultLink;
+        links.TryGetValue((from, to), out LinkState? link) && link.Settings is { } settings ? settings : defaultLink;
 
     private LinkState LinkStateOf(VirtualHost from, VirtualHost to)
     {
-        if (!links.TryGetValue((from.Name, to.Name), out LinkState? link))
+        if (!links.TryGetValue((from, to), out LinkState? link))
         {
             link = new LinkState();
-            links.Add((from.Name, to.Name), link);
+            links.Add((from, to), link);
         }
 
         return link;

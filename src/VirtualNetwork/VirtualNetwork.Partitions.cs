@@ -38,7 +38,7 @@ public sealed partial class VirtualNetwork
     /// <returns>True when partitioned.</returns>
     public bool IsPartitioned(string from, string to) => IsPartitioned(GetHost(from), GetHost(to));
 
-    private bool IsPartitioned(VirtualHost from, VirtualHost to) => partitions.Contains((from.Name, to.Name));
+    private bool IsPartitioned(VirtualHost from, VirtualHost to) => partitions.Count > 0 && partitions.Contains((from.Name, to.Name));
 
     private void SetPartition(IEnumerable<string> a, IEnumerable<string> b, bool bothWays, bool separated)
     {

@@ -97,7 +97,7 @@ public sealed partial class VirtualNetwork
         Record(NetworkEventKind.Refused, to.Name, client.Host.Name, client.Label);
         TransmitReliably(
             to, client.Host, MessageKind.Reset, 0, $"{client.RemoteEndPoint.Port}->{client.LocalEndPoint.Port} refused",
-            () => client.OnReset(), () => client.IsConnecting, static () => { }, Options.MaxSynRetransmissions);
+            new Func<string?>(() => client.OnReset()), new Reliability(() => client.IsConnecting, static () => { }, Options.MaxSynRetransmissions));
         return null;
     }
 

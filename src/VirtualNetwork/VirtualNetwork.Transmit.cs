@@ -4,19 +4,24 @@ namespace SimLoop.Networking;
 public sealed partial class VirtualNetwork
 {
     private const long TicksPerSecond = TimeSpan.TicksPerSecond;
-    private readonly SortedDictionary<long, Transmission> inTransit = [];
+    private readonly Dictionary<long, Transmission> inTransit = [];
     private long nextMessageId;
+    private Random? latencyRandom;
+    private Random? lossRandom;
+
+    private static readonly Action<object?> s_arrive = static m => ((Transmission)m!).Network.Arrive((Transmission)m!);
+    private static readonly Action<object?> s_retransmit = static m => ((Transmission)m!).Network.Retransmit((Transmission)m!);
 
     /// <summary>
     /// Sends one message from <paramref name="from"/> to <paramref name="to"/>; it may be lost. <paramref name="extraDelayTicks"/>
     /// serves datagram reordering; <paramref name="evenFromDownHost"/> lets the resets a crash causes leave the crashed host.
     /// </summary>
     internal Transmission Transmit(
-        VirtualHost from, VirtualHost to, MessageKind kind, int size, string detail,
-        Func<string?> onArrive, Action<Transmission>? onLost, long extraDelayTicks = 0, bool evenFromDownHost = false)
+        VirtualHost from, VirtualHost to, MessageKind kind, int size, MessageDetail detail,
+        Delivery delivery, Reliability? reliability, long extraDelayTicks = 0, bool evenFromDownHost = false)
     {
         long now = NowTicks;
-        var message = new Transmission(++nextMessageId, from, to, kind, size, detail, now) { OnArrive = onArrive, OnLost = onLost };
+        var message = new Transmission(this, ++nextMessageId, from, to, kind, size, detail, now) { Delivery = delivery, Reliability = reliability };
         LinkSettings settings = SettingsOf(from, to);
         LinkState link = LinkStateOf(from, to);
         long start = now;
@@ -28,8 +33,8 @@ public sealed partial class VirtualNetwork
             link.BusyUntilTicks = start + serialisation;
         }
 
-        long arrival = start + serialisation + settings.Latency.SampleTicks(RandomFor("net.latency")) + extraDelayTicks;
-        Record(NetworkEventKind.Sent, from.Name, to.Name, message.ToString());
+        long arrival = start + serialisation + settings.Latency.SampleTicks(latencyRandom ??= RandomFor("net.latency")) + extraDelayTicks;
+        Record(NetworkEventKind.Sent, message);
         if (!from.IsUp && !evenFromDownHost)
         {
             Lose(message, "sender down");
@@ -38,14 +43,14 @@ public sealed partial class VirtualNetwork
         {
             Lose(message, "partition");
         }
-        else if (settings.LossRate > 0 && RandomFor("net.loss").NextDouble() < settings.LossRate)
+        else if (settings.LossRate > 0 && (lossRandom ??= RandomFor("net.loss")).NextDouble() < settings.LossRate)
         {
             Lose(message, "loss");
         }
         else
         {
             inTransit.Add(message.Id, message);
-            message.ArrivalCallbackId = ScheduleAt(arrival, () => Arrive(message));
+            message.ArrivalCallbackId = scheduler.ScheduleAt(arrival, s_arrive, message);
         }
 
         return message;
@@ -53,35 +58,37 @@ public sealed partial class VirtualNetwork
 
     /// <summary>
     /// Sends a stream message that is retransmitted, after a doubling timeout, each time it is lost, while
-    /// <paramref name="isWanted"/> says so; after too many retries, <paramref name="onGiveUp"/> runs.
+    /// <see cref="Reliability.IsWanted"/> says so; after too many retries, <see cref="Reliability.OnGiveUp"/> runs.
     /// </summary>
     internal void TransmitReliably(
-        VirtualHost from, VirtualHost to, MessageKind kind, int size, string detail,
-        Func<string?> onArrive, Func<bool> isWanted, Action onGiveUp, int? maxRetries, int attempt = 0)
+        VirtualHost from, VirtualHost to, MessageKind kind, int size, MessageDetail detail, Delivery delivery, Reliability reliability) =>
+        Transmit(from, to, kind, size, detail, delivery, reliability);
+
+    /// <summary>A reliable message was lost: schedules its next attempt, or gives up.</summary>
+    private void OnReliableLost(Transmission lost, Reliability reliability)
     {
-        string attemptDetail = attempt == 0 ? detail : $"{detail} retry={attempt}";
-        Transmit(from, to, kind, size, attemptDetail, onArrive, lost =>
+        if (!reliability.IsWanted())
         {
-            if (!isWanted())
-            {
-                return;
-            }
+            return;
+        }
 
-            if (attempt >= maxRetries)
-            {
-                onGiveUp();
-                return;
-            }
+        int attempt = lost.Detail.Attempt;
+        if (attempt >= reliability.MaxRetries)
+        {
+            reliability.OnGiveUp();
+            return;
+        }
 
-            long timeout = Math.Min(Options.RetransmissionTimeout.Ticks << Math.Min(attempt, 30), Options.MaxRetransmissionTimeout.Ticks);
-            ScheduleAt(Math.Max(NowTicks, lost.SentAtTicks + timeout), () =>
-            {
-                if (isWanted())
-                {
-                    TransmitReliably(from, to, kind, size, detail, onArrive, isWanted, onGiveUp, maxRetries, attempt + 1);
-                }
-            });
-        });
+        long timeout = Math.Min(Options.RetransmissionTimeout.Ticks << Math.Min(attempt, 30), Options.MaxRetransmissionTimeout.Ticks);
+        scheduler.ScheduleAt(Math.Max(NowTicks, lost.SentAtTicks + timeout), s_retransmit, lost);
+    }
+
+    private void Retransmit(Transmission lost)
+    {
+        if (lost.Reliability!.IsWanted())
+        {
+            Transmit(lost.From, lost.To, lost.Kind, lost.Size, lost.Detail with { Attempt = lost.Detail.Attempt + 1 }, lost.Delivery, lost.Reliability);
+        }
     }
 
     private void Arrive(Transmission message)
@@ -94,12 +101,12 @@ public sealed partial class VirtualNetwork
         else if (LinkStateOf(message.From, message.To).IsHeld)
         {
             message.State = InFlightState.Held;
-            Record(NetworkEventKind.Held, message.From.Name, message.To.Name, message.ToString());
+            Record(NetworkEventKind.Held, message);
         }
         else if (message.From.IsClogged || message.To.IsClogged)
         {
             message.State = InFlightState.Clogged;
-            Record(NetworkEventKind.Held, message.From.Name, message.To.Name, $"{message} clogged");
+            Record(NetworkEventKind.Held, message, "clogged");
         }
         else
         {
@@ -117,10 +124,10 @@ public sealed partial class VirtualNetwork
             return;
         }
 
-        string? rejection = message.OnArrive();
+        string? rejection = message.Delivery.Deliver(message);
         if (rejection is null)
         {
-            Record(NetworkEventKind.Delivered, message.From.Name, message.To.Name, message.ToString());
+            Record(NetworkEventKind.Delivered, message);
         }
         else
         {
@@ -131,7 +138,10 @@ public sealed partial class VirtualNetwork
     private void Lose(Transmission message, string reason)
     {
         inTransit.Remove(message.Id);
-        Record(NetworkEventKind.Dropped, message.From.Name, message.To.Name, $"{message} {reason}");
-        message.OnLost?.Invoke(message);
+        Record(NetworkEventKind.Dropped, message, reason);
+        if (message.Reliability is { } reliability)
+        {
+            OnReliableLost(message, reliability);
+        }
     }
 }

@@ -71,8 +71,23 @@ public sealed partial class VirtualNetwork
     }
 
     /// <summary>Records an event in the simulation trace, at the current instant.</summary>
-    internal void Record(NetworkEventKind kind, string from, string to, string detail) =>
-        scheduler.Record(new NetworkEvent(kind, scheduler.NowTicks, from, to, detail));
+    internal void Record(NetworkEventKind kind, string from, string to, string detail)
+    {
+        if (scheduler.IsRecording)
+        {
+            scheduler.Record(new NetworkEvent(kind, scheduler.NowTicks, from, to, detail));
+        }
+    }
+
+    /// <summary>Records an event about <paramref name="message"/>, formatting its description only when the trace records.</summary>
+    internal void Record(NetworkEventKind kind, Transmission message, string? why = null)
+    {
+        if (scheduler.IsRecording)
+        {
+            string detail = why is null ? message.ToString() : $"{message} {why}";
+            scheduler.Record(new NetworkEvent(kind, scheduler.NowTicks, message.From.Name, message.To.Name, detail));
+        }
+    }
 
     /// <summary>Runs <paramref name="action"/> in a scheduler callback at the current instant (never inline).</summary>
     internal void Post(Action action) => scheduler.ScheduleAt(scheduler.NowTicks, static s => ((Action)s!)(), action);

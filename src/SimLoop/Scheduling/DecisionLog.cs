@@ -4,14 +4,13 @@ namespace SimLoop.Scheduling;
 /// The scheduling decisions of a run in linear memory. Each decision keeps its step number, choice and ready count;
 /// its ready task ids live in one shared <c>long</c> arena, either in full or, when the ready queue only lost the
 /// previous decision's choice and gained handles at its tail since then, as just the ids appended (a delta on the
-/// previous decision). Ready sets are rebuilt on demand; sequential reads are O(ready count) each.
+/// previous decision). Ready sets are rebuilt on demand; sequential reads are O(ready count) each. Both live in
+/// chunked lists, so a long run never copies them while growing nor allocates on the large-object heap.
 /// </summary>
 internal sealed class DecisionLog
 {
-    private Record[] _records = new Record[16];
-    private long[] _arena = new long[64];
-    private int _count;
-    private int _arenaCount;
+    private readonly ChunkedList<Record> _records = new();
+    private readonly ChunkedList<long> _arena = new();
 
     // The ready queue's counters at the last decision recorded from it (for delta encoding); -1 when unknown.
     private long _lastEnqueued = -1;
@@ -21,7 +20,7 @@ internal sealed class DecisionLog
     private readonly List<long> _cursorIds = new();
     private int _cursor = -1;
 
-    public int Count => _count;
+    public int Count => _records.Count;
 
     public long StepAt(int index) => _records[index].Step;
 
@@ -34,16 +33,16 @@ internal sealed class DecisionLog
         long enqueued = ready.EnqueuedTotal;
         long removed = ready.RemovedTotal;
         int appended = (int)(enqueued - _lastEnqueued);
-        bool delta = _count > 0 && _lastRemoved >= 0 && removed == _lastRemoved + 1 &&
-            count == _records[_count - 1].Count - 1 + appended;
+        bool delta = _records.Count > 0 && _lastRemoved >= 0 && removed == _lastRemoved + 1 &&
+            count == _records[_records.Count - 1].Count - 1 + appended;
         int stored = delta ? appended : count;
-        int offset = Reserve(stored);
+        int offset = _arena.Count;
         for (int i = 0; i < stored; i++)
         {
-            _arena[offset + i] = ready.TaskIdAt(count - stored + i);
+            _arena.Add(ready.TaskIdAt(count - stored + i));
         }
 
-        Append(new Record(ready.StepNumber, chosen, count, offset, stored, delta));
+        _records.Add(new Record(ready.StepNumber, chosen, count, offset, stored, delta));
         _lastEnqueued = enqueued;
         _lastRemoved = removed;
     }
@@ -52,9 +51,13 @@ internal sealed class DecisionLog
     public void Add(in ScheduleDecision decision)
     {
         long[] ids = decision.ReadyTaskIds ?? Array.Empty<long>();
-        int offset = Reserve(ids.Length);
-        ids.CopyTo(_arena, offset);
-        Append(new Record(decision.StepNumber, decision.Chosen, ids.Length, offset, ids.Length, false));
+        int offset = _arena.Count;
+        foreach (long id in ids)
+        {
+            _arena.Add(id);
+        }
+
+        _records.Add(new Record(decision.StepNumber, decision.Chosen, ids.Length, offset, ids.Length, false));
         _lastEnqueued = -1;
         _lastRemoved = -1;
     }
@@ -75,7 +78,7 @@ internal sealed class DecisionLog
 
     public ScheduleDecision DecisionAt(int index)
     {
-        if ((uint)index >= (uint)_count)
+        if ((uint)index >= (uint)_records.Count)
         {
             throw new ArgumentOutOfRangeException(nameof(index));
         }
@@ -122,33 +125,11 @@ internal sealed class DecisionLog
 
     private void AppendStored(int index)
     {
-        Record r = _records[index];
+        ref readonly Record r = ref _records[index];
         for (int i = 0; i < r.Stored; i++)
         {
             _cursorIds.Add(_arena[r.Offset + i]);
         }
-    }
-
-    private int Reserve(int n)
-    {
-        if (_arenaCount + n > _arena.Length)
-        {
-            Array.Resize(ref _arena, Math.Max(_arena.Length * 2, _arenaCount + n));
-        }
-
-        int offset = _arenaCount;
-        _arenaCount += n;
-        return offset;
-    }
-
-    private void Append(in Record record)
-    {
-        if (_count == _records.Length)
-        {
-            Array.Resize(ref _records, _records.Length * 2);
-        }
-
-        _records[_count++] = record;
     }
 
     private readonly record struct Record(long Step, int Chosen, int Count, int Offset, int Stored, bool Delta);

@@ -12,6 +12,9 @@ public sealed class PctStrategy : IScheduleStrategy
 {
     private readonly Random _random;
     private readonly List<long> _byPriority = new();
+    private const long DenseIds = 1 << 22;
+    private int[] _rankById = new int[32]; // 1 + index in _byPriority of a task id below DenseIds (0: not seen)
+    private readonly Dictionary<long, int> _rankOfLargeId = new(); // the same for other ids (never iterated)
     private readonly int[] _changePoints;
     private int _decisions;
     private int _nextChangePoint;
@@ -57,9 +60,11 @@ public sealed class PctStrategy : IScheduleStrategy
         for (int i = 0; i < ready.Count; i++)
         {
             long id = ready.TaskIdAt(i);
-            if (!_byPriority.Contains(id))
+            if (RankOf(id) < 0)
             {
-                _byPriority.Insert(_random.Next(_byPriority.Count + 1), id);
+                int at = _random.Next(_byPriority.Count + 1);
+                _byPriority.Insert(at, id);
+                RankFrom(at);
             }
         }
 
@@ -68,8 +73,10 @@ public sealed class PctStrategy : IScheduleStrategy
         {
             _nextChangePoint++;
             long lowered = ready.TaskIdAt(best);
-            _byPriority.Remove(lowered);
+            int from = RankOf(lowered);
+            _byPriority.RemoveAt(from);
             _byPriority.Add(lowered);
+            RankFrom(from);
             best = HighestPriority(ready);
         }
 
@@ -82,7 +89,7 @@ public sealed class PctStrategy : IScheduleStrategy
         int bestRank = int.MaxValue;
         for (int i = 0; i < ready.Count; i++)
         {
-            int rank = _byPriority.IndexOf(ready.TaskIdAt(i));
+            int rank = RankOf(ready.TaskIdAt(i));
             if (rank < bestRank)
             {
                 best = i;
@@ -92,6 +99,33 @@ public sealed class PctStrategy : IScheduleStrategy
 
         return best;
     }
+
+    /// <summary>Updates the ranks of the tasks at <paramref name="start"/> and after (the ones an insert or move shifted).</summary>
+    private void RankFrom(int start)
+    {
+        for (int i = start; i < _byPriority.Count; i++)
+        {
+            long id = _byPriority[i];
+            if ((ulong)id >= DenseIds)
+            {
+                _rankOfLargeId[id] = i + 1;
+                continue;
+            }
+
+            if (id >= _rankById.Length)
+            {
+                Array.Resize(ref _rankById, (int)Math.Max(_rankById.Length * 2L, id + 1));
+            }
+
+            _rankById[id] = i + 1;
+        }
+    }
+
+    /// <summary>The index of task <paramref name="id"/> in the priority order, or -1 if not seen (a loop numbers its tasks from 1, so ids are small).</summary>
+    private int RankOf(long id) =>
+        (ulong)id < (ulong)_rankById.Length ? _rankById[id] - 1
+        : (ulong)id >= DenseIds && _rankOfLargeId.TryGetValue(id, out int rank) ? rank - 1
+        : -1;
 
     private static int[] DrawChangePoints(Random random, int count, int k)
     {

@@ -18,7 +18,7 @@ public sealed class ScheduleTrace
     // Marks a Decision entry whose text is the ready ids of decision TaskId, built when the entry is read.
     private static readonly string s_lazyDecisionText = new('?', 1);
 
-    private readonly EntryStore _entries = new();
+    private readonly ChunkedList<TraceEntry> _entries = new();
     private readonly DecisionLog _decisions = new();
 
     /// <summary>Creates an empty trace.</summary>

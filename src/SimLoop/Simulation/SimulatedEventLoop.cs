@@ -114,8 +114,15 @@ public sealed partial class SimulatedEventLoop : BaseEventLoop, INetworkSchedule
 
     Random INetworkScheduler.GetRandom(string concern) => GetRandom(concern);
 
-    void INetworkScheduler.Record(NetworkEvent networkEvent) =>
-        Trace.Add(new TraceEntry(TraceEntryKind.Network, NowTicks, CurrentTaskId(), 0, networkEvent.ToString()));
+    bool INetworkScheduler.IsRecording => Trace.RecordsEntries;
+
+    void INetworkScheduler.Record(NetworkEvent networkEvent)
+    {
+        if (Trace.RecordsEntries)
+        {
+            Trace.Add(new TraceEntry(TraceEntryKind.Network, NowTicks, CurrentTaskId(), 0, networkEvent.ToString()));
+        }
+    }
 
     /// <inheritdoc/>
     public override void DefaultExceptionHandler(ExceptionContext context)

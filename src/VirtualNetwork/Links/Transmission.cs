@@ -3,8 +3,9 @@ namespace SimLoop.Networking;
 /// <summary>One message put on a link: its route, its payload size, and what happens when it arrives or is lost.</summary>
 internal sealed class Transmission
 {
-    public Transmission(long id, VirtualHost from, VirtualHost to, MessageKind kind, int size, string detail, long sentAtTicks)
+    public Transmission(VirtualNetwork network, long id, VirtualHost from, VirtualHost to, MessageKind kind, int size, MessageDetail detail, long sentAtTicks)
     {
+        Network = network;
         Id = id;
         From = from;
         To = to;
@@ -13,6 +14,8 @@ internal sealed class Transmission
         Detail = detail;
         SentAtTicks = sentAtTicks;
     }
+
+    public VirtualNetwork Network { get; }
 
     public long Id { get; }
 
@@ -25,7 +28,7 @@ internal sealed class Transmission
     public int Size { get; }
 
     /// <summary>A deterministic description for the trace (ports, sequence numbers, byte counts).</summary>
-    public string Detail { get; }
+    public MessageDetail Detail { get; }
 
     public long SentAtTicks { get; }
 
@@ -34,13 +37,36 @@ internal sealed class Transmission
     /// <summary>The id of the scheduled arrival callback, or -1.</summary>
     public long ArrivalCallbackId { get; set; } = -1;
 
-    /// <summary>Runs at the receiver; returns null when accepted, or the reason the receiver dropped it.</summary>
-    public Func<string?> OnArrive { get; init; } = static () => null;
+    /// <summary>What the receiver does with the message.</summary>
+    public Delivery Delivery { get; init; }
 
-    /// <summary>Runs when the message is lost (reliable senders retransmit).</summary>
-    public Action<Transmission>? OnLost { get; init; }
+    /// <summary>How a lost message is retransmitted, or null when it is not (datagrams, resets).</summary>
+    public Reliability? Reliability { get; init; }
 
     public InFlightMessage ToInFlightMessage() => new(Id, From.Name, To.Name, Kind, Size, State);
 
     public override string ToString() => $"{Kind} #{Id} {Detail}";
 }
+
+/// <summary>
+/// What happens when a message arrives: a callback, or (for the stream messages sent per segment, without a closure
+/// each) a call on the receiving stream end with the message's sequence number and payload.
+/// </summary>
+/// <param name="OnArrive">The callback (returns null when accepted, or why the receiver dropped it), or null for <paramref name="Stream"/>.</param>
+/// <param name="Stream">The receiving stream end, when <paramref name="OnArrive"/> is null.</param>
+/// <param name="Sequence">The sequence or acknowledgement number given to <paramref name="Stream"/>.</param>
+/// <param name="Payload">The bytes given to <paramref name="Stream"/>.</param>
+internal readonly record struct Delivery(Func<string?>? OnArrive, VirtualStream? Stream = null, long Sequence = 0, ReadOnlyMemory<byte> Payload = default)
+{
+    public static implicit operator Delivery(Func<string?> onArrive) => new(onArrive);
+
+    /// <summary>Hands <paramref name="message"/> to its receiver; returns null when accepted, or the reason it was dropped.</summary>
+    public string? Deliver(Transmission message) =>
+        OnArrive is { } onArrive ? onArrive() : Stream!.Receive(message.Kind, Sequence, Payload);
+}
+
+/// <summary>Retransmission of a stream message after each loss, while <paramref name="IsWanted"/>, up to <paramref name="MaxRetries"/> times.</summary>
+/// <param name="IsWanted">Whether the sender still wants the message delivered.</param>
+/// <param name="OnGiveUp">Runs after too many retries.</param>
+/// <param name="MaxRetries">The retry limit, or null for none.</param>
+internal sealed record Reliability(Func<bool> IsWanted, Action OnGiveUp, int? MaxRetries);

@@ -30,6 +30,12 @@ public interface INetworkScheduler
     /// </summary>
     Random GetRandom(string concern);
 
+    /// <summary>
+    /// Whether <see cref="Record"/> keeps events. When false the network skips building them (their text is only for
+    /// the trace); what the network does is the same either way.
+    /// </summary>
+    bool IsRecording => true;
+
     /// <summary>Records a network event in the simulation's trace.</summary>
     void Record(NetworkEvent networkEvent);
 }

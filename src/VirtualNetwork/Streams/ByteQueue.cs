@@ -1,18 +1,32 @@
 namespace SimLoop.Networking;
 
-/// <summary>A first-in first-out queue of bytes, stored as the chunks that were added.</summary>
+/// <summary>
+/// A first-in first-out queue of bytes, stored as the chunks that were added. Chunks are never written after they
+/// are added, so a chunk (or a slice of one) can be shared: a segment taken from a send buffer and queued at the
+/// receiver is the same memory, copied only into the sender's buffer and out to the reader.
+/// </summary>
 internal sealed class ByteQueue
 {
-    private readonly Queue<byte[]> chunks = new();
+    private readonly Queue<ReadOnlyMemory<byte>> chunks = new();
     private int headOffset;
 
     public long Count { get; private set; }
 
+    /// <summary>Adds a copy of <paramref name="bytes"/>.</summary>
     public void Enqueue(ReadOnlySpan<byte> bytes)
     {
         if (!bytes.IsEmpty)
         {
-            chunks.Enqueue(bytes.ToArray());
+            EnqueueShared(bytes.ToArray());
+        }
+    }
+
+    /// <summary>Adds <paramref name="bytes"/> without copying: the caller never changes them afterwards.</summary>
+    public void EnqueueShared(ReadOnlyMemory<byte> bytes)
+    {
+        if (!bytes.IsEmpty)
+        {
+            chunks.Enqueue(bytes);
             Count += bytes.Length;
         }
     }
@@ -23,25 +37,30 @@ internal sealed class ByteQueue
         int copied = 0;
         while (copied < destination.Length && chunks.Count > 0)
         {
-            byte[] head = chunks.Peek();
+            ReadOnlySpan<byte> head = chunks.Peek().Span;
             int take = Math.Min(head.Length - headOffset, destination.Length - copied);
-            head.AsSpan(headOffset, take).CopyTo(destination[copied..]);
+            head.Slice(headOffset, take).CopyTo(destination[copied..]);
             copied += take;
-            headOffset += take;
-            if (headOffset == head.Length)
-            {
-                chunks.Dequeue();
-                headOffset = 0;
-            }
+            Advance(take, head.Length);
         }
 
         Count -= copied;
         return copied;
     }
 
-    public byte[] Dequeue(int count)
+    /// <summary>Takes up to <paramref name="count"/> bytes: a slice of the head chunk when they lie in it, else a copy.</summary>
+    public ReadOnlyMemory<byte> Dequeue(int count)
     {
-        byte[] bytes = new byte[Math.Min(count, Count)];
+        count = (int)Math.Min(count, Count);
+        if (count > 0 && chunks.Peek() is var head && head.Length - headOffset >= count)
+        {
+            ReadOnlyMemory<byte> slice = head.Slice(headOffset, count);
+            Advance(count, head.Length);
+            Count -= count;
+            return slice;
+        }
+
+        byte[] bytes = new byte[count];
         Dequeue(bytes);
         return bytes;
     }
@@ -51,5 +70,15 @@ internal sealed class ByteQueue
         chunks.Clear();
         headOffset = 0;
         Count = 0;
+    }
+
+    private void Advance(int taken, int headLength)
+    {
+        headOffset += taken;
+        if (headOffset == headLength)
+        {
+            chunks.Dequeue();
+            headOffset = 0;
+        }
     }
 }

@@ -9,6 +9,9 @@ internal sealed class PendingOperation<T>
 {
     private readonly TaskCompletionSource<T> completion = new();
     private CancellationTokenRegistration registration;
+    private VirtualNetwork? network;
+    private Action<PendingOperation<T>>? onCancelled;
+    private CancellationToken cancellationToken;
 
     public Task<T> Task => completion.Task;
 
@@ -20,14 +23,10 @@ internal sealed class PendingOperation<T>
         var operation = new PendingOperation<T>();
         if (cancellationToken.CanBeCanceled)
         {
-            operation.registration = cancellationToken.Register(() => network.Post(() =>
-            {
-                if (operation.IsPending)
-                {
-                    onCancelled(operation);
-                    operation.TrySetCanceled(cancellationToken);
-                }
-            }));
+            operation.network = network;
+            operation.onCancelled = onCancelled;
+            operation.cancellationToken = cancellationToken;
+            operation.registration = cancellationToken.Register(static o => ((PendingOperation<T>)o!).OnTokenCancelled(), operation);
         }
 
         return operation;
@@ -45,9 +44,13 @@ internal sealed class PendingOperation<T>
         return completion.TrySetException(exception);
     }
 
-    private void TrySetCanceled(CancellationToken cancellationToken)
+    private void OnTokenCancelled() => network!.Post(() =>
     {
-        registration.Dispose();
-        completion.TrySetCanceled(cancellationToken);
-    }
+        if (IsPending)
+        {
+            onCancelled!(this);
+            registration.Dispose();
+            completion.TrySetCanceled(cancellationToken);
+        }
+    });
 }

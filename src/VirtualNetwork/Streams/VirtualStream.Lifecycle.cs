@@ -51,14 +51,14 @@ public sealed partial class VirtualStream
         }
 
         network.TransmitReliably(
-            Host, to, MessageKind.Syn, 0, Label, () => network.OfferConnection(to, this),
-            () => operation.IsPending && !IsStale, () => FailConnect(SocketError.TimedOut), network.Options.MaxSynRetransmissions);
+            Host, to, MessageKind.Syn, 0, Label, new Func<string?>(() => network.OfferConnection(to, this)),
+            new Reliability(() => operation.IsPending && !IsStale, () => FailConnect(SocketError.TimedOut), network.Options.MaxSynRetransmissions));
         return operation.Task;
     }
 
     /// <summary>Sends the SYN-ACK of an accepted connection (server end) to <paramref name="client"/>.</summary>
     internal void SendSynAck(VirtualStream client) =>
-        TransmitReliably(MessageKind.SynAck, 0, Label, () => client.OnSynAck(this));
+        TransmitReliably(MessageKind.SynAck, 0, Label, new Func<string?>(() => client.OnSynAck(this)));
 
     internal string? OnSynAck(VirtualStream server)
     {
@@ -71,7 +71,7 @@ public sealed partial class VirtualStream
         else
         {
             // The connect was abandoned (cancelled, timed out, crashed): tell the server end.
-            network.Transmit(Host, server.Host, MessageKind.Reset, 0, Label, () => server.OnReset(), onLost: null);
+            network.Transmit(Host, server.Host, MessageKind.Reset, 0, Label, new Func<string?>(() => server.OnReset()), reliability: null);
         }
 
         return null;
@@ -134,7 +134,7 @@ public sealed partial class VirtualStream
         aborted = true;
         if (Peer is { } peer)
         {
-            network.Transmit(Host, peer.Host, MessageKind.Reset, 0, Label, () => peer.OnReset(), onLost: null, evenFromDownHost: evenFromDownHost);
+            network.Transmit(Host, peer.Host, MessageKind.Reset, 0, Label, new Func<string?>(() => peer.OnReset()), reliability: null, evenFromDownHost: evenFromDownHost);
         }
     }
 

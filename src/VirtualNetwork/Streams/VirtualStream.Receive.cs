@@ -6,13 +6,14 @@ namespace SimLoop.Networking;
 public sealed partial class VirtualStream
 {
     private readonly ByteQueue received = new();
-    private readonly SortedDictionary<long, byte[]> outOfOrder = [];
+    private readonly SortedDictionary<long, ReadOnlyMemory<byte>> outOfOrder = [];
     private long expectedSequence;
     private long? finSequence;
     private bool endOfStream;
     private long consumed;
     private PendingOperation<int>? pendingRead;
     private Memory<byte> pendingReadBuffer;
+    private Action<PendingOperation<int>>? onReadCancelled;
 
     /// <summary>
     /// Reads up to <paramref name="buffer"/>'s length of bytes; waits until some are available. Returns 0 only at end
@@ -45,7 +46,7 @@ public sealed partial class VirtualStream
             return new ValueTask<int>(count);
         }
 
-        PendingOperation<int> operation = PendingOperation<int>.Start(network, cancellationToken, o =>
+        PendingOperation<int> operation = PendingOperation<int>.Start(network, cancellationToken, onReadCancelled ??= o =>
         {
             if (pendingRead == o)
             {
@@ -58,7 +59,7 @@ public sealed partial class VirtualStream
         return new ValueTask<int>(operation.Task);
     }
 
-    internal string? OnData(long sequence, byte[] segment)
+    internal string? OnData(long sequence, ReadOnlyMemory<byte> segment)
     {
         if (failure is not null || aborted)
         {
@@ -74,7 +75,7 @@ public sealed partial class VirtualStream
         if (sequence == expectedSequence)
         {
             Append(segment);
-            while (outOfOrder.Remove(expectedSequence, out byte[]? next))
+            while (outOfOrder.Count > 0 && outOfOrder.Remove(expectedSequence, out ReadOnlyMemory<byte> next))
             {
                 Append(next);
             }
@@ -102,9 +103,9 @@ public sealed partial class VirtualStream
 
     private static IOException ReadError(SocketError error) => SocketErrors.Stream(error, "read data from");
 
-    private void Append(byte[] segment)
+    private void Append(ReadOnlyMemory<byte> segment)
     {
-        received.Enqueue(segment);
+        received.EnqueueShared(segment);
         expectedSequence += segment.Length;
         endOfStream |= finSequence == expectedSequence;
     }
@@ -142,7 +143,7 @@ public sealed partial class VirtualStream
         if (Peer is { } peer && CanTransmit)
         {
             long value = consumed;
-            TransmitReliably(MessageKind.WindowUpdate, 0, $"{Label} ack={value}", () => peer.OnWindowUpdate(value));
+            TransmitReliably(MessageKind.WindowUpdate, 0, new MessageDetail(Label, "ack", value), new Delivery(null, peer, value));
         }
     }
 }

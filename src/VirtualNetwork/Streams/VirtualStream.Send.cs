@@ -12,6 +12,8 @@ public sealed partial class VirtualStream
     private bool finSent;
     private PendingOperation<int>? pendingWrite;
     private ReadOnlyMemory<byte> pendingWriteRest;
+    private Reliability? reliability;
+    private Action<PendingOperation<int>>? onWriteCancelled;
 
     /// <summary>
     /// Copies <paramref name="buffer"/> into the send buffer; completes when all of it is buffered, so it waits while
@@ -45,7 +47,7 @@ public sealed partial class VirtualStream
             return ValueTask.CompletedTask;
         }
 
-        PendingOperation<int> operation = PendingOperation<int>.Start(network, cancellationToken, o =>
+        PendingOperation<int> operation = PendingOperation<int>.Start(network, cancellationToken, onWriteCancelled ??= o =>
         {
             if (pendingWrite == o)
             {
@@ -146,20 +148,31 @@ public sealed partial class VirtualStream
             }
 
             int length = (int)Math.Min(Math.Min(sendBuffer.Count, network.Options.Mtu), window);
-            byte[] segment = sendBuffer.Dequeue(length);
+            ReadOnlyMemory<byte> segment = sendBuffer.Dequeue(length);
             long sequence = nextSequence;
             nextSequence += length;
-            TransmitReliably(MessageKind.Data, length, $"{Label} seq={sequence} len={length}", () => peer.OnData(sequence, segment));
+            TransmitReliably(MessageKind.Data, length, new MessageDetail(Label, "seq", sequence, length), new Delivery(null, peer, sequence, segment));
         }
 
         if (writeShut && !finSent && sendBuffer.Count == 0)
         {
             finSent = true;
             long sequence = nextSequence;
-            TransmitReliably(MessageKind.Fin, 0, $"{Label} seq={sequence}", () => peer.OnFin(sequence));
+            TransmitReliably(MessageKind.Fin, 0, new MessageDetail(Label, "seq", sequence), new Delivery(null, peer, sequence));
         }
     }
 
-    private void TransmitReliably(MessageKind kind, int size, string detail, Func<string?> onArrive) =>
-        network.TransmitReliably(Host, Peer!.Host, kind, size, detail, onArrive, () => CanTransmit, () => Fail(SocketError.TimedOut), network.Options.MaxRetransmissions);
+    /// <summary>Sends a message to the peer, retransmitted while this end can transmit (one <see cref="Reliability"/> per stream).</summary>
+    private void TransmitReliably(MessageKind kind, int size, MessageDetail detail, Delivery delivery) =>
+        network.TransmitReliably(Host, Peer!.Host, kind, size, detail, delivery,
+            reliability ??= new Reliability(() => CanTransmit, () => Fail(SocketError.TimedOut), network.Options.MaxRetransmissions));
+
+    /// <summary>A stream message arrived from the peer (see <see cref="Delivery"/>).</summary>
+    internal string? Receive(MessageKind kind, long sequence, ReadOnlyMemory<byte> payload) => kind switch
+    {
+        MessageKind.Data => OnData(sequence, payload),
+        MessageKind.Fin => OnFin(sequence),
+        MessageKind.WindowUpdate => OnWindowUpdate(sequence),
+        _ => throw new InvalidOperationException($"A stream end does not receive {kind} messages this way."),
+    };
 }
