@@ -44,15 +44,7 @@ public sealed class SimulationOptions
     public TimeSpan? MaxVirtualTime
     {
         get => _maxVirtualTime;
-        set
-        {
-            if (value is { } v && v <= TimeSpan.Zero)
-            {
-                throw new ArgumentOutOfRangeException(nameof(value), value, "MaxVirtualTime must be positive, or null for no bound.");
-            }
-
-            _maxVirtualTime = value;
-        }
+        set => _maxVirtualTime = PositiveOrNull(value, "MaxVirtualTime must be positive, or null for no bound.");
     }
 
     /// <summary>Record every enter/leave, callback, timer and network event (true), or only the decisions (false, cheaper).</summary>
@@ -88,15 +80,7 @@ public sealed class SimulationOptions
     public TimeSpan? BlockingStepTimeout
     {
         get => _blockingStepTimeout;
-        set
-        {
-            if (value is { } v && v <= TimeSpan.Zero)
-            {
-                throw new ArgumentOutOfRangeException(nameof(value), value, "BlockingStepTimeout must be positive, or null to never interrupt a step.");
-            }
-
-            _blockingStepTimeout = value;
-        }
+        set => _blockingStepTimeout = PositiveOrNull(value, "BlockingStepTimeout must be positive, or null to never interrupt a step.");
     }
 
     /// <summary>
@@ -130,6 +114,9 @@ public sealed class SimulationOptions
 
     /// <summary>Where the default exception handler logs; null for nowhere.</summary>
     public ILogger? Logger { get; set; }
+
+    private static TimeSpan? PositiveOrNull(TimeSpan? value, string message) =>
+        value is { } v && v <= TimeSpan.Zero ? throw new ArgumentOutOfRangeException(nameof(value), value, message) : value;
 
     /// <summary>A copy of these options.</summary>
     public SimulationOptions Clone() => (SimulationOptions)MemberwiseClone();
