@@ -19,6 +19,9 @@ public abstract partial class BaseEventLoop : IEventLoop
     [ThreadStatic]
     private static BaseEventLoop? t_running;
 
+    [ThreadStatic]
+    private static BaseEventLoop? t_delegated; // the loop this thread last ran delegated work for (valid while it still holds it)
+
     private readonly ReadyQueue _ready = new();
     private readonly TimerHeap _timers = new();
     private readonly Queue<Handle> _threadSafe = new();
@@ -27,6 +30,7 @@ public abstract partial class BaseEventLoop : IEventLoop
     private bool _stopping;
     private bool _closed;
     private int _runningThreadId;
+    private volatile int _delegateThreadId; // a thread that runs work on the loop's behalf while the loop thread waits for it
     private long _stepCount;
 
     /// <summary>Creates a loop that logs through <paramref name="logger"/> (or nowhere).</summary>
@@ -37,7 +41,9 @@ public abstract partial class BaseEventLoop : IEventLoop
     }
 
     /// <summary>The loop running on the calling thread, or null (asyncio's <c>get_running_loop</c>, without the error).</summary>
-    public static BaseEventLoop? Running => t_running;
+    /// <remarks>On a thread that runs work on a loop's behalf (adopted thread-pool work), that loop.</remarks>
+    public static BaseEventLoop? Running =>
+        t_running ?? (t_delegated is { } delegated && delegated._delegateThreadId == Environment.CurrentManagedThreadId ? delegated : null);
 
     /// <summary>The logger the default exception handler and debug warnings write to.</summary>
     public ILogger Logger { get; }
@@ -69,7 +75,31 @@ public abstract partial class BaseEventLoop : IEventLoop
     /// <summary>How many scheduled timers are cancelled but not yet removed from the heap.</summary>
     public int CancelledTimerCount => _timers.CancelledCount;
 
-    internal bool IsOnLoopThread => _runningThreadId == Environment.CurrentManagedThreadId;
+    /// <summary>
+    /// Whether the calling thread may touch the loop now: the loop's own thread, or the one thread that runs work on
+    /// the loop's behalf while the loop thread waits for it (adopted thread-pool work).
+    /// </summary>
+    internal bool IsOnLoopThread
+    {
+        get
+        {
+            int current = Environment.CurrentManagedThreadId;
+            return _runningThreadId == current || (_delegateThreadId == current && current != 0);
+        }
+    }
+
+    /// <summary>
+    /// Lends the loop to the thread with this id (0 takes it back): the loop thread blocks until that thread's
+    /// work is done, so exactly one thread touches the loop at a time.
+    /// </summary>
+    internal int DelegateThreadId
+    {
+        get => _delegateThreadId;
+        set => _delegateThreadId = value;
+    }
+
+    /// <summary>Marks the calling thread as running work on <paramref name="loop"/>'s behalf (see <see cref="Running"/>).</summary>
+    internal static void SetDelegatedLoop(BaseEventLoop loop) => t_delegated = loop;
 
     internal long NextHandleSequence() => Interlocked.Increment(ref _handleSequence);
 
@@ -104,7 +134,7 @@ public abstract partial class BaseEventLoop : IEventLoop
     /// <param name="operation">What was called, for the message.</param>
     protected virtual void CheckThread(string operation)
     {
-        if (_runningThreadId != 0 && _runningThreadId != Environment.CurrentManagedThreadId)
+        if (_runningThreadId != 0 && !IsOnLoopThread)
         {
             throw new InvalidOperationException(
                 $"{operation} was called from thread {Environment.CurrentManagedThreadId}, but the loop runs on thread {_runningThreadId}. " +

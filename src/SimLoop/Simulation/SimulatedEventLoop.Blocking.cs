@@ -21,6 +21,7 @@ public sealed partial class SimulatedEventLoop
     protected override void OnRunStarting()
     {
         _loopThread = Thread.CurrentThread;
+        _adoption?.Attach();
         if (_options.BlockingStepTimeout is { } timeout)
         {
             BlockingWatchdog.Register(this, timeout);
@@ -31,6 +32,7 @@ public sealed partial class SimulatedEventLoop
     protected override void OnRunStopped()
     {
         BlockingWatchdog.Unregister(this);
+        _adoption?.Detach();
         LeaveStep();
         ConsumePendingInterrupt();
         _loopThread = null;

@@ -13,6 +13,7 @@ public sealed partial class SimulatedEventLoop
     public override void Close()
     {
         base.Close();
+        _adoption?.ReleaseAll();
         if (_pendingFailure is { } failure)
         {
             _pendingFailure = null;

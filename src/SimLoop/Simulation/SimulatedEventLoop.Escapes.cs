@@ -115,23 +115,24 @@ public sealed partial class SimulatedEventLoop
     {
         foreach (ILoopTask task in AllTasks())
         {
-            if (task is IStepRunner && task.DescribeWait() is { } wait && wait.Contains(AwaitInspector.OutsideLoopPhrase, StringComparison.Ordinal))
+            if (task is not IStepRunner || task.DescribeWait() is not { } wait || !IsUncontrolled(wait.Kind))
             {
-                if (wait.Contains(AwaitInspector.CompletedElsewherePhrase, StringComparison.Ordinal))
-                {
-                    // Completed on another thread: that thread's own report (which names the culprit) is on its way.
-                    _foreignWork.Reset();
-                    if (!HasEscaped)
-                    {
-                        _foreignWork.Wait(_options.EscapeGracePeriod);
-                    }
+                continue;
+            }
 
-                    ThrowIfEscaped();
+            if (wait.Kind == WaitKind.ResumedElsewhere)
+            {
+                // Completed on another thread: that thread's own report (which names the culprit) may be on its way.
+                _foreignWork.Reset();
+                if (!HasEscaped && _options.EscapeGracePeriod > TimeSpan.Zero)
+                {
+                    _foreignWork.Wait(_options.EscapeGracePeriod);
                 }
 
-                string fix = wait.Contains("real-time timer", StringComparison.Ordinal) ? " Pass loop.TimeProvider: Task.Delay(delay, loop.TimeProvider)." : "";
-                throw new UncontrolledConcurrencyException($"Uncontrolled concurrency (seed {Seed}, step {StepCount}, virtual time {Clock.Elapsed}): task {task.Name} {wait}.{fix}");
+                ThrowIfEscaped();
             }
+
+            throw new UncontrolledConcurrencyException($"Uncontrolled concurrency (seed {Seed}): task {task.Name} {wait.Description}, outside the loop. {FixFor(wait.Kind)}");
         }
 
         _foreignWork.Reset();
@@ -156,6 +157,21 @@ public sealed partial class SimulatedEventLoop
             }
         }
     }
+
+    /// <summary>Whether only work outside the loop can end a wait of this kind (adopted thread-pool work is inside it).</summary>
+    private bool IsUncontrolled(WaitKind kind) => kind switch
+    {
+        WaitKind.RealTimeTimer or WaitKind.ResumedElsewhere => true,
+        WaitKind.ThreadPoolWork => _adoption is null,
+        _ => false,
+    };
+
+    private static string FixFor(WaitKind kind) => kind switch
+    {
+        WaitKind.RealTimeTimer => "Pass loop.TimeProvider: Task.Delay(delay, loop.TimeProvider).",
+        WaitKind.ThreadPoolWork => "Use loop.CreateTask instead, or keep SimulationOptions.AdoptThreadPoolWork on.",
+        _ => "Keep SimulationOptions.AdoptThreadPoolWork on, or remove ConfigureAwait(false) in code under test.",
+    };
 
 #pragma warning disable RS0030 // Reading the pool's queue length is how escaped work is waited for; nothing is queued.
     private static bool PoolHasQueuedWork() => ThreadPool.PendingWorkItemCount > 0;

@@ -17,6 +17,7 @@ public sealed partial class SimulatedEventLoop : BaseEventLoop, INetworkSchedule
     private readonly IScheduleStrategy _strategy;
     private readonly LoopTimeProvider _timeProvider;
     private readonly Dictionary<long, TimerHandle> _networkTimers = new();
+    private readonly ThreadPoolAdoption? _adoption;
     private LoopTerminatingException? _pendingFailure;
 
     /// <summary>Creates a loop with FIFO scheduling and seed 0.</summary>
@@ -36,7 +37,20 @@ public sealed partial class SimulatedEventLoop : BaseEventLoop, INetworkSchedule
         _timeProvider = new LoopTimeProvider(this, Clock.Start);
         Trace = new ScheduleTrace(_options.RecordTrace);
         Random = SeedDerivation.CreateRandom(_options.Seed, "user");
+        _adoption = _options.AdoptThreadPoolWork ? new ThreadPoolAdoption(this) : null;
     }
+
+    /// <summary>
+    /// The simulated loop the calling thread runs for: the loop whose step is running on this thread, or whose adopted
+    /// thread-pool work this thread runs; null outside a simulation.
+    /// </summary>
+    public static SimulatedEventLoop? Current => Running as SimulatedEventLoop;
+
+    /// <summary>How many thread-pool work items the loop adopted so far (see <see cref="SimulationOptions.AdoptThreadPoolWork"/>).</summary>
+    public long AdoptedWorkCount => _adoption?.AdoptedCount ?? 0;
+
+    internal void ScheduleAdopted(AdoptedWorkItem item) =>
+        ScheduleSoon(ThreadPoolAdoption.RunAdopted, item, context: null, owner: item.Owner);
 
     /// <summary>The seed the run's random streams derive from.</summary>
     public ulong Seed => _options.Seed;
@@ -238,7 +252,7 @@ public sealed partial class SimulatedEventLoop : BaseEventLoop, INetworkSchedule
         var lines = new List<string>();
         foreach (ILoopTask task in AllTasks())
         {
-            lines.Add($"{task.Name}: {task.DescribeWait() ?? "waiting (unknown)"}");
+            lines.Add($"{task.Name}: {task.DescribeWait()?.Description ?? "waiting (unknown)"}");
         }
 
         string list = lines.Count == 0 ? "  (no pending tasks)" : "  " + string.Join("\n  ", lines);

@@ -10,7 +10,7 @@ public sealed class SimulationOptions
 {
     private long? _maxSteps;
     private TimeSpan? _maxVirtualTime;
-    private TimeSpan _escapeGracePeriod = TimeSpan.FromMilliseconds(250);
+    private TimeSpan _escapeGracePeriod;
     private TimeSpan? _blockingStepTimeout = TimeSpan.FromSeconds(5);
     private TimeSpan _timerJitter;
 
@@ -57,8 +57,19 @@ public sealed class SimulationOptions
     public bool FailOnUnhandledException { get; set; } = true;
 
     /// <summary>
+    /// Adopt thread-pool work that the loop's own thread queues during a step (true by default): framework hops that
+    /// no setting avoids (<c>ConfigureAwait(false)</c> continuations, <c>SemaphoreSlim.WaitAsync(token)</c>, channels,
+    /// <c>Task.Run</c>) become ready steps of the task that queued them, chosen by the strategy like any other step and
+    /// run one at a time while the loop waits. False reports every such hop as an
+    /// <see cref="UncontrolledConcurrencyException"/> instead.
+    /// </summary>
+    public bool AdoptThreadPoolWork { get; set; } = true;
+
+    /// <summary>
     /// When nothing is ready and no timer is due, how long (real time) the loop waits for work that escaped to other
-    /// threads to come back before it reports a deadlock. Escaped work is then reported as such, not as a deadlock.
+    /// threads to come back before it reports a deadlock. Zero by default: with <see cref="AdoptThreadPoolWork"/> on,
+    /// the loop knows every item it queued, so a deadlock is reported at once. A grace only helps to name escapes
+    /// the loop cannot see (work queued from threads of your own) instead of reporting a deadlock.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
     public TimeSpan EscapeGracePeriod

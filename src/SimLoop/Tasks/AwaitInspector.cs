@@ -16,18 +16,7 @@ internal static class AwaitInspector
     private const BindingFlags Fields = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic;
     private const int MaxDepth = 8;
 
-    /// <summary>Appears in a description exactly when the wait can only be ended by work outside the loop.</summary>
-    public const string OutsideLoopPhrase = "outside the loop";
-
-    /// <summary>Appears in a description when the awaited thing completed but its continuation went elsewhere.</summary>
-    public const string CompletedElsewherePhrase = "whose continuation was queued";
-
-    public static string Describe(Task task) => Inspect(task).Text;
-
-    /// <summary>Whether the innermost awaited thing can only complete, or resume, outside the loop.</summary>
-    public static bool AwaitsOutsideLoop(Task task) => Inspect(task).Uncontrolled;
-
-    private static (string Text, bool Uncontrolled) Inspect(Task task)
+    public static TaskWait Describe(Task task)
     {
         try
         {
@@ -35,11 +24,11 @@ internal static class AwaitInspector
         }
         catch (Exception ex) when (ex is MemberAccessException or TargetException or ArgumentException or InvalidCastException)
         {
-            return ("awaits something the inspector could not read", false);
+            return new TaskWait(WaitKind.Unknown, "awaits something the inspector could not read");
         }
     }
 
-    private static (string Text, bool Uncontrolled) InspectTask(Task task, int depth)
+    private static TaskWait InspectTask(Task task, int depth)
     {
         Type type = task.GetType();
         if (type.Name.StartsWith("AsyncStateMachineBox", StringComparison.Ordinal) &&
@@ -48,7 +37,7 @@ internal static class AwaitInspector
             string method = MethodName(stateMachine.GetType());
             if (depth >= MaxDepth)
             {
-                return ($"{method} ...", false);
+                return new TaskWait(WaitKind.Unknown, $"{method} ...");
             }
 
             foreach (FieldInfo field in stateMachine.GetType().GetFields(Fields))
@@ -58,14 +47,14 @@ internal static class AwaitInspector
                     continue;
                 }
 
-                (string Text, bool Uncontrolled)? inner = InspectAwaiter(awaiter, depth);
+                TaskWait? inner = InspectAwaiter(awaiter, depth);
                 if (inner is { } found)
                 {
-                    return ($"{method} awaits {found.Text}", found.Uncontrolled);
+                    return found with { Description = $"{method} awaits {found.Description}" };
                 }
             }
 
-            return ($"{method} (awaiting something not recognised)", false);
+            return new TaskWait(WaitKind.Unknown, $"{method} (awaiting something not recognised)");
         }
 
         if (IsThreadPoolWork(task))
@@ -75,19 +64,19 @@ internal static class AwaitInspector
 
         return type.Name switch
         {
-            "DelayPromise" or "DelayPromiseWithCancellation" => ($"Task.Delay with a real-time timer, {OutsideLoopPhrase} (no TimeProvider was passed)", true),
-            "TaskNode" when type.DeclaringType == typeof(SemaphoreSlim) => ("SemaphoreSlim.WaitAsync", false),
-            _ => ($"a {FriendlyTypeName(type)} (task id {task.Id})", false),
+            "DelayPromise" or "DelayPromiseWithCancellation" => new TaskWait(WaitKind.RealTimeTimer, "Task.Delay with a real-time timer, outside the loop (no TimeProvider was passed)"),
+            "TaskNode" when type.DeclaringType == typeof(SemaphoreSlim) => new TaskWait(WaitKind.Semaphore, "SemaphoreSlim.WaitAsync"),
+            _ => new TaskWait(WaitKind.Task, $"a {FriendlyTypeName(type)}"),
         };
     }
 
-    private static (string Text, bool Uncontrolled)? InspectAwaiter(object awaiter, int depth)
+    private static TaskWait? InspectAwaiter(object awaiter, int depth)
     {
         Type type = awaiter.GetType();
         if (type.DeclaringType is { IsGenericType: true } declaring && declaring.GetGenericTypeDefinition() == typeof(LoopFuture<>))
         {
             object? future = type.GetField("_future", Fields)?.GetValue(awaiter);
-            return future is LoopFuture { IsDone: false } pending ? (pending.ToString(), false) : null;
+            return future is LoopFuture { IsDone: false } pending ? new TaskWait(WaitKind.LoopFuture, pending.ToString()) : null;
         }
 
         foreach (FieldInfo field in type.GetFields(Fields))
@@ -112,12 +101,12 @@ internal static class AwaitInspector
                 if (inner is not null)
                 {
                     string source = FriendlyTypeName(inner.GetType());
-                    return IsSourceCompleted(inner, value) ? CompletedElsewhere($"ValueTask backed by {source}") : ($"a ValueTask backed by {source}", false);
+                    return IsSourceCompleted(inner, value) ? CompletedElsewhere($"ValueTask backed by {source}") : new TaskWait(WaitKind.Task, $"a ValueTask backed by {source}");
                 }
             }
             else if (value is not null && value.GetType().IsValueType && field.FieldType.Name.Contains("Awaiter", StringComparison.Ordinal))
             {
-                (string, bool)? nested = InspectAwaiter(value, depth);
+                TaskWait? nested = InspectAwaiter(value, depth);
                 if (nested is not null)
                 {
                     return nested;
@@ -128,15 +117,15 @@ internal static class AwaitInspector
         return null;
     }
 
-    private static (string Text, bool Uncontrolled) ThreadPoolWork =>
-        ($"work queued to the thread pool, {OutsideLoopPhrase} (Task.Run, or Task.Factory.StartNew on the default scheduler): use loop.CreateTask instead", true);
+    private static TaskWait ThreadPoolWork =>
+        new(WaitKind.ThreadPoolWork, "work queued to the thread pool (Task.Run, or Task.Factory.StartNew on the default scheduler)");
 
     /// <summary>
     /// The awaiter still holds a completed task, so the awaiting method has not resumed. While the loop is idle every
     /// continuation meant for it has been posted already: this one was queued somewhere else.
     /// </summary>
-    private static (string Text, bool Uncontrolled) CompletedElsewhere(string what) =>
-        ($"a completed {what} {CompletedElsewherePhrase} was queued {OutsideLoopPhrase} (ConfigureAwait(false) on a task completed inside another loop task's step, or a BCL primitive that completes asynchronously): remove ConfigureAwait(false) in code under test", true);
+    private static TaskWait CompletedElsewhere(string what) =>
+        new(WaitKind.ResumedElsewhere, $"a completed {what} whose continuation was queued outside the loop (ConfigureAwait(false) on a task completed inside another loop task's step, or a BCL primitive that completes asynchronously)");
 
     /// <summary>
     /// A task that runs a delegate on a scheduler other than a loop task's (promises have no scheduler; a finished

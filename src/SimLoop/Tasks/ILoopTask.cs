@@ -16,7 +16,8 @@ public interface ILoopTask
     bool IsDone { get; }
 
     /// <summary>
-    /// What the task is waiting for, when it is knowable (for deadlock reports); null when unknown.
+    /// What the task is waiting for (for deadlock and escape reports); null when the task is done. A task that cannot
+    /// tell returns <see cref="WaitKind.Unknown"/>.
     /// </summary>
-    string? DescribeWait();
+    TaskWait? DescribeWait();
 }

@@ -119,10 +119,10 @@ public class LoopTask<TResult> : LoopFuture<TResult>, ILoopTask, IStepRunner, IA
     }
 
     /// <inheritdoc/>
-    public string? DescribeWait() =>
+    public TaskWait? DescribeWait() =>
         IsDone ? null
-        : WaitingOn is not null ? $"awaits {WaitingOn}"
-        : _bodyTask is null ? "not started"
+        : WaitingOn is not null ? new TaskWait(WaitKind.LoopFuture, $"awaits {WaitingOn}")
+        : _bodyTask is null ? new TaskWait(WaitKind.NotStarted, "not started")
         : AwaitInspector.Describe(_bodyTask);
 
     /// <inheritdoc/>

@@ -6,8 +6,9 @@ using Xunit;
 namespace SimLoop.Tests.Simulation;
 
 /// <summary>
-/// Work that may leave the loop: each case either runs deterministically on the loop (one trace hash over 100 runs)
-/// or ends every run with an <see cref="UncontrolledConcurrencyException"/> naming what escaped.
+/// Work that may leave the loop, with thread-pool adoption off: each case either runs deterministically on the loop
+/// (one trace hash over 100 runs) or ends every run with an <see cref="UncontrolledConcurrencyException"/> naming
+/// what escaped. (With adoption on, the default, the same programs run deterministically: ThreadPoolAdoptionTests.)
 /// </summary>
 public sealed class SimulatedEventLoopEscapeTests
 {
@@ -16,7 +17,7 @@ public sealed class SimulatedEventLoopEscapeTests
 
     // A long grace period is only an upper bound: the loop stops waiting as soon as escaped work reports itself,
     // so the outcome does not depend on how quickly the thread pool picks the work up.
-    private static SimulationOptions Options() => new() { EscapeGracePeriod = TimeSpan.FromSeconds(30) };
+    private static SimulationOptions Options() => new() { EscapeGracePeriod = TimeSpan.FromSeconds(30), AdoptThreadPoolWork = false };
 
     [Fact]
     public void ConfigureAwaitFalse_OnTaskCompletedByTheLoop_StaysOnTheLoopDeterministically()

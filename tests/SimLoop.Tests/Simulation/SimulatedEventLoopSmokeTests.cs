@@ -46,9 +46,9 @@ public sealed class SimulatedEventLoopSmokeTests
     }
 
     [Fact]
-    public void TaskRun_IsReportedAsUncontrolledConcurrency()
+    public void TaskRun_WithoutAdoption_IsReportedAsUncontrolledConcurrency()
     {
-        var loop = new SimulatedEventLoop();
+        var loop = new SimulatedEventLoop(new SimulationOptions { AdoptThreadPoolWork = false });
         var ex = Should.Throw<UncontrolledConcurrencyException>(() => loop.RunUntilComplete(async ct =>
         {
             await Task.Run(() => 1, ct);

@@ -27,7 +27,7 @@ public sealed class ThirdPartyTask : ILoopTask
 
     public int StepsRun { get; private set; }
 
-    public string? DescribeWait() => IsDone ? null : $"{_steps.Count} steps left";
+    public TaskWait? DescribeWait() => IsDone ? null : new TaskWait(WaitKind.Custom, $"{_steps.Count} steps left");
 
     public override string ToString() => Name;
 

@@ -49,7 +49,7 @@ public sealed class LoopTaskTests
         bool started = false;
         LoopTask task = _loop.CreateTask(_ => { started = true; return Task.CompletedTask; });
         started.ShouldBeFalse();
-        task.DescribeWait().ShouldBe("not started");
+        task.DescribeWait().ShouldBe(new TaskWait(WaitKind.NotStarted, "not started"));
         _loop.RunUntilComplete(task);
         started.ShouldBeTrue();
     }
