@@ -5,7 +5,7 @@ namespace SimLoop.Scenarios.Catalogue.DoubleBooking;
 
 /// <summary>
 /// A seat-booking service: clients send <c>BOOK seat client [promo]</c>; the server runs its validation rules (a promo
-/// code costs extra rule evaluations), checks the seat map, writes an audit record and commits, then answers
+/// code costs one more rule evaluation), checks the seat map, writes an audit record and commits, then answers
 /// <c>OK</c> or <c>TAKEN</c>. Everything after the request arrives happens at the same virtual instant.
 /// </summary>
 internal sealed class BookingServer(SeatInventory seats, bool holdFirst)
@@ -25,10 +25,10 @@ internal sealed class BookingServer(SeatInventory seats, bool holdFirst)
         }
     }
 
-    /// <summary>An asynchronous rules engine: one step per rule; a promo code adds two rules.</summary>
+    /// <summary>An asynchronous rules engine: one step per rule; a promo code adds one rule.</summary>
     private static async Task ValidateAsync(string? promo)
     {
-        int rules = promo is null ? 0 : 2;
+        int rules = promo is null ? 0 : 1;
         for (int i = 0; i < rules; i++)
         {
             await Task.Yield();

@@ -98,16 +98,30 @@ public static class Simulation
     {
         var loop = new SimulatedEventLoop(options);
         Exception? failure = null;
+#pragma warning disable CA1031 // Any exception that ends the run is the run's outcome, reported to the caller.
         try
         {
             loop.RunUntilComplete(ct => body(loop, ct));
         }
-#pragma warning disable CA1031 // Any exception that ends the run is the run's outcome, reported to the caller.
         catch (Exception ex)
-#pragma warning restore CA1031
         {
             failure = ex;
         }
+
+        try
+        {
+            // Closing reports what no one awaited: a task that failed unobserved fails the run (FailOnUnhandledException).
+            loop.Close();
+        }
+        catch (Exception ex) when (failure is null)
+        {
+            failure = ex;
+        }
+        catch (Exception)
+        {
+            // The run already failed; that failure is the report.
+        }
+#pragma warning restore CA1031
 
         return new SimulationRun(options.Seed, loop.Strategy.Description, loop, failure);
     }

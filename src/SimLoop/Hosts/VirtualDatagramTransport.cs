@@ -135,7 +135,15 @@ internal sealed class VirtualDatagramTransport : IDatagramTransport
             }
             catch (SocketException ex) when (ex.SocketErrorCode is not (SocketError.OperationAborted or SocketError.NetworkDown))
             {
-                _protocol.ErrorReceived(ex);
+                try
+                {
+                    _protocol.ErrorReceived(ex);
+                }
+                catch (Exception error) when (error is not LoopTerminatingException)
+                {
+                    _loop.CallExceptionHandler(new ExceptionContext("Exception in protocol.error_received()", error) { Source = this });
+                }
+
                 continue;
             }
             catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
@@ -151,7 +159,15 @@ internal sealed class VirtualDatagramTransport : IDatagramTransport
 
             if (!_closing)
             {
-                _protocol.DatagramReceived(datagram.Data.Span, datagram.RemoteEndPoint);
+                try
+                {
+                    _protocol.DatagramReceived(datagram.Data.Span, datagram.RemoteEndPoint);
+                }
+                catch (Exception ex) when (ex is not LoopTerminatingException)
+                {
+                    // asyncio: the exception reaches the loop's exception handler; the transport stays open.
+                    _loop.CallExceptionHandler(new ExceptionContext("Exception in protocol.datagram_received()", ex) { Source = this });
+                }
             }
         }
     }

@@ -83,7 +83,14 @@ internal sealed partial class VirtualStreamTransport
         if (!_writingPaused && _writeBufferSize > _highWater)
         {
             _writingPaused = true;
-            _protocol.PauseWriting();
+            try
+            {
+                _protocol.PauseWriting();
+            }
+            catch (Exception ex) when (ex is not LoopTerminatingException)
+            {
+                ReportFlowControlError(ex, "protocol.pause_writing()");
+            }
         }
     }
 
@@ -92,7 +99,14 @@ internal sealed partial class VirtualStreamTransport
         if (_writingPaused && _writeBufferSize <= _lowWater)
         {
             _writingPaused = false;
-            _protocol.ResumeWriting();
+            try
+            {
+                _protocol.ResumeWriting();
+            }
+            catch (Exception ex) when (ex is not LoopTerminatingException)
+            {
+                ReportFlowControlError(ex, "protocol.resume_writing()");
+            }
         }
     }
 

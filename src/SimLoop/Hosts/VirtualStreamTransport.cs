@@ -123,7 +123,17 @@ internal sealed partial class VirtualStreamTransport : ITransport
             }
 
             IBufferedProtocol? buffered = _protocol as IBufferedProtocol;
-            Memory<byte> buffer = buffered is null ? own : buffered.GetBuffer(-1);
+            Memory<byte> buffer;
+            try
+            {
+                buffer = buffered is null ? own : buffered.GetBuffer(-1);
+            }
+            catch (Exception ex) when (ex is not LoopTerminatingException)
+            {
+                FatalError(ex, "protocol.get_buffer()");
+                return;
+            }
+
             if (buffer.IsEmpty)
             {
                 ForceClose(new InvalidOperationException("IBufferedProtocol.GetBuffer returned an empty buffer."), reset: true);
@@ -162,25 +172,43 @@ internal sealed partial class VirtualStreamTransport : ITransport
                 return;
             }
 
-            if (buffered is not null)
+            try
             {
-                buffered.BufferUpdated(read);
+                if (buffered is not null)
+                {
+                    buffered.BufferUpdated(read);
+                }
+                else if (_protocol is IProtocol protocol)
+                {
+                    protocol.DataReceived(own.AsSpan(0, read));
+                }
             }
-            else if (_protocol is IProtocol protocol)
+            catch (Exception ex) when (ex is not LoopTerminatingException)
             {
-                protocol.DataReceived(own.AsSpan(0, read));
+                FatalError(ex, buffered is null ? "protocol.data_received()" : "protocol.buffer_updated()");
+                return;
             }
         }
     }
 
     private void OnEof()
     {
-        bool keepOpen = _protocol switch
+        bool keepOpen;
+        try
         {
-            IBufferedProtocol buffered => buffered.EofReceived(),
-            IProtocol protocol => protocol.EofReceived(),
-            _ => false,
-        };
+            keepOpen = _protocol switch
+            {
+                IBufferedProtocol buffered => buffered.EofReceived(),
+                IProtocol protocol => protocol.EofReceived(),
+                _ => false,
+            };
+        }
+        catch (Exception ex) when (ex is not LoopTerminatingException)
+        {
+            FatalError(ex, "protocol.eof_received()");
+            return;
+        }
+
         if (!keepOpen)
         {
             Close();

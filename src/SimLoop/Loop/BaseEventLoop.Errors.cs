@@ -9,8 +9,9 @@ public abstract partial class BaseEventLoop
     public bool Debug { get; set; }
 
     /// <summary>
-    /// In debug mode, a callback that takes longer than this on the loop's clock is logged as slow (asyncio's
-    /// <c>slow_callback_duration</c>, 0.1 s by default).
+    /// In debug mode, a callback that takes this long or longer in real time is logged as slow (asyncio's
+    /// <c>slow_callback_duration</c>, 0.1 s by default). Virtual time never moves inside a callback, so the loop
+    /// measures with <see cref="RealTimeClock"/>.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
     public TimeSpan SlowCallbackDuration
@@ -23,6 +24,11 @@ public abstract partial class BaseEventLoop
         }
     }
 
+    /// <summary>The real-time clock the debug slow-callback warning measures with (the system's; tests inject another).</summary>
+#pragma warning disable RS0030 // The slow-callback warning is about real time spent in a callback.
+    internal TimeProvider RealTimeClock { get; set; } = TimeProvider.System;
+#pragma warning restore RS0030
+
     /// <summary>The installed exception handler, or null when the default one is used.</summary>
     public ExceptionHandler? GetExceptionHandler() => _exceptionHandler;
 
@@ -32,7 +38,9 @@ public abstract partial class BaseEventLoop
 
     /// <summary>
     /// Reports an error to the installed exception handler, or to <see cref="DefaultExceptionHandler"/>. An exception
-    /// thrown by the handler itself is logged and swallowed, as in asyncio.
+    /// thrown by a custom handler goes to <see cref="DefaultExceptionHandler"/> as "Unhandled error in exception
+    /// handler" (with the original context in <see cref="ExceptionContext.FailedContext"/>); one thrown by the default
+    /// handler then is logged, as in asyncio.
     /// </summary>
     /// <param name="context">What happened.</param>
     public void CallExceptionHandler(ExceptionContext context)
@@ -50,7 +58,14 @@ public abstract partial class BaseEventLoop
         }
         catch (Exception ex) when (ex is not LoopTerminatingException)
         {
-            Logger.LogLoopError(ex, $"Unhandled error in exception handler (context: {context.Message})");
+            try
+            {
+                DefaultExceptionHandler(new ExceptionContext("Unhandled error in exception handler", ex) { FailedContext = context });
+            }
+            catch (Exception inner) when (inner is not LoopTerminatingException)
+            {
+                Logger.LogLoopError(inner, "Exception in default exception handler while handling an unexpected error in custom exception handler");
+            }
         }
     }
 

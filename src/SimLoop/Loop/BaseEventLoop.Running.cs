@@ -7,7 +7,10 @@ namespace SimLoop;
 public abstract partial class BaseEventLoop
 {
     /// <inheritdoc/>
-    public void RunForever()
+    public void RunForever() => RunCore(settleAtTicks: null);
+
+    /// <summary>Throws unless the loop may start running on this thread now.</summary>
+    private void CheckCanRun()
     {
         CheckClosed();
         if (IsRunning)
@@ -19,13 +22,21 @@ public abstract partial class BaseEventLoop
         {
             throw new InvalidOperationException("Cannot run the event loop while another loop is running.");
         }
+    }
 
+    /// <summary>
+    /// Runs iterations until <see cref="Stop"/>, or, with <paramref name="settleAtTicks"/>, until the loop is settled
+    /// at that instant: nothing ready and no timer due at or before it.
+    /// </summary>
+    private void RunCore(long? settleAtTicks)
+    {
+        CheckCanRun();
         _runningThreadId = Environment.CurrentManagedThreadId;
         t_running = this;
         try
         {
             OnRunStarting();
-            while (true)
+            while (settleAtTicks is not { } target || !IsSettledAt(target))
             {
                 RunOnce();
                 if (_stopping)
@@ -55,6 +66,7 @@ public abstract partial class BaseEventLoop
 
         if (!future.IsDone)
         {
+            CheckCanRun(); // refused before the future is touched: a refused call must not stop a later run
             future.AddDoneCallback(static (_, loop) => ((BaseEventLoop)loop!).Stop(), this);
             RunForever();
         }
@@ -133,12 +145,14 @@ public abstract partial class BaseEventLoop
     protected IReadOnlyList<TimerHandle> PendingTimers() => _timers.LiveTimers();
 
     /// <summary>
-    /// One iteration (asyncio's <c>_run_once</c>): wait for events (or move the clock) if nothing is ready, move
-    /// due timers to the ready queue, then run as many handles as were ready at that moment; what they schedule
-    /// runs in the next iteration.
+    /// One iteration (asyncio's <c>_run_once</c>): clean cancelled timers up, wait for events (or move the clock) if
+    /// nothing is ready, move due timers to the ready queue, then run exactly the handles that were ready at that
+    /// moment (CPython's <c>ntodo</c> snapshot), in the order the strategy chooses among them; what they schedule runs
+    /// in the next iteration.
     /// </summary>
     private void RunOnce()
     {
+        _timers.CleanUp();
         DrainThreadSafe();
         TimerHandle? head = _timers.PeekLive();
         if (_ready.Count == 0 && !_stopping)
@@ -148,10 +162,10 @@ public abstract partial class BaseEventLoop
         }
 
         MoveDueTimers();
-        int todo = _ready.Count;
-        for (int i = 0; i < todo && _ready.Count > 0; i++)
+        for (int remaining = _ready.Count; remaining > 0; remaining--)
         {
-            int index = _ready.Count == 1 ? 0 : ChooseNextReady(new ReadySet(_ready, _stepCount));
+            // The snapshot is the first `remaining` handles: what runs now only appends behind them.
+            int index = remaining == 1 ? 0 : ChooseNextReady(new ReadySet(_ready, remaining, _stepCount));
             Handle handle = _ready.RemoveAt(index);
             if (handle.Cancelled)
             {
@@ -161,6 +175,46 @@ public abstract partial class BaseEventLoop
             RunHandle(handle);
         }
     }
+
+    /// <summary>Whether nothing is ready and no live timer is due at or before <paramref name="ticks"/>.</summary>
+    private bool IsSettledAt(long ticks) =>
+        _ready.Count == 0 && !_threadSafePending && (_timers.PeekLive() is not { } head || head.WhenTicks > ticks);
+
+    /// <summary>
+    /// Runs the loop until it is settled at <paramref name="targetTicks"/> (nothing ready, no timer due at or before
+    /// it), then moves the clock to that instant: the core of a simulated loop's <c>RunFor</c>. From a loop callback
+    /// of a running loop the iterations run nested; a nested target beyond the outer one's is honoured, and the
+    /// outer call then finds its own target passed and returns.
+    /// </summary>
+    private protected void RunUntilSettled(long targetTicks)
+    {
+        targetTicks = Math.Min(targetTicks, LastTick);
+        if (IsRunning)
+        {
+            if (CurrentTask is { } task)
+            {
+                throw new InvalidOperationException($"Cannot advance the loop from inside a step of task {task.Name}: await a delay on the loop's TimeProvider instead.");
+            }
+
+            CheckThread(nameof(RunUntilSettled));
+            while (!IsSettledAt(targetTicks))
+            {
+                RunOnce();
+            }
+        }
+        else
+        {
+            RunCore(targetTicks);
+        }
+
+        if (NowTicks < targetTicks && targetTicks < LastTick)
+        {
+            WaitForEvents(targetTicks - NowTicks);
+        }
+    }
+
+    /// <summary>The last instant the loop's clock can show; a timer due later never fires (a run "forever" stops short of it).</summary>
+    private protected virtual long LastTick => long.MaxValue;
 
     /// <summary>Moves every timer due now (when &lt;= now) to the ready queue, in due order.</summary>
     protected virtual void MoveDueTimers()
@@ -191,23 +245,6 @@ public abstract partial class BaseEventLoop
         }
     }
 
-    /// <summary>
-    /// Runs iterations from inside a loop callback until <paramref name="future"/> is done (a nested run, for
-    /// advancing virtual time from a timer callback). Not allowed inside a task step, where the task is entered.
-    /// </summary>
-    internal void RunNested(LoopFuture future)
-    {
-        if (CurrentTask is { } task)
-        {
-            throw new InvalidOperationException($"Cannot advance the loop from inside a step of task {task.Name}: await a delay on the loop's TimeProvider instead.");
-        }
-
-        while (!future.IsDone)
-        {
-            RunOnce();
-        }
-    }
-
     /// <summary>Called before every handle the loop runs.</summary>
     /// <param name="handle">The handle about to run.</param>
     protected virtual void OnHandleStarting(Handle handle)
@@ -218,7 +255,7 @@ public abstract partial class BaseEventLoop
     {
         _stepCount++;
         OnHandleStarting(handle);
-        long startTicks = Debug ? NowTicks : 0;
+        long started = Debug ? RealTimeClock.GetTimestamp() : 0;
         try
         {
             if (handle.Owner is { } owner)
@@ -235,9 +272,9 @@ public abstract partial class BaseEventLoop
             CallExceptionHandler(new ExceptionContext($"Exception in callback {handle}", ex) { Handle = handle });
         }
 
-        if (Debug && NowTicks - startTicks > SlowCallbackDuration.Ticks)
+        if (Debug && RealTimeClock.GetElapsedTime(started) is var elapsed && elapsed >= SlowCallbackDuration)
         {
-            Logger.LogSlowCallback(handle.ToString(), (NowTicks - startTicks) / (double)TimeSpan.TicksPerSecond);
+            Logger.LogSlowCallback(handle.ToString(), elapsed.TotalSeconds);
         }
 
         OnHandleCompleted(handle);

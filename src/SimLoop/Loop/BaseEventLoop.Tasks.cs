@@ -1,16 +1,32 @@
 namespace SimLoop;
 
-/// <summary>Creates the task for <see cref="BaseEventLoop.CreateTask(Func{CancellationToken, Task}, string?, ExecutionContext?)"/> (asyncio's task factory).</summary>
-/// <param name="loop">The loop.</param>
-/// <param name="body">The async function.</param>
-/// <param name="name">The requested name, or null.</param>
-/// <param name="context">The requested execution context, or null.</param>
-/// <returns>A task bound to <paramref name="loop"/>, typically a subclass of <see cref="LoopTask"/>.</returns>
-public delegate LoopTask LoopTaskFactory(BaseEventLoop loop, Func<CancellationToken, Task> body, string? name, ExecutionContext? context);
+/// <summary>
+/// Creates the tasks of <see cref="BaseEventLoop.CreateTask(Func{CancellationToken, Task}, string?, ExecutionContext?)"/>
+/// and <see cref="BaseEventLoop.CreateTask{TResult}(Func{CancellationToken, Task{TResult}}, string?, ExecutionContext?)"/>
+/// (asyncio's task factory). Each method returns a task bound to the loop, typically of a subclass of
+/// <see cref="LoopTask"/> or <see cref="LoopTask{TResult}"/>.
+/// </summary>
+public interface ILoopTaskFactory
+{
+    /// <summary>Creates a task whose body returns a plain <see cref="Task"/>.</summary>
+    /// <param name="loop">The loop.</param>
+    /// <param name="body">The async function.</param>
+    /// <param name="name">The requested name, or null.</param>
+    /// <param name="context">The requested execution context, or null.</param>
+    LoopTask CreateTask(BaseEventLoop loop, Func<CancellationToken, Task> body, string? name, ExecutionContext? context);
+
+    /// <summary>Creates a task whose body returns a result.</summary>
+    /// <typeparam name="TResult">The result type.</typeparam>
+    /// <param name="loop">The loop.</param>
+    /// <param name="body">The async function.</param>
+    /// <param name="name">The requested name, or null.</param>
+    /// <param name="context">The requested execution context, or null.</param>
+    LoopTask<TResult> CreateTask<TResult>(BaseEventLoop loop, Func<CancellationToken, Task<TResult>> body, string? name, ExecutionContext? context);
+}
 
 public abstract partial class BaseEventLoop
 {
-    private LoopTaskFactory? _taskFactory;
+    private ILoopTaskFactory? _taskFactory;
 
     /// <summary>Whether new tasks run their first step at once when created on the running loop (asyncio 3.12's eager task factory).</summary>
     public bool EagerTaskStart { get; set; }
@@ -28,7 +44,7 @@ public abstract partial class BaseEventLoop
         ArgumentNullException.ThrowIfNull(body);
         CheckClosed();
         return _taskFactory is { } factory
-            ? factory(this, body, name, context) ?? throw new InvalidOperationException("The task factory returned null.")
+            ? factory.CreateTask(this, body, name, context) ?? throw new InvalidOperationException("The task factory returned null.")
             : new LoopTask(this, body, name, context, EagerTaskStart);
     }
 
@@ -37,13 +53,15 @@ public abstract partial class BaseEventLoop
     {
         ArgumentNullException.ThrowIfNull(body);
         CheckClosed();
-        return new LoopTask<TResult>(this, body, name, context, EagerTaskStart);
+        return _taskFactory is { } factory
+            ? factory.CreateTask(this, body, name, context) ?? throw new InvalidOperationException("The task factory returned null.")
+            : new LoopTask<TResult>(this, body, name, context, EagerTaskStart);
     }
 
-    /// <summary>Sets the factory <see cref="CreateTask(Func{CancellationToken, Task}, string?, ExecutionContext?)"/> uses; null restores the default.</summary>
+    /// <summary>Sets the factory both <c>CreateTask</c> overloads use; null restores the default.</summary>
     /// <param name="factory">The factory.</param>
-    public void SetTaskFactory(LoopTaskFactory? factory) => _taskFactory = factory;
+    public void SetTaskFactory(ILoopTaskFactory? factory) => _taskFactory = factory;
 
     /// <summary>The factory set with <see cref="SetTaskFactory"/>, or null.</summary>
-    public LoopTaskFactory? GetTaskFactory() => _taskFactory;
+    public ILoopTaskFactory? GetTaskFactory() => _taskFactory;
 }

@@ -15,4 +15,7 @@ public sealed record ExceptionContext(string Message, Exception? Exception = nul
 
     /// <summary>The transport or protocol concerned, if any.</summary>
     public object? Source { get; init; }
+
+    /// <summary>For "Unhandled error in exception handler": the context the failing custom handler was given.</summary>
+    public ExceptionContext? FailedContext { get; init; }
 }

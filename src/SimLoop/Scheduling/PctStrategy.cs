@@ -5,7 +5,10 @@ namespace SimLoop.Scheduling;
 /// from all others, when its id is first seen among the ready steps (loop callbacks, id 0, count as one task); at
 /// every decision the ready step of the highest-priority task runs (its oldest step if it has several). Before the
 /// run, <c>depth - 1</c> change points are drawn uniformly and distinct from [1, <c>expectedSteps</c>]; at the
-/// decision with that number (counting from 1) the task that would run is lowered below every other task.
+/// decision with that number (counting from 1) the task that would run is lowered below every other task, and stays
+/// below every task first seen later (a lowered priority is below all initial ones, as in the paper). Every ready
+/// step of a loop iteration runs in that iteration (the loop's rule), so priorities order the steps within each
+/// iteration and no step waits forever.
 /// A bug of depth <c>d</c> is found with probability at least 1/(n·k^(d-1)) per run (n tasks, k steps).
 /// </summary>
 public sealed class PctStrategy : IScheduleStrategy
@@ -18,6 +21,7 @@ public sealed class PctStrategy : IScheduleStrategy
     private readonly int[] _changePoints;
     private int _decisions;
     private int _nextChangePoint;
+    private int _lowered; // how many tasks at the end of _byPriority were lowered at change points
 
     /// <summary>Creates the strategy.</summary>
     /// <param name="seed">The seed of the priorities and change points.</param>
@@ -62,7 +66,7 @@ public sealed class PctStrategy : IScheduleStrategy
             long id = ready.TaskIdAt(i);
             if (RankOf(id) < 0)
             {
-                int at = _random.Next(_byPriority.Count + 1);
+                int at = _random.Next(_byPriority.Count - _lowered + 1); // above every lowered task
                 _byPriority.Insert(at, id);
                 RankFrom(at);
             }
@@ -74,6 +78,11 @@ public sealed class PctStrategy : IScheduleStrategy
             _nextChangePoint++;
             long lowered = ready.TaskIdAt(best);
             int from = RankOf(lowered);
+            if (from < _byPriority.Count - _lowered)
+            {
+                _lowered++; // a task lowered again keeps its place among the lowered ones
+            }
+
             _byPriority.RemoveAt(from);
             _byPriority.Add(lowered);
             RankFrom(from);

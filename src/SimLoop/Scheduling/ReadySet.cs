@@ -1,21 +1,25 @@
 namespace SimLoop.Scheduling;
 
 /// <summary>
-/// The ready steps a strategy chooses among, oldest first. Each has a stable id: the id of the task it is a step
-/// of (0 for a plain loop callback), and the handle's scheduling sequence number.
+/// The ready steps a strategy chooses among, oldest first: the handles that were ready when the current iteration
+/// began and have not run yet (what they schedule is not among them: it runs in the next iteration). Each has a
+/// stable id: the id of the task it is a step of (0 for a plain loop callback), and the handle's scheduling
+/// sequence number.
 /// </summary>
 public readonly struct ReadySet
 {
     private readonly ReadyQueue _queue;
 
-    internal ReadySet(ReadyQueue queue, long stepNumber)
+    internal ReadySet(ReadyQueue queue, int count, long stepNumber)
     {
+        System.Diagnostics.Debug.Assert(count <= queue.Count);
         _queue = queue;
+        Count = count;
         StepNumber = stepNumber;
     }
 
     /// <summary>How many steps are ready (at least 2 when a strategy is asked).</summary>
-    public int Count => _queue.Count;
+    public int Count { get; }
 
     /// <summary>How many steps the loop has run before this choice.</summary>
     public long StepNumber { get; }

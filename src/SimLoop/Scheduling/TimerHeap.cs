@@ -2,8 +2,9 @@ namespace SimLoop.Scheduling;
 
 /// <summary>
 /// Scheduled timers ordered by due time, then by scheduling order (so a seed fully determines the order of
-/// timers due at the same instant). Cancelled timers stay until they reach the head, or until more than half
-/// of a large heap is cancelled, when the heap is rebuilt without them (asyncio's rule).
+/// timers due at the same instant). Cancelled timers stay until <see cref="CleanUp"/> (at the start of every loop
+/// iteration) removes them as CPython's <c>_run_once</c> does: all of them when the heap holds more than 100 timers
+/// and more than half are cancelled, otherwise those at the head.
 /// </summary>
 internal sealed class TimerHeap
 {
@@ -29,9 +30,23 @@ internal sealed class TimerHeap
         }
 
         _cancelled++;
+    }
+
+    /// <summary>CPython's clean-up at the start of an iteration: rebuild without cancelled timers, or drop them from the head.</summary>
+    public void CleanUp()
+    {
+        if (_cancelled == 0)
+        {
+            return;
+        }
+
         if (_heap.Count > MinimumRebuildSize && _cancelled * 2 > _heap.Count)
         {
             Rebuild();
+        }
+        else
+        {
+            PeekLive();
         }
     }
 

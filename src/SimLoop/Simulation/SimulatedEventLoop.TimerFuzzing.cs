@@ -4,7 +4,6 @@ public sealed partial class SimulatedEventLoop
 {
     private Random? _timerJitterRandom;
     private Random? _timerOrderRandom;
-    private bool _exactTimers;
 
     /// <inheritdoc/>
     protected override void MoveDueTimers()
@@ -22,26 +21,17 @@ public sealed partial class SimulatedEventLoop
     /// <summary>Adds seeded jitter in [0, <see cref="SimulationOptions.TimerJitter"/>] to timers due in the future; never makes one earlier.</summary>
     private protected override long AdjustTimerDueTicks(long whenTicks)
     {
-        long jitter = _options.TimerJitter.Ticks;
-        if (jitter == 0 || _exactTimers || whenTicks <= NowTicks || whenTicks > long.MaxValue - jitter)
+        long jitter = Math.Min(_options.TimerJitter.Ticks, long.MaxValue - whenTicks); // saturates: never wraps around
+        if (jitter <= 0 || whenTicks <= NowTicks)
         {
             return whenTicks;
         }
 
-        return whenTicks + (_timerJitterRandom ??= GetRandom("timer.jitter")).NextInt64(jitter + 1);
+        Random random = _timerJitterRandom ??= GetRandom("timer.jitter");
+        return whenTicks + (jitter == long.MaxValue ? random.NextInt64(jitter) : random.NextInt64(jitter + 1));
     }
 
     /// <summary>Schedules a timer the loop itself needs at an exact time (a RunFor deadline, a network delivery): never jittered.</summary>
-    private TimerHandle ScheduleExactAt(long whenTicks, Action<object?> callback, object? state)
-    {
-        _exactTimers = true;
-        try
-        {
-            return ScheduleAt(whenTicks, callback, state, context: null, owner: null);
-        }
-        finally
-        {
-            _exactTimers = false;
-        }
-    }
+    private TimerHandle ScheduleExactAt(long whenTicks, Action<object?> callback, object? state) =>
+        ScheduleAt(whenTicks, callback, state, context: null, owner: null, exact: true);
 }

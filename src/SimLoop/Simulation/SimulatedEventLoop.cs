@@ -79,8 +79,9 @@ public sealed partial class SimulatedEventLoop : BaseEventLoop, INetworkSchedule
 
     /// <summary>
     /// Runs the loop until virtual time reaches <paramref name="duration"/> from now, firing every timer due until
-    /// then at its own due time and running every continuation; then the clock shows exactly that time. May be
-    /// called from a loop callback (not from a task step) to advance time further: nested advances work.
+    /// then at its own due time and running every continuation, until nothing is ready and no timer is due by then;
+    /// then the clock shows exactly that time. May be called from a loop callback (not from a task step) to advance
+    /// time further: nested advances work, also past the outer call's target (the outer call then returns at once).
     /// </summary>
     /// <param name="duration">How long to advance; zero runs what is ready now.</param>
     /// <exception cref="ArgumentOutOfRangeException">The duration is negative or infinite.</exception>
@@ -91,20 +92,12 @@ public sealed partial class SimulatedEventLoop : BaseEventLoop, INetworkSchedule
             throw new ArgumentOutOfRangeException(nameof(duration), duration, "Virtual time only moves forward: pass a duration of zero or more.");
         }
 
-        long target = NowTicks + duration.Ticks;
-        LoopFuture<bool> deadline = CreateFuture<bool>();
-        TimerHandle timer = ScheduleExactAt(target, CompleteWhenSettled, deadline);
-        if (IsRunning)
-        {
-            RunNested(deadline);
-        }
-        else
-        {
-            RunUntilComplete(deadline);
-        }
-
-        timer.Cancel();
+        long target = duration.Ticks > long.MaxValue - NowTicks ? long.MaxValue : NowTicks + duration.Ticks;
+        RunUntilSettled(target);
     }
+
+    /// <inheritdoc/>
+    private protected override long LastTick => Clock.MaxTicks;
 
     long INetworkScheduler.ScheduleAt(long atTicks, Action<object?> callback, object? state)
     {
@@ -168,11 +161,13 @@ public sealed partial class SimulatedEventLoop : BaseEventLoop, INetworkSchedule
     /// <inheritdoc/>
     protected override void WaitForEvents(long? timeoutTicks)
     {
-        if (timeoutTicks is { } timeout)
+        if (timeoutTicks is { } timeout && timeout <= Clock.MaxTicks - NowTicks)
         {
             AdvanceClockTo(NowTicks + timeout);
             return;
         }
+
+        // No timer, or only timers due past the end of virtual time (CallLater(TimeSpan.MaxValue)): they never fire.
 
         if (HasThreadSafeCallbacks)
         {

@@ -22,6 +22,9 @@ public sealed class VirtualClock
     /// <summary>The instant shown at tick 0.</summary>
     public DateTimeOffset Start { get; }
 
+    /// <summary>The last tick the clock can show (<see cref="DateTimeOffset.MaxValue"/>); a timer due later never fires.</summary>
+    public long MaxTicks => (DateTimeOffset.MaxValue - Start).Ticks;
+
     /// <summary>Ticks since <see cref="Start"/>.</summary>
     public long NowTicks { get; private set; }
 
@@ -39,6 +42,11 @@ public sealed class VirtualClock
         if (ticks < NowTicks)
         {
             throw new ArgumentOutOfRangeException(nameof(ticks), ticks, $"Virtual time only moves forward; it is {NowTicks} ticks now.");
+        }
+
+        if (ticks > MaxTicks)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ticks), ticks, $"Virtual time cannot pass {DateTimeOffset.MaxValue:O}; the clock started at {Start:O}.");
         }
 
         NowTicks = ticks;

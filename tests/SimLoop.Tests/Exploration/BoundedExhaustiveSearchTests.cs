@@ -21,14 +21,14 @@ public sealed class BoundedExhaustiveSearchTests
     }
 
     [Fact]
-    public void Exhaustive_LostUpdateNeedsTwoPreemptions()
+    public void Exhaustive_LostUpdateNeedsOnePreemption()
     {
         ExplorationOptions options = RacyBodies.Options(ExplorationStrategy.Exhaustive, 500);
-        options.PreemptionBound = 1; // B must be run twice before A's older write step
+        options.PreemptionBound = 0; // FIFO only: A's write runs before B's read in the iteration they share
         ExplorationResult result = Simulation.Explore(RacyBodies.LostUpdate, options);
         result.Passed.ShouldBeTrue();
         result.IterationsRun.ShouldBeLessThan(500); // the space within the bound was exhausted
-        options.PreemptionBound = 2;
+        options.PreemptionBound = 1; // B's read before A's older write step
         Should.Throw<SimulationFailureException>(() => Simulation.Explore(RacyBodies.LostUpdate, options));
     }
 

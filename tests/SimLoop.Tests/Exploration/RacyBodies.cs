@@ -22,7 +22,7 @@ internal static class RacyBodies
         }
 
         LoopTask a = loop.CreateTask(_ => Increment(0), "A");
-        LoopTask b = loop.CreateTask(_ => Increment(2), "B");
+        LoopTask b = loop.CreateTask(_ => Increment(1), "B");
         await a;
         await b;
         if (counter != 2)
@@ -49,7 +49,7 @@ internal static class RacyBodies
         }
 
         LoopTask a = loop.CreateTask(_ => GetOrAdd(0, 1), "A");
-        LoopTask b = loop.CreateTask(_ => GetOrAdd(2, 2), "B");
+        LoopTask b = loop.CreateTask(_ => GetOrAdd(1, 2), "B");
         await a;
         await b;
     };
@@ -73,7 +73,7 @@ internal static class RacyBodies
         }
 
         LoopTask a = loop.CreateTask(_ => Transfer(first, second, 0), "A");
-        LoopTask b = loop.CreateTask(_ => Transfer(second, first, 3), "B");
+        LoopTask b = loop.CreateTask(_ => Transfer(second, first, 1), "B");
         await a;
         await b;
     };

@@ -30,15 +30,16 @@ public sealed class BaseEventLoopExceptionHandlerTests
     }
 
     [Fact]
-    public void CustomHandler_ThatThrows_IsLoggedAndSwallowed()
+    public void CustomHandler_ThatThrows_GoesToTheDefaultHandler_WhichLogsIt()
     {
         var logger = new CapturingLogger();
-        var loop = new SimulatedEventLoop(new SimulationOptions { Logger = logger });
+        var loop = new TestLoop(logger);
         loop.SetExceptionHandler((_, _) => throw new InvalidCastException("handler broke"));
         loop.CallSoon(() => throw new FormatException("boom"));
         bool after = false;
         loop.CallSoon(() => after = true);
-        loop.RunFor(TimeSpan.Zero);
+        loop.CallSoon(loop.Stop);
+        loop.RunForever();
         after.ShouldBeTrue();
         LogEntry entry = logger.Entries.ShouldHaveSingleItem();
         entry.Level.ShouldBe(LogLevel.Error);
@@ -110,9 +111,10 @@ public sealed class BaseEventLoopExceptionHandlerTests
     public void Debug_CallbackTakingLongerThanSlowCallbackDuration_IsLoggedAsWarning()
     {
         var logger = new CapturingLogger();
-        var loop = new TestLoop(logger) { Debug = true };
-        loop.CallSoon(() => loop.Advance(TimeSpan.FromMilliseconds(200)));
-        loop.CallSoon(() => loop.Advance(TimeSpan.FromMilliseconds(50)));
+        var realTime = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        var loop = new TestLoop(logger) { Debug = true, RealTimeClock = realTime };
+        loop.CallSoon(() => realTime.Advance(TimeSpan.FromMilliseconds(200)));
+        loop.CallSoon(() => realTime.Advance(TimeSpan.FromMilliseconds(50)));
         loop.CallSoon(loop.Stop);
         loop.RunForever();
         LogEntry entry = logger.Entries.ShouldHaveSingleItem();

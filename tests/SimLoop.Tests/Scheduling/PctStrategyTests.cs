@@ -11,32 +11,32 @@ using Simulation = SimLoop.Simulation;
 
 public sealed class PctStrategyTests
 {
-    // A1 < B1 < A2: B must run between A's two steps (two ordering constraints: depth 2).
+    // Every ready step of an iteration runs in that iteration (asyncio's rule), so an ordering constraint is an order
+    // within one iteration. A before B in the first iteration, B before A in the second: one change of priority (depth 2).
     private static readonly Func<SimulatedEventLoop, CancellationToken, Task> DepthTwoBug = async (loop, ct) =>
     {
-        int a = 0;
-        int sawA = -1;
+        int a = 0, seen1 = -1, seen2 = -1;
         LoopTask ta = loop.CreateTask(async _ => { a = 1; await Task.Yield(); a = 2; }, "A");
-        LoopTask tb = loop.CreateTask(_ => { sawA = a; return Task.CompletedTask; }, "B");
+        LoopTask tb = loop.CreateTask(async _ => { seen1 = a; await Task.Yield(); seen2 = a; }, "B");
         await ta;
         await tb;
-        if (sawA == 1)
+        if (seen1 == 1 && seen2 == 1)
         {
-            throw new InvalidOperationException("B saw A half done");
+            throw new InvalidOperationException("B ran after A, then before A");
         }
     };
 
-    // A1 < B1 < A2 < B2: each task must see the other half done (three ordering constraints: depth 3).
+    // A before B, then B before A, then A before B: two changes of priority (depth 3).
     private static readonly Func<SimulatedEventLoop, CancellationToken, Task> DepthThreeBug = async (loop, ct) =>
     {
-        int a = 0, b = 0, sawA = -1, sawB = -1;
-        LoopTask ta = loop.CreateTask(async _ => { a = 1; await Task.Yield(); sawB = b; a = 2; }, "A");
-        LoopTask tb = loop.CreateTask(async _ => { sawA = a; b = 1; await Task.Yield(); b = 2; }, "B");
+        int a = 0, seen1 = -1, seen2 = -1, seen3 = -1;
+        LoopTask ta = loop.CreateTask(async _ => { a = 1; await Task.Yield(); a = 2; await Task.Yield(); a = 3; }, "A");
+        LoopTask tb = loop.CreateTask(async _ => { seen1 = a; await Task.Yield(); seen2 = a; await Task.Yield(); seen3 = a; }, "B");
         await ta;
         await tb;
-        if (sawA == 1 && sawB == 1)
+        if (seen1 == 1 && seen2 == 1 && seen3 == 3)
         {
-            throw new InvalidOperationException("A and B each saw the other half done");
+            throw new InvalidOperationException("B ran after A, before A, then after A again");
         }
     };
 
@@ -68,7 +68,7 @@ public sealed class PctStrategyTests
     }
 
     [Fact]
-    public void DepthOne_RunsEachTaskToCompletion_InARandomPriorityOrder()
+    public void DepthOne_RunsEveryIterationInOneRandomPriorityOrder()
     {
         var orders = new HashSet<string>();
         for (ulong seed = 0; seed < 100; seed++)
@@ -76,9 +76,9 @@ public sealed class PctStrategyTests
             var order = new List<string>();
             SimulationRun run = Simulation.Run(seed, ThreeWorkers(order), new SimulationOptions { Strategy = new PctStrategy(seed, 1, 20) });
             run.Failed.ShouldBeFalse();
-            string blocks = string.Concat(order.Where((s, i) => i == 0 || order[i - 1] != s));
-            blocks.Length.ShouldBe(3, $"seed {seed}: no preemption without change points, got {string.Concat(order)}");
-            orders.Add(blocks);
+            string[] iterations = Iterations(order);
+            iterations.Distinct().Count().ShouldBe(1, $"seed {seed}: no change of order without change points, got {string.Join("|", iterations)}");
+            orders.Add(iterations[0]);
         }
 
         orders.Count.ShouldBe(6); // every priority permutation of three tasks appears
@@ -88,16 +88,21 @@ public sealed class PctStrategyTests
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
-    public void Preemptions_AreAtMostDepthMinusOne(int depth)
+    public void OrderChanges_AreAtMostDepthMinusOne(int depth)
     {
         for (ulong seed = 0; seed < 100; seed++)
         {
             var order = new List<string>();
             Simulation.Run(seed, ThreeWorkers(order), new SimulationOptions { Strategy = new PctStrategy(seed, depth, 12) });
-            int switches = order.Where((s, i) => i > 0 && order[i - 1] != s).Count();
-            (switches - 2).ShouldBeLessThanOrEqualTo(depth - 1, $"seed {seed}: {string.Concat(order)}");
+            string[] iterations = Iterations(order);
+            int changes = iterations.Where((s, i) => i > 0 && iterations[i - 1] != s).Count();
+            changes.ShouldBeLessThanOrEqualTo(depth - 1, $"seed {seed}: {string.Join("|", iterations)}");
         }
     }
+
+    /// <summary>The three workers' steps, one string per loop iteration (each iteration runs one step of each).</summary>
+    private static string[] Iterations(List<string> order) =>
+        Enumerable.Range(0, order.Count / 3).Select(i => string.Concat(order.Skip(3 * i).Take(3))).ToArray();
 
     [Fact]
     public void DepthTwoBug_NeverFoundAtDepthOne_FoundAtDepthTwo()
