@@ -86,18 +86,26 @@ public sealed partial class VirtualNetwork
         return ConnectAsync(fromHost, new IPEndPoint(addresses[0], port), cancellationToken);
     }
 
-    /// <summary>A SYN arrived at <paramref name="to"/>: a listener takes it, or the client is refused with a reset.</summary>
+    /// <summary>
+    /// A SYN arrived at <paramref name="to"/>: the server end already made for this client answers again (its SYN-ACK
+    /// was lost), or a listener takes it, or the client is refused with a reset (not retransmitted: the client's next
+    /// SYN is refused again).
+    /// </summary>
     internal string? OfferConnection(VirtualHost to, VirtualStream client)
     {
+        if (client.ServerEnd is { IsAlive: true } server)
+        {
+            server.SendSynAck(client, again: true);
+            return null;
+        }
+
         if (to.FindListener(client.RemoteEndPoint.Port) is { } listener)
         {
             return listener.Offer(client);
         }
 
         Record(NetworkEventKind.Refused, to.Name, client.Host.Name, client.Label);
-        TransmitReliably(
-            to, client.Host, MessageKind.Reset, 0, $"{client.RemoteEndPoint.Port}->{client.LocalEndPoint.Port} refused",
-            new Func<string?>(() => client.OnReset()), new Reliability(() => client.IsConnecting, static () => { }, Options.MaxSynRetransmissions));
+        Transmit(to, client.Host, MessageKind.Reset, 0, $"{client.RemoteEndPoint.Port}->{client.LocalEndPoint.Port} refused", new Func<string?>(() => client.OnReset()), reliability: null);
         return null;
     }
 

@@ -26,14 +26,17 @@ public sealed class VirtualNetworkOptions
     /// <summary>The first retransmission timeout of a lost stream message; it doubles at each retry.</summary>
     public TimeSpan RetransmissionTimeout { get; init; } = TimeSpan.FromMilliseconds(200);
 
-    /// <summary>The largest retransmission timeout, after doubling.</summary>
-    public TimeSpan MaxRetransmissionTimeout { get; init; } = TimeSpan.FromSeconds(60);
+    /// <summary>The largest retransmission timeout, after doubling (Linux's TCP_RTO_MAX, 120 s, by default).</summary>
+    public TimeSpan MaxRetransmissionTimeout { get; init; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>The first retransmission timeout of a connection request (SYN); it doubles at each retry, capped by <see cref="MaxRetransmissionTimeout"/>. Linux's 1 s by default.</summary>
+    public TimeSpan SynRetransmissionTimeout { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Retries of one lost stream message before the connection fails with <c>SocketError.TimedOut</c>.</summary>
     public int MaxRetransmissions { get; init; } = 15;
 
-    /// <summary>Retries of a lost connection request; null retries until the connect times out or is cancelled.</summary>
-    public int? MaxSynRetransmissions { get; init; }
+    /// <summary>Retries of an unanswered connection request; null retries until the connect times out or is cancelled.</summary>
+    public int? MaxSynRetransmissions { get; init; } = 6;
 
     /// <summary>The first ephemeral port allocated on each host (then upward, skipping ports in use).</summary>
     public int FirstEphemeralPort { get; init; } = 49152;

@@ -1,0 +1,352 @@
+using System.Buffers.Binary;
+using System.Net;
+using System.Net.Sockets;
+
+namespace SimLoop.Networking.Tests;
+
+/// <summary>
+/// One case of the network fault property: a server and two clients on a faulty network. Each client runs upload
+/// sessions (connect, write an 8-byte session id and a payload, half-close, read the server's 8-byte count of what it
+/// read); the server reads slowly and closes connections idle too long; datagrams are echoed. Every fault is healed at
+/// <see cref="HealTicks"/>. Collects every violation of: bytes read are a prefix of bytes written; failures are
+/// socket errors that make sense; after the heal each client completes a fresh session within <see cref="LivenessBound"/>.
+/// </summary>
+internal sealed class FaultyNetworkRun
+{
+    public static readonly long HealTicks = TimeSpan.FromSeconds(20).Ticks;
+    public static readonly TimeSpan LivenessBound = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan s_responseTimeout = TimeSpan.FromSeconds(5);
+    private static readonly string[] s_hosts = ["server", "c1", "c2"];
+    private const int StreamPort = 80;
+    private const int DatagramPort = 53;
+
+    private readonly FaultScenario scenario;
+    private readonly ManualNetworkScheduler scheduler;
+    private readonly VirtualNetwork network;
+    private readonly Random random;
+    private readonly List<string> violations = [];
+    private readonly Dictionary<long, byte[]> sessionBytes = [];
+    private readonly HashSet<string> liveAfterHeal = [];
+    private readonly Dictionary<string, string> phases = [];
+    private long nextSession;
+
+    private FaultyNetworkRun(FaultScenario scenario)
+    {
+        this.scenario = scenario;
+        scheduler = new ManualNetworkScheduler(scenario.Seed);
+        network = new VirtualNetwork(scheduler, scenario.Options);
+        random = new Random((int)(scenario.Seed & int.MaxValue));
+        foreach (string host in s_hosts)
+        {
+            network.AddHost(host);
+        }
+    }
+
+    private long Now => scheduler.NowTicks;
+
+    private IPEndPoint ServerEndPoint(int port) => new(network.GetHost("server").Addresses[0], port);
+
+    /// <summary>Runs the case and returns its violations (none when the network behaved).</summary>
+    public static IReadOnlyList<string> Run(FaultScenario scenario)
+    {
+        SynchronizationContext? previous = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(null);
+        try
+        {
+            return new FaultyNetworkRun(scenario).Run();
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(previous);
+        }
+    }
+
+    private List<string> Run()
+    {
+        network.HostRestarted += host => StartServer();
+        StartServer();
+        new FaultInjector(network, scheduler, s_hosts).Schedule(scenario.Faults, HealTicks);
+        foreach (string client in s_hosts.Skip(1))
+        {
+            _ = ClientLoop(client);
+            _ = DatagramClient(client);
+        }
+
+        long end = HealTicks + LivenessBound.Ticks;
+        while (Now < end && liveAfterHeal.Count < s_hosts.Length - 1)
+        {
+            scheduler.RunUntil(Math.Min(end, Now + TimeSpan.FromSeconds(1).Ticks));
+        }
+
+        foreach (string client in s_hosts.Skip(1).Where(c => !liveAfterHeal.Contains(c)))
+        {
+            violations.Add($"liveness: {client} completed no fresh session within {LivenessBound.TotalSeconds} s of the heal (last: {phases.GetValueOrDefault(client)})");
+        }
+
+        return violations;
+    }
+
+    private void StartServer()
+    {
+        VirtualListener listener = network.Listen("server", StreamPort);
+        _ = AcceptLoop(listener);
+        _ = DatagramEcho(network.Bind("server", DatagramPort));
+    }
+
+    private async Task AcceptLoop(VirtualListener listener)
+    {
+        while (true)
+        {
+            VirtualStream stream;
+            try
+            {
+                stream = await listener.AcceptAsync();
+            }
+            catch (SocketException e) when (e.SocketErrorCode == SocketError.OperationAborted)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                violations.Add($"accept failed with {Describe(e)}");
+                return;
+            }
+
+            _ = Serve(stream);
+        }
+    }
+
+    private async Task Serve(VirtualStream stream)
+    {
+        var received = new List<byte>();
+        bool closedForIdleness = false;
+        try
+        {
+            byte[] buffer = new byte[4096];
+            while (true)
+            {
+                if (Now < HealTicks && random.NextDouble() < scenario.ServerPauseProbability)
+                {
+                    await scheduler.Delay(TimeSpan.FromMilliseconds(random.Next(scenario.ServerMaxPauseMs + 1)));
+                }
+
+                Task<int> read = stream.ReadAsync(buffer).AsTask();
+                if (!read.IsCompleted)
+                {
+                    scheduler.At(Now + TimeSpan.FromMilliseconds(scenario.ServerIdleTimeoutMs).Ticks, () =>
+                    {
+                        if (!read.IsCompleted)
+                        {
+                            closedForIdleness = true;
+                            stream.Dispose();
+                        }
+                    });
+                }
+
+                int count = await read;
+                if (count == 0)
+                {
+                    break;
+                }
+
+                received.AddRange(buffer.AsSpan(0, count).ToArray());
+            }
+
+            byte[] response = new byte[8];
+            BinaryPrimitives.WriteInt64LittleEndian(response, received.Count);
+            await stream.WriteAsync(response);
+        }
+        catch (IOException e) when (IsSocketError(e, out SocketError error) &&
+            (error is SocketError.ConnectionReset or SocketError.TimedOut or SocketError.ConnectionAborted ||
+             (error == SocketError.OperationAborted && closedForIdleness)))
+        {
+        }
+        catch (Exception e)
+        {
+            violations.Add($"server connection {stream} failed with {Describe(e)}");
+        }
+        finally
+        {
+            stream.Dispose();
+            CheckPrefix(received, stream.ToString());
+        }
+    }
+
+    private void CheckPrefix(List<byte> received, string where)
+    {
+        if (received.Count >= 8)
+        {
+            long id = BinaryPrimitives.ReadInt64LittleEndian(received.Take(8).ToArray());
+            if (!sessionBytes.TryGetValue(id, out byte[]? written) || received.Count > written.Length || !written.AsSpan(0, received.Count).SequenceEqual(received.ToArray()))
+            {
+                violations.Add($"prefix: {where} read {received.Count} bytes that are not a prefix of session {id}'s bytes");
+            }
+        }
+        else if (received.Count > 0 && !sessionBytes.Values.Any(w => w.Length >= received.Count && w.AsSpan(0, received.Count).SequenceEqual(received.ToArray())))
+        {
+            violations.Add($"prefix: {where} read {received.Count} bytes that start no session");
+        }
+    }
+
+    private async Task ClientLoop(string client)
+    {
+        while (Now < HealTicks + LivenessBound.Ticks)
+        {
+            long start = Now;
+            bool completed = await Session(client);
+            if (completed && start >= HealTicks)
+            {
+                liveAfterHeal.Add(client);
+                return;
+            }
+
+            await scheduler.Delay(TimeSpan.FromMilliseconds(random.Next(200, 1000)));
+        }
+    }
+
+    private async Task<bool> Session(string client)
+    {
+        long id = ++nextSession;
+        byte[] bytes = new byte[8 + random.Next(scenario.MaxSessionBytes + 1)];
+        BinaryPrimitives.WriteInt64LittleEndian(bytes, id);
+        for (int i = 8; i < bytes.Length; i++)
+        {
+            bytes[i] = (byte)((i * 7) + id);
+        }
+
+        sessionBytes.Add(id, bytes);
+        phases[client] = $"session {id} connecting since {Now}";
+        VirtualStream stream;
+        try
+        {
+            stream = await network.ConnectAsync(client, ServerEndPoint(StreamPort));
+        }
+        catch (SocketException e) when (e.SocketErrorCode is SocketError.ConnectionRefused or SocketError.TimedOut)
+        {
+            return false;
+        }
+        catch (Exception e)
+        {
+            violations.Add($"{client} connect failed with {Describe(e)}");
+            return false;
+        }
+
+        bool aborted = false;
+        try
+        {
+            phases[client] = $"session {id} writing {bytes.Length} bytes since {Now}";
+            for (int offset = 0; offset < bytes.Length;)
+            {
+                int count = Math.Min(1 + random.Next(3000), bytes.Length - offset);
+                await stream.WriteAsync(bytes.AsMemory(offset, count));
+                offset += count;
+            }
+
+            stream.ShutdownWrite();
+            phases[client] = $"session {id} reading the response since {Now}";
+            scheduler.At(Now + s_responseTimeout.Ticks, () =>
+            {
+                aborted = true;
+                stream.Abort();
+            });
+            byte[] response = new byte[16];
+            int length = 0, read;
+            while (!aborted && (read = await stream.ReadAsync(response.AsMemory(length))) > 0)
+            {
+                length += read;
+            }
+
+            if (aborted || length == 0)
+            {
+                // Timed out, or the server closed the connection for idleness before it read the end of the upload.
+                return false;
+            }
+
+            if (length != 8 || BinaryPrimitives.ReadInt64LittleEndian(response) != bytes.Length)
+            {
+                violations.Add($"{client} session {id} wrote {bytes.Length} bytes and got a response of {length} bytes saying {(length >= 8 ? BinaryPrimitives.ReadInt64LittleEndian(response) : -1)}");
+            }
+
+            return true;
+        }
+        catch (IOException e) when (IsSocketError(e, out SocketError error) &&
+            (error is SocketError.ConnectionReset or SocketError.TimedOut || (error == SocketError.OperationAborted && aborted)))
+        {
+            return false;
+        }
+        catch (Exception e)
+        {
+            violations.Add($"{client} session {id} failed with {Describe(e)}");
+            return false;
+        }
+        finally
+        {
+            aborted = true;
+            stream.Dispose();
+        }
+    }
+
+    private async Task DatagramEcho(VirtualDatagramSocket socket)
+    {
+        while (true)
+        {
+            try
+            {
+                VirtualDatagram datagram = await socket.ReceiveFromAsync();
+                await socket.SendToAsync(datagram.Data, datagram.RemoteEndPoint);
+            }
+            catch (SocketException e) when (e.SocketErrorCode is SocketError.OperationAborted or SocketError.NetworkDown)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                violations.Add($"datagram echo failed with {Describe(e)}");
+                return;
+            }
+        }
+    }
+
+    private async Task DatagramClient(string client)
+    {
+        VirtualDatagramSocket socket = network.Bind(client, 0);
+        _ = DatagramReceiver(client, socket);
+        for (int k = 0; Now < HealTicks + LivenessBound.Ticks; k++)
+        {
+            await socket.SendToAsync(DatagramPayload(client, k), ServerEndPoint(DatagramPort));
+            await scheduler.Delay(TimeSpan.FromMilliseconds(300));
+        }
+    }
+
+    private async Task DatagramReceiver(string client, VirtualDatagramSocket socket)
+    {
+        while (true)
+        {
+            VirtualDatagram datagram = await socket.ReceiveFromAsync();
+            int k = datagram.Data.Length >= 4 ? BinaryPrimitives.ReadInt32LittleEndian(datagram.Data.Span) : -1;
+            if (k < 0 || !datagram.Data.Span.SequenceEqual(DatagramPayload(client, k)))
+            {
+                violations.Add($"{client} received a datagram it never sent ({datagram.Data.Length} bytes)");
+            }
+        }
+    }
+
+    private static byte[] DatagramPayload(string client, int k)
+    {
+        byte[] payload = new byte[4 + client.Length];
+        BinaryPrimitives.WriteInt32LittleEndian(payload, k);
+        System.Text.Encoding.ASCII.GetBytes(client).CopyTo(payload, 4);
+        return payload;
+    }
+
+    private static bool IsSocketError(IOException e, out SocketError error)
+    {
+        error = e.InnerException is SocketException s ? s.SocketErrorCode : SocketError.SocketError;
+        return e.InnerException is SocketException;
+    }
+
+    private static string Describe(Exception e) =>
+        e is IOException { InnerException: SocketException s } ? $"IOException({s.SocketErrorCode})"
+        : e is SocketException socket ? $"SocketException({socket.SocketErrorCode})"
+        : $"{e.GetType().Name}: {e.Message}";
+}
