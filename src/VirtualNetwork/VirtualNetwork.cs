@@ -20,12 +20,17 @@ public sealed partial class VirtualNetwork
     /// <summary>Creates a network driven by <paramref name="scheduler"/>.</summary>
     /// <param name="scheduler">The seam to the simulation's clock, randomness and trace.</param>
     /// <param name="options">Settings; null for the defaults.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A setting in <paramref name="options"/> is out of range.</exception>
+    /// <exception cref="ArgumentException">
+    /// Settings in <paramref name="options"/> are out of range: one exception (<see cref="ArgumentException.ParamName"/>
+    /// <c>options</c>) lists every one of them.
+    /// </exception>
     public VirtualNetwork(INetworkScheduler scheduler, VirtualNetworkOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(scheduler);
         options ??= new VirtualNetworkOptions();
-        options.Validate(nameof(options));
+        var problems = new OptionsProblems();
+        options.CollectProblems(problems);
+        problems.ThrowIfAny(nameof(options));
         this.scheduler = scheduler;
         Options = options;
         defaultLink = options.DefaultLink;

@@ -114,9 +114,13 @@ public sealed partial class VirtualStream
             network.CancelScheduled(synTimerId);
             operation.TrySetResult(this);
         }
+        else if (Peer == server && CanTransmit)
+        {
+            // A repeated SYN-ACK (the answer to a repeated SYN, or a retransmission) of the connection already made.
+        }
         else
         {
-            // The connect was abandoned (cancelled, timed out, crashed): tell the server end.
+            // The connect was abandoned (cancelled, timed out, crashed), or this end no longer takes part: tell the server end.
             network.Transmit(Host, server.Host, MessageKind.Reset, 0, Label, new Func<string?>(() => server.OnReset()), reliability: null);
         }
 
