@@ -41,7 +41,8 @@ public sealed partial class VirtualNetwork
             link.BusyUntilTicks = start + serialisation;
         }
 
-        long arrival = start + serialisation + settings.Latency.SampleTicks(latencyRandom ??= RandomFor("net.latency")) + extraDelayTicks;
+        long latency = settings.Latency.SampleTicks(latencyRandom ??= RandomFor("net.latency"));
+        long arrival = VirtualDeadline.After(VirtualDeadline.After(start + serialisation, latency), extraDelayTicks);
         Record(NetworkEventKind.Sent, message);
         if (!from.IsUp && !evenFromDownHost)
         {
@@ -57,8 +58,9 @@ public sealed partial class VirtualNetwork
         }
         else
         {
+            // A message due past the last representable instant travels forever (InFlight lists it; Deliver or Drop it).
             inTransit.Add(message.Id, message);
-            message.ArrivalCallbackId = scheduler.ScheduleAt(arrival, s_arrive, message);
+            message.ArrivalCallbackId = arrival == VirtualDeadline.Never ? -1 : scheduler.ScheduleAt(arrival, s_arrive, message);
         }
 
         return message;
