@@ -75,6 +75,45 @@ public sealed class VirtualStreamLivenessTests
     }
 
     [Fact]
+    public void WriteAsync_BlockedOnFullWindowOfPeerThatClosedWithoutReading_FailsWithConnectionReset()
+    {
+        var net = new TestNetwork(new VirtualNetworkOptions { SendBufferSize = 512, ReceiveBufferSize = 512 });
+        var (client, server) = net.Connect();
+        Task write = client.WriteAsync(new byte[4096]).AsTask();
+        net.Scheduler.RunFor(TimeSpan.FromSeconds(1));
+
+        server.Dispose();
+        net.Scheduler.RunUntil(s_thirtyMinutes);
+
+        SocketAssert.FailsWithIOError(write, SocketError.ConnectionReset);
+    }
+
+    [Fact]
+    public void WriteAsync_ZeroWindowProbesUnanswered_FailsWithTimedOutAfterTheProbesBackOff()
+    {
+        var options = new VirtualNetworkOptions
+        {
+            MaxRetransmissions = 2, RetransmissionTimeout = TimeSpan.FromMilliseconds(200), MaxRetransmissionTimeout = TimeSpan.FromSeconds(1),
+            SendBufferSize = 512, ReceiveBufferSize = 512,
+        };
+        var net = new TestNetwork(options);
+        var (client, _) = net.Connect();
+        net.Network.PartitionOneWay("server", "client");
+        Task write = client.WriteAsync(new byte[4096]).AsTask();
+        long failedAt = -1;
+        write.ContinueWith(_ => failedAt = net.Scheduler.NowTicks, TaskContinuationOptions.ExecuteSynchronously);
+
+        net.Scheduler.RunUntil(s_thirtyMinutes);
+
+        SocketAssert.FailsWithIOError(write, SocketError.TimedOut);
+        List<NetworkEvent> probes = [.. net.EventsOf(NetworkEventKind.Sent).Where(e => e.Detail.StartsWith("WindowProbe", StringComparison.Ordinal))];
+        probes.Count.ShouldBe(3);
+        (probes[1].AtTicks - probes[0].AtTicks).ShouldBe(TestNetwork.MsTicks(400));
+        (probes[2].AtTicks - probes[1].AtTicks).ShouldBe(TestNetwork.MsTicks(800));
+        (failedAt - probes[2].AtTicks).ShouldBe(TestNetwork.MsTicks(1000));
+    }
+
+    [Fact]
     public void ConnectAsync_AcrossPartitionWithDefaultOptions_FailsWithTimedOutAfterTheSynRetries()
     {
         var net = new TestNetwork();
