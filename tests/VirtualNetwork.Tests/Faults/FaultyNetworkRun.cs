@@ -215,7 +215,7 @@ internal sealed class FaultyNetworkRun
         }
 
         sessionBytes.Add(id, bytes);
-        phases[client] = $"session {id} connecting since {Now}";
+        phases[client] = $"session {id} connecting since {Now / TimeSpan.TicksPerMillisecond} ms";
         VirtualStream stream;
         try
         {
@@ -234,7 +234,7 @@ internal sealed class FaultyNetworkRun
         bool aborted = false;
         try
         {
-            phases[client] = $"session {id} writing {bytes.Length} bytes since {Now}";
+            phases[client] = $"session {id} writing {bytes.Length} bytes since {Now / TimeSpan.TicksPerMillisecond} ms";
             for (int offset = 0; offset < bytes.Length;)
             {
                 int count = Math.Min(1 + random.Next(3000), bytes.Length - offset);
@@ -243,7 +243,7 @@ internal sealed class FaultyNetworkRun
             }
 
             stream.ShutdownWrite();
-            phases[client] = $"session {id} reading the response since {Now}";
+            phases[client] = $"session {id} reading the response since {Now / TimeSpan.TicksPerMillisecond} ms";
             scheduler.At(Now + s_responseTimeout.Ticks, () =>
             {
                 aborted = true;
