@@ -13,7 +13,8 @@ namespace SimLoop.Networking.Tests;
 /// </summary>
 internal sealed class FaultyNetworkRun
 {
-    public static readonly long HealTicks = TimeSpan.FromSeconds(20).Ticks;
+    public const int HealMs = 20_000;
+    public static readonly long HealTicks = TimeSpan.FromMilliseconds(HealMs).Ticks;
     public static readonly TimeSpan LivenessBound = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan s_responseTimeout = TimeSpan.FromSeconds(5);
     private static readonly string[] s_hosts = ["server", "c1", "c2"];
@@ -46,8 +47,8 @@ internal sealed class FaultyNetworkRun
 
     private IPEndPoint ServerEndPoint(int port) => new(network.GetHost("server").Addresses[0], port);
 
-    /// <summary>Runs the case and returns its violations (none when the network behaved).</summary>
-    public static IReadOnlyList<string> Run(FaultScenario scenario)
+    /// <summary>Runs the case: its violations (none when the network behaved) and how many sessions failed.</summary>
+    public static FaultyRunResult Run(FaultScenario scenario)
     {
         SynchronizationContext? previous = SynchronizationContext.Current;
         SynchronizationContext.SetSynchronizationContext(null);
@@ -61,7 +62,9 @@ internal sealed class FaultyNetworkRun
         }
     }
 
-    private List<string> Run()
+    private int failedSessions;
+
+    private FaultyRunResult Run()
     {
         network.HostRestarted += host => StartServer();
         StartServer();
@@ -83,7 +86,7 @@ internal sealed class FaultyNetworkRun
             violations.Add($"liveness: {client} completed no fresh session within {LivenessBound.TotalSeconds} s of the heal (last: {phases.GetValueOrDefault(client)})");
         }
 
-        return violations;
+        return new FaultyRunResult(violations, failedSessions);
     }
 
     private void StartServer()
@@ -194,6 +197,7 @@ internal sealed class FaultyNetworkRun
         {
             long start = Now;
             bool completed = await Session(client);
+            failedSessions += completed ? 0 : 1;
             if (completed && start >= HealTicks)
             {
                 liveAfterHeal.Add(client);
@@ -350,3 +354,8 @@ internal sealed class FaultyNetworkRun
         : e is SocketException socket ? $"SocketException({socket.SocketErrorCode})"
         : $"{e.GetType().Name}: {e.Message}";
 }
+
+/// <summary>The outcome of one case of the network fault property.</summary>
+/// <param name="Violations">What went wrong (empty when the network behaved).</param>
+/// <param name="FailedSessions">Client sessions that ended with a socket error or an application timeout.</param>
+internal sealed record FaultyRunResult(IReadOnlyList<string> Violations, int FailedSessions);

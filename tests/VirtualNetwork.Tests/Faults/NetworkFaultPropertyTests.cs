@@ -3,24 +3,34 @@ using FsCheck.Fluent;
 
 namespace SimLoop.Networking.Tests;
 
+/// <summary>
+/// Issue 11's network fault property: random faults of every kind over a server and two clients, all healed at a fixed
+/// virtual time. On the code before the persist timer and the SYN timer it found 44 violations in these 500 cases:
+/// writes blocked forever on a closed window, and connects pending forever, after the heal.
+/// </summary>
 public sealed class NetworkFaultPropertyTests
 {
     private const int Cases = 500;
-    private const int HealMs = 20_000;
+    private const int HealMs = FaultyNetworkRun.HealMs;
 
     [Fact]
     public void Network_AnyFaultsHealedAtAFixedTime_ReadsPrefixesFailsWithSocketErrorsAndRecovers()
     {
-        int cases = 0;
+        int cases = 0, failedSessions = 0;
+        var kinds = new HashSet<FaultKind>();
         Config config = Config.QuickThrowOnFailure.WithMaxTest(Cases).WithReplay(new Replay(new Rnd(20261201UL, 0x9E3779B97F4A7C15UL), null));
         Check.One(config, Prop.ForAll(Arb.From(Scenarios()), scenario =>
         {
             cases++;
-            IReadOnlyList<string> violations = FaultyNetworkRun.Run(scenario);
-            violations.ShouldBeEmpty($"{scenario}{Environment.NewLine}{string.Join(Environment.NewLine, violations.Take(10))}");
+            kinds.UnionWith(scenario.Faults.Select(f => f.Kind));
+            FaultyRunResult result = FaultyNetworkRun.Run(scenario);
+            failedSessions += result.FailedSessions;
+            result.Violations.ShouldBeEmpty($"{scenario}{Environment.NewLine}{string.Join(Environment.NewLine, result.Violations.Take(10))}");
         }));
 
         cases.ShouldBeGreaterThanOrEqualTo(Cases);
+        kinds.ShouldBe(Enum.GetValues<FaultKind>(), ignoreOrder: true);
+        failedSessions.ShouldBeGreaterThan(Cases, "the faults should make many sessions fail, or the property tests nothing");
     }
 
     private static Gen<FaultScenario> Scenarios() =>
