@@ -19,7 +19,7 @@ public enum FaultKind
 /// <param name="Kind">What goes wrong.</param>
 /// <param name="AtMs">When, in virtual milliseconds.</param>
 /// <param name="DurationMs">For how long.</param>
-/// <param name="From">Index of the first host (0 is the server).</param>
+/// <param name="From">Index of the first host (0 is the server; the host that crashes for <see cref="FaultKind.CrashRestart"/>).</param>
 /// <param name="To">Index of the second host, different from <paramref name="From"/>.</param>
 /// <param name="Magnitude">A fault-specific amount between 0 and 1 (loss rate, latency, bandwidth, swizzle interval).</param>
 public sealed record Fault(FaultKind Kind, int AtMs, int DurationMs, int From, int To, double Magnitude)

@@ -29,6 +29,7 @@ internal sealed class FaultyNetworkRun
     private readonly Dictionary<long, byte[]> sessionBytes = [];
     private readonly HashSet<string> liveAfterHeal = [];
     private readonly Dictionary<string, string> phases = [];
+    private readonly Dictionary<string, int> lives = [];
     private long nextSession;
 
     private FaultyNetworkRun(FaultScenario scenario)
@@ -66,13 +67,23 @@ internal sealed class FaultyNetworkRun
 
     private FaultyRunResult Run()
     {
-        network.HostRestarted += host => StartServer();
+        network.HostCrashed += host => lives[host.Name] = lives.GetValueOrDefault(host.Name) + 1;
+        network.HostRestarted += host =>
+        {
+            if (host.Name == "server")
+            {
+                StartServer();
+            }
+            else
+            {
+                StartClient(host.Name);
+            }
+        };
         StartServer();
         new FaultInjector(network, scheduler, s_hosts).Schedule(scenario.Faults, HealTicks);
         foreach (string client in s_hosts.Skip(1))
         {
-            _ = ClientLoop(client);
-            _ = DatagramClient(client);
+            StartClient(client);
         }
 
         long end = HealTicks + LivenessBound.Ticks;
@@ -191,14 +202,24 @@ internal sealed class FaultyNetworkRun
         }
     }
 
-    private async Task ClientLoop(string client)
+    /// <summary>Starts a client's applications (again after a restart: the old ones stop when they notice the crash).</summary>
+    private void StartClient(string client)
     {
-        while (Now < HealTicks + LivenessBound.Ticks)
+        int life = lives.GetValueOrDefault(client);
+        _ = ClientLoop(client, life);
+        _ = DatagramClient(client, life);
+    }
+
+    private bool Crashed(string host, int life) => lives.GetValueOrDefault(host) != life;
+
+    private async Task ClientLoop(string client, int life)
+    {
+        while (Now < HealTicks + LivenessBound.Ticks && !Crashed(client, life))
         {
             long start = Now;
-            bool completed = await Session(client);
+            bool completed = await Session(client, life);
             failedSessions += completed ? 0 : 1;
-            if (completed && start >= HealTicks)
+            if (completed && start >= HealTicks && !Crashed(client, life))
             {
                 liveAfterHeal.Add(client);
                 return;
@@ -208,7 +229,7 @@ internal sealed class FaultyNetworkRun
         }
     }
 
-    private async Task<bool> Session(string client)
+    private async Task<bool> Session(string client, int life)
     {
         long id = ++nextSession;
         byte[] bytes = new byte[8 + random.Next(scenario.MaxSessionBytes + 1)];
@@ -225,7 +246,8 @@ internal sealed class FaultyNetworkRun
         {
             stream = await network.ConnectAsync(client, ServerEndPoint(StreamPort));
         }
-        catch (SocketException e) when (e.SocketErrorCode is SocketError.ConnectionRefused or SocketError.TimedOut)
+        catch (SocketException e) when (e.SocketErrorCode is SocketError.ConnectionRefused or SocketError.TimedOut ||
+            (e.SocketErrorCode is SocketError.NetworkDown or SocketError.ConnectionAborted && Crashed(client, life)))
         {
             return false;
         }
@@ -274,7 +296,8 @@ internal sealed class FaultyNetworkRun
             return true;
         }
         catch (IOException e) when (IsSocketError(e, out SocketError error) &&
-            (error is SocketError.ConnectionReset or SocketError.TimedOut || (error == SocketError.OperationAborted && aborted)))
+            (error is SocketError.ConnectionReset or SocketError.TimedOut || (error == SocketError.OperationAborted && aborted) ||
+             (error == SocketError.ConnectionAborted && Crashed(client, life))))
         {
             return false;
         }
@@ -311,14 +334,24 @@ internal sealed class FaultyNetworkRun
         }
     }
 
-    private async Task DatagramClient(string client)
+    private async Task DatagramClient(string client, int life)
     {
         VirtualDatagramSocket socket = network.Bind(client, 0);
         _ = DatagramReceiver(client, socket);
-        for (int k = 0; Now < HealTicks + LivenessBound.Ticks; k++)
+        try
         {
-            await socket.SendToAsync(DatagramPayload(client, k), ServerEndPoint(DatagramPort));
-            await scheduler.Delay(TimeSpan.FromMilliseconds(300));
+            for (int k = 0; Now < HealTicks + LivenessBound.Ticks; k++)
+            {
+                await socket.SendToAsync(DatagramPayload(client, k), ServerEndPoint(DatagramPort));
+                await scheduler.Delay(TimeSpan.FromMilliseconds(300));
+            }
+        }
+        catch (SocketException e) when (e.SocketErrorCode == SocketError.NetworkDown && Crashed(client, life))
+        {
+        }
+        catch (Exception e)
+        {
+            violations.Add($"{client} datagram send failed with {Describe(e)}");
         }
     }
 
@@ -326,7 +359,16 @@ internal sealed class FaultyNetworkRun
     {
         while (true)
         {
-            VirtualDatagram datagram = await socket.ReceiveFromAsync();
+            VirtualDatagram datagram;
+            try
+            {
+                datagram = await socket.ReceiveFromAsync();
+            }
+            catch (SocketException e) when (e.SocketErrorCode is SocketError.OperationAborted or SocketError.NetworkDown)
+            {
+                return;
+            }
+
             int k = datagram.Data.Length >= 4 ? BinaryPrimitives.ReadInt32LittleEndian(datagram.Data.Span) : -1;
             if (k < 0 || !datagram.Data.Span.SequenceEqual(DatagramPayload(client, k)))
             {

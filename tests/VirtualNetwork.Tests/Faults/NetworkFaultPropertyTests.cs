@@ -55,5 +55,5 @@ public sealed class NetworkFaultPropertyTests
         from duration in Gen.Choose(50, HealMs)
         from pair in Gen.Elements((0, 1), (0, 2), (1, 0), (2, 0), (1, 2))
         from magnitude in Gen.Choose(0, 100).Select(m => m / 100.0)
-        select new Fault(kind, at, duration, kind == FaultKind.CrashRestart ? 0 : pair.Item1, kind == FaultKind.CrashRestart ? 1 : pair.Item2, magnitude);
+        select new Fault(kind, at, duration, pair.Item1, pair.Item2, magnitude);
 }
