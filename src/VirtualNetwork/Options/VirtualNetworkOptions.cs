@@ -45,7 +45,7 @@ public sealed class VirtualNetworkOptions
     public TimeSpan SynRetransmissionTimeout { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// Retries of one lost stream message, and zero-window probes in a row that go unanswered, before the connection
+    /// Retries of one lost stream message (and of an unanswered zero-window probe) before the connection
     /// fails with <c>SocketError.TimedOut</c> (when the last retry's timeout expires). With the defaults (15, 200 ms
     /// doubling to 120 s) that is 924.6 s, as Linux's <c>tcp_retries2 = 15</c>.
     /// </summary>

@@ -6,8 +6,8 @@ namespace SimLoop.Networking;
 /// TCP's persist timer: while bytes wait for a closed receive window, this end probes the peer with a doubling
 /// timeout (the retransmission back-off). A probe answered by a window update keeps the connection alive (a live peer
 /// that does not read may stall a writer forever, as in TCP); a peer that no longer knows the connection answers with
-/// a reset; after <see cref="VirtualNetworkOptions.MaxRetransmissions"/> probes in a row go unanswered, the connection
-/// fails with <see cref="SocketError.TimedOut"/>.
+/// a reset; when a probe and <see cref="VirtualNetworkOptions.MaxRetransmissions"/> more in a row go unanswered, the
+/// connection fails with <see cref="SocketError.TimedOut"/> at the time the next probe would be due.
 /// </summary>
 public sealed partial class VirtualStream
 {
