@@ -11,7 +11,7 @@ namespace SimLoop.Networking.Tests;
 /// <see cref="HealTicks"/>. Collects every violation of: bytes read are a prefix of bytes written; failures are
 /// socket errors that make sense; after the heal each client completes a fresh session within <see cref="LivenessBound"/>.
 /// </summary>
-internal sealed class FaultyNetworkRun
+internal sealed partial class FaultyNetworkRun
 {
     public const int HealMs = 20_000;
     public static readonly long HealTicks = TimeSpan.FromMilliseconds(HealMs).Ticks;
@@ -311,78 +311,6 @@ internal sealed class FaultyNetworkRun
             aborted = true;
             stream.Dispose();
         }
-    }
-
-    private async Task DatagramEcho(VirtualDatagramSocket socket)
-    {
-        while (true)
-        {
-            try
-            {
-                VirtualDatagram datagram = await socket.ReceiveFromAsync();
-                await socket.SendToAsync(datagram.Data, datagram.RemoteEndPoint);
-            }
-            catch (SocketException e) when (e.SocketErrorCode is SocketError.OperationAborted or SocketError.NetworkDown)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                violations.Add($"datagram echo failed with {Describe(e)}");
-                return;
-            }
-        }
-    }
-
-    private async Task DatagramClient(string client, int life)
-    {
-        VirtualDatagramSocket socket = network.Bind(client, 0);
-        _ = DatagramReceiver(client, socket);
-        try
-        {
-            for (int k = 0; Now < HealTicks + LivenessBound.Ticks; k++)
-            {
-                await socket.SendToAsync(DatagramPayload(client, k), ServerEndPoint(DatagramPort));
-                await scheduler.Delay(TimeSpan.FromMilliseconds(300));
-            }
-        }
-        catch (SocketException e) when (e.SocketErrorCode == SocketError.NetworkDown && Crashed(client, life))
-        {
-        }
-        catch (Exception e)
-        {
-            violations.Add($"{client} datagram send failed with {Describe(e)}");
-        }
-    }
-
-    private async Task DatagramReceiver(string client, VirtualDatagramSocket socket)
-    {
-        while (true)
-        {
-            VirtualDatagram datagram;
-            try
-            {
-                datagram = await socket.ReceiveFromAsync();
-            }
-            catch (SocketException e) when (e.SocketErrorCode is SocketError.OperationAborted or SocketError.NetworkDown)
-            {
-                return;
-            }
-
-            int k = datagram.Data.Length >= 4 ? BinaryPrimitives.ReadInt32LittleEndian(datagram.Data.Span) : -1;
-            if (k < 0 || !datagram.Data.Span.SequenceEqual(DatagramPayload(client, k)))
-            {
-                violations.Add($"{client} received a datagram it never sent ({datagram.Data.Length} bytes)");
-            }
-        }
-    }
-
-    private static byte[] DatagramPayload(string client, int k)
-    {
-        byte[] payload = new byte[4 + client.Length];
-        BinaryPrimitives.WriteInt32LittleEndian(payload, k);
-        System.Text.Encoding.ASCII.GetBytes(client).CopyTo(payload, 4);
-        return payload;
     }
 
     private static bool IsSocketError(IOException e, out SocketError error)
