@@ -5,20 +5,25 @@ public sealed partial class VirtualNetwork
 {
     /// <summary>Clogs <paramref name="host"/> until <see cref="Unclog(string)"/>.</summary>
     /// <param name="host">The host's name.</param>
-    public void Clog(string host) => ClogUntil(GetHost(host), long.MaxValue);
+    public void Clog(string host) => ClogUntil(GetHost(host), VirtualDeadline.Never);
 
-    /// <summary>Clogs <paramref name="host"/> for <paramref name="duration"/> (or until <see cref="Unclog(string)"/>).</summary>
+    /// <summary>
+    /// Clogs <paramref name="host"/> for <paramref name="duration"/> (or until <see cref="Unclog(string)"/>).
+    /// <see cref="Timeout.InfiniteTimeSpan"/>, or a duration that ends past the last representable instant (such as
+    /// <see cref="TimeSpan.MaxValue"/>), clogs it until <see cref="Unclog(string)"/>.
+    /// </summary>
     /// <param name="host">The host's name.</param>
-    /// <param name="duration">How long (positive).</param>
+    /// <param name="duration">How long (positive, or <see cref="Timeout.InfiniteTimeSpan"/>).</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="duration"/> is zero or negative (other than infinite).</exception>
     public void Clog(string host, TimeSpan duration)
     {
-        if (duration <= TimeSpan.Zero)
+        if (duration <= TimeSpan.Zero && duration != Timeout.InfiniteTimeSpan)
         {
-            throw new ArgumentOutOfRangeException(nameof(duration), duration, "A clog must last a positive time.");
+            throw new ArgumentOutOfRangeException(nameof(duration), duration, "A clog must last a positive time (Timeout.InfiniteTimeSpan for one that lasts until Unclog).");
         }
 
         VirtualHost clogged = GetHost(host);
-        long until = NowTicks + duration.Ticks;
+        long until = duration == Timeout.InfiniteTimeSpan ? VirtualDeadline.Never : VirtualDeadline.After(NowTicks, duration.Ticks);
         ClogUntil(clogged, until);
         ScheduleAt(until, () =>
         {
@@ -38,7 +43,7 @@ public sealed partial class VirtualNetwork
     /// one by one at random intervals of at most <paramref name="maxInterval"/>, then unclogs them in a random order at
     /// random intervals. All randomness comes from the concern <c>"net.swizzle"</c>.
     /// </summary>
-    /// <param name="maxInterval">The longest pause between two steps (positive).</param>
+    /// <param name="maxInterval">The longest pause between two steps (positive); a step that would fall past the last representable instant never happens.</param>
     /// <param name="hosts">Host names to choose from, or null for every host.</param>
     /// <returns>The planned steps, in the order they will happen.</returns>
     public IReadOnlyList<SwizzleClogStep> SwizzleClog(TimeSpan maxInterval, IEnumerable<string>? hosts = null)
@@ -68,9 +73,9 @@ public sealed partial class VirtualNetwork
             Shuffle(chosen, random);
             foreach (VirtualHost host in chosen)
             {
-                at += 1 + random.NextInt64(maxInterval.Ticks);
+                at = VirtualDeadline.After(at, 1 + random.NextInt64(maxInterval.Ticks));
                 steps.Add(new SwizzleClogStep(host.Name, clog, at));
-                ScheduleAt(at, clog ? () => ClogUntil(host, long.MaxValue) : () => Unclog(host));
+                ScheduleAt(at, clog ? () => ClogUntil(host, VirtualDeadline.Never) : () => Unclog(host));
             }
         }
 
@@ -91,7 +96,7 @@ public sealed partial class VirtualNetwork
     {
         host.ClogUntilTicks = host.IsClogged ? Math.Max(host.ClogUntilTicks, untilTicks) : untilTicks;
         host.IsClogged = true;
-        Record(NetworkEventKind.Fault, host.Name, string.Empty, untilTicks == long.MaxValue ? "clog" : $"clog until {untilTicks}");
+        Record(NetworkEventKind.Fault, host.Name, string.Empty, untilTicks == VirtualDeadline.Never ? "clog" : $"clog until {untilTicks}");
     }
 
     private void Unclog(VirtualHost host)

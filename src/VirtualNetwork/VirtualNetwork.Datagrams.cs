@@ -43,7 +43,7 @@ public sealed partial class VirtualNetwork
             long extraDelay = 0;
             if (settings.ReorderRate > 0 && RandomFor("net.reorder").NextDouble() < settings.ReorderRate)
             {
-                extraDelay = RandomFor("net.reorder").NextInt64(settings.ReorderDelay.Ticks + 1);
+                extraDelay = RandomFor("net.reorder").NextInt64(VirtualDeadline.After(settings.ReorderDelay.Ticks, 1));
             }
 
             Transmit(from, to, MessageKind.Datagram, payload.Length, detail,

@@ -6,10 +6,12 @@ public sealed partial class VirtualNetwork
     /// <summary>Holds messages that arrive on the direction <paramref name="from"/> to <paramref name="to"/> until released.</summary>
     /// <param name="from">The sending host's name.</param>
     /// <param name="to">The receiving host's name.</param>
+    /// <exception cref="ArgumentException">A name is unknown, or both are the same host (a link joins two different hosts).</exception>
     public void Hold(string from, string to)
     {
         VirtualHost source = GetHost(from);
         VirtualHost destination = GetHost(to);
+        ThrowIfSameHost(source, destination);
         LinkStateOf(source, destination).IsHeld = true;
         Record(NetworkEventKind.Fault, source.Name, destination.Name, "hold");
     }
@@ -28,10 +30,12 @@ public sealed partial class VirtualNetwork
     /// <summary>Stops holding the direction <paramref name="from"/> to <paramref name="to"/> and delivers its held messages, in order.</summary>
     /// <param name="from">The sending host's name.</param>
     /// <param name="to">The receiving host's name.</param>
+    /// <exception cref="ArgumentException">A name is unknown, or both are the same host (a link joins two different hosts).</exception>
     public void Release(string from, string to)
     {
         VirtualHost source = GetHost(from);
         VirtualHost destination = GetHost(to);
+        ThrowIfSameHost(source, destination);
         LinkStateOf(source, destination).IsHeld = false;
         Record(NetworkEventKind.Fault, source.Name, destination.Name, "release");
         foreach (Transmission message in InTransitInOrder().Where(m => m.From == source && m.To == destination && m.State == InFlightState.Held))

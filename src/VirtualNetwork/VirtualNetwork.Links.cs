@@ -12,6 +12,7 @@ public sealed partial class VirtualNetwork
 
     /// <summary>Changes the settings of every link that has none of its own.</summary>
     /// <param name="settings">The new default.</param>
+    /// <exception cref="ArgumentException">Settings are out of range (one exception lists them all).</exception>
     public void SetDefaultLink(LinkSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -24,11 +25,16 @@ public sealed partial class VirtualNetwork
     /// <param name="from">The sending host's name.</param>
     /// <param name="to">The receiving host's name.</param>
     /// <param name="settings">The settings; null to go back to the default.</param>
+    /// <exception cref="ArgumentException">
+    /// The settings are out of range (one exception lists them all), a name is unknown, or <paramref name="from"/> and
+    /// <paramref name="to"/> are the same host (a host's traffic to itself crosses no link and uses <see cref="DefaultLink"/>).
+    /// </exception>
     public void SetLink(string from, string to, LinkSettings? settings)
     {
         settings?.Validate(nameof(settings));
         VirtualHost source = GetHost(from);
         VirtualHost destination = GetHost(to);
+        ThrowIfSameHost(source, destination);
         LinkStateOf(source, destination).Settings = settings;
         Record(NetworkEventKind.Fault, source.Name, destination.Name, $"link {(settings is null ? "default" : Describe(settings))}");
     }
@@ -37,6 +43,7 @@ public sealed partial class VirtualNetwork
     /// <param name="a">One host's name.</param>
     /// <param name="b">The other host's name.</param>
     /// <param name="settings">The settings; null to go back to the default.</param>
+    /// <exception cref="ArgumentException">As <see cref="SetLink"/>.</exception>
     public void SetLinkBothWays(string a, string b, LinkSettings? settings)
     {
         SetLink(a, b, settings);
@@ -48,6 +55,15 @@ public sealed partial class VirtualNetwork
     /// <param name="to">The receiving host's name.</param>
     /// <returns>The link's own settings, or the default.</returns>
     public LinkSettings GetLink(string from, string to) => SettingsOf(GetHost(from), GetHost(to));
+
+    /// <summary>A link joins two different hosts: rejects a host given as both ends.</summary>
+    private static void ThrowIfSameHost(VirtualHost from, VirtualHost to)
+    {
+        if (from == to)
+        {
+            throw new ArgumentException($"'from' and 'to' are both the host '{from.Name}': a link joins two different hosts (a host's traffic to itself crosses no link).", nameof(to));
+        }
+    }
 
     private static string Describe(LinkSettings s) =>
         $"latency={s.Latency.Shape}[{s.Latency.Min.Ticks},{s.Latency.Max.Ticks}] bandwidth={s.BandwidthBytesPerSecond} loss={s.LossRate} dup={s.DuplicationRate} reorder={s.ReorderRate}";

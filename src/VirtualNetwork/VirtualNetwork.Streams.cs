@@ -27,15 +27,18 @@ public sealed partial class VirtualNetwork
 
     /// <summary>
     /// Connects from <paramref name="fromHost"/> to <paramref name="remoteEndPoint"/>. The connect takes a round trip;
-    /// it stays pending while the SYN is lost (partition, full backlog) and is retransmitted.
+    /// while no SYN-ACK comes back (partition, full backlog, lost messages) the SYN is sent again on a doubling timer,
+    /// and the connect fails with <see cref="SocketError.TimedOut"/> when the retries are spent (127 s with the default
+    /// <see cref="VirtualNetworkOptions.SynRetransmissionTimeout"/> and <see cref="VirtualNetworkOptions.MaxSynRetransmissions"/>)
+    /// or at <see cref="VirtualNetworkOptions.ConnectTimeout"/>, whichever comes first.
     /// </summary>
     /// <param name="fromHost">The connecting host's name.</param>
     /// <param name="remoteEndPoint">The address and port to connect to.</param>
     /// <param name="cancellationToken">Cancels the pending connect (<see cref="OperationCanceledException"/>).</param>
     /// <returns>The client end of the connection.</returns>
     /// <exception cref="SocketException">
-    /// <see cref="SocketError.ConnectionRefused"/> (no listener), <see cref="SocketError.TimedOut"/> (the options'
-    /// connect timeout), <see cref="SocketError.NetworkDown"/> (the host is crashed), <see cref="SocketError.HostUnreachable"/>
+    /// <see cref="SocketError.ConnectionRefused"/> (no listener), <see cref="SocketError.TimedOut"/> (the SYN retries
+    /// are spent, or the options' connect timeout), <see cref="SocketError.NetworkDown"/> (the host is crashed), <see cref="SocketError.HostUnreachable"/>
     /// (no host has the address), <see cref="SocketError.ConnectionAborted"/> (the host crashed meanwhile).
     /// </exception>
     public Task<VirtualStream> ConnectAsync(string fromHost, IPEndPoint remoteEndPoint, CancellationToken cancellationToken = default)
@@ -86,18 +89,26 @@ public sealed partial class VirtualNetwork
         return ConnectAsync(fromHost, new IPEndPoint(addresses[0], port), cancellationToken);
     }
 
-    /// <summary>A SYN arrived at <paramref name="to"/>: a listener takes it, or the client is refused with a reset.</summary>
+    /// <summary>
+    /// A SYN arrived at <paramref name="to"/>: the server end already made for this client answers again (its SYN-ACK
+    /// was lost), or a listener takes it, or the client is refused with a reset (not retransmitted: the client's next
+    /// SYN is refused again).
+    /// </summary>
     internal string? OfferConnection(VirtualHost to, VirtualStream client)
     {
+        if (client.ServerEnd is { IsAlive: true } server)
+        {
+            server.SendSynAck(client, again: true);
+            return null;
+        }
+
         if (to.FindListener(client.RemoteEndPoint.Port) is { } listener)
         {
             return listener.Offer(client);
         }
 
         Record(NetworkEventKind.Refused, to.Name, client.Host.Name, client.Label);
-        TransmitReliably(
-            to, client.Host, MessageKind.Reset, 0, $"{client.RemoteEndPoint.Port}->{client.LocalEndPoint.Port} refused",
-            new Func<string?>(() => client.OnReset()), new Reliability(() => client.IsConnecting, static () => { }, Options.MaxSynRetransmissions));
+        Transmit(to, client.Host, MessageKind.Reset, 0, $"{client.RemoteEndPoint.Port}->{client.LocalEndPoint.Port} refused", new Func<string?>(() => client.OnReset()), reliability: null);
         return null;
     }
 

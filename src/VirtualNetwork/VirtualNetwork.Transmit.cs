@@ -11,6 +11,14 @@ public sealed partial class VirtualNetwork
 
     private static readonly Action<object?> s_arrive = static m => ((Transmission)m!).Network.Arrive((Transmission)m!);
     private static readonly Action<object?> s_retransmit = static m => ((Transmission)m!).Network.Retransmit((Transmission)m!);
+    private static readonly Action<object?> s_giveUp = static r =>
+    {
+        var reliability = (Reliability)r!;
+        if (reliability.IsWanted())
+        {
+            reliability.OnGiveUp();
+        }
+    };
 
     /// <summary>
     /// Sends one message from <paramref name="from"/> to <paramref name="to"/>; it may be lost. <paramref name="extraDelayTicks"/>
@@ -33,7 +41,8 @@ public sealed partial class VirtualNetwork
             link.BusyUntilTicks = start + serialisation;
         }
 
-        long arrival = start + serialisation + settings.Latency.SampleTicks(latencyRandom ??= RandomFor("net.latency")) + extraDelayTicks;
+        long latency = settings.Latency.SampleTicks(latencyRandom ??= RandomFor("net.latency"));
+        long arrival = VirtualDeadline.After(VirtualDeadline.After(start + serialisation, latency), extraDelayTicks);
         Record(NetworkEventKind.Sent, message);
         if (!from.IsUp && !evenFromDownHost)
         {
@@ -49,8 +58,9 @@ public sealed partial class VirtualNetwork
         }
         else
         {
+            // A message due past the last representable instant travels forever (InFlight lists it; Deliver or Drop it).
             inTransit.Add(message.Id, message);
-            message.ArrivalCallbackId = scheduler.ScheduleAt(arrival, s_arrive, message);
+            message.ArrivalCallbackId = arrival == VirtualDeadline.Never ? -1 : scheduler.ScheduleAt(arrival, s_arrive, message);
         }
 
         return message;
@@ -64,7 +74,10 @@ public sealed partial class VirtualNetwork
         VirtualHost from, VirtualHost to, MessageKind kind, int size, MessageDetail detail, Delivery delivery, Reliability reliability) =>
         Transmit(from, to, kind, size, detail, delivery, reliability);
 
-    /// <summary>A reliable message was lost: schedules its next attempt, or gives up.</summary>
+    /// <summary>
+    /// A reliable message was lost: schedules its next attempt, or, after the last one, gives up when that attempt's
+    /// timeout expires (as a sender that waits for an acknowledgement would).
+    /// </summary>
     private void OnReliableLost(Transmission lost, Reliability reliability)
     {
         if (!reliability.IsWanted())
@@ -73,14 +86,19 @@ public sealed partial class VirtualNetwork
         }
 
         int attempt = lost.Detail.Attempt;
-        if (attempt >= reliability.MaxRetries)
+        long at = Math.Max(NowTicks, RetransmissionDeadline(lost.SentAtTicks, reliability.FirstTimeoutTicks, attempt));
+        if (at == VirtualDeadline.Never)
         {
-            reliability.OnGiveUp();
             return;
         }
 
-        long timeout = Math.Min(Options.RetransmissionTimeout.Ticks << Math.Min(attempt, 30), Options.MaxRetransmissionTimeout.Ticks);
-        scheduler.ScheduleAt(Math.Max(NowTicks, lost.SentAtTicks + timeout), s_retransmit, lost);
+        if (attempt >= reliability.MaxRetries)
+        {
+            scheduler.ScheduleAt(at, s_giveUp, reliability);
+            return;
+        }
+
+        scheduler.ScheduleAt(at, s_retransmit, lost);
     }
 
     private void Retransmit(Transmission lost)

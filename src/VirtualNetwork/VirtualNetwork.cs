@@ -20,12 +20,17 @@ public sealed partial class VirtualNetwork
     /// <summary>Creates a network driven by <paramref name="scheduler"/>.</summary>
     /// <param name="scheduler">The seam to the simulation's clock, randomness and trace.</param>
     /// <param name="options">Settings; null for the defaults.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A setting in <paramref name="options"/> is out of range.</exception>
+    /// <exception cref="ArgumentException">
+    /// Settings in <paramref name="options"/> are out of range: one exception (<see cref="ArgumentException.ParamName"/>
+    /// <c>options</c>) lists every one of them.
+    /// </exception>
     public VirtualNetwork(INetworkScheduler scheduler, VirtualNetworkOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(scheduler);
         options ??= new VirtualNetworkOptions();
-        options.Validate(nameof(options));
+        var problems = new OptionsProblems();
+        options.CollectProblems(problems);
+        problems.ThrowIfAny(nameof(options));
         this.scheduler = scheduler;
         Options = options;
         defaultLink = options.DefaultLink;
@@ -92,9 +97,18 @@ public sealed partial class VirtualNetwork
     /// <summary>Runs <paramref name="action"/> in a scheduler callback at the current instant (never inline).</summary>
     internal void Post(Action action) => scheduler.ScheduleAt(scheduler.NowTicks, static s => ((Action)s!)(), action);
 
-    internal long ScheduleAt(long atTicks, Action action) => scheduler.ScheduleAt(atTicks, static s => ((Action)s!)(), action);
+    /// <summary>Runs <paramref name="action"/> in a scheduler callback at <paramref name="atTicks"/>; never schedules <see cref="VirtualDeadline.Never"/> (returns -1).</summary>
+    internal long ScheduleAt(long atTicks, Action action) =>
+        atTicks == VirtualDeadline.Never ? -1 : scheduler.ScheduleAt(atTicks, static s => ((Action)s!)(), action);
 
-    internal bool CancelScheduled(long id) => scheduler.Cancel(id);
+    internal bool CancelScheduled(long id) => id >= 0 && scheduler.Cancel(id);
+
+    /// <summary>
+    /// When a message sent at <paramref name="sentAtTicks"/> on its <paramref name="attempt"/>-th retry counts as
+    /// unanswered: the first timeout doubled per attempt, capped at the options' largest one (or <see cref="VirtualDeadline.Never"/>).
+    /// </summary>
+    internal long RetransmissionDeadline(long sentAtTicks, long firstTimeoutTicks, int attempt) =>
+        VirtualDeadline.After(sentAtTicks, VirtualDeadline.BackOff(firstTimeoutTicks, attempt, Options.MaxRetransmissionTimeout.Ticks));
 
     /// <summary>The random stream of <paramref name="concern"/>, asked of the scheduler once and then reused.</summary>
     internal Random RandomFor(string concern)

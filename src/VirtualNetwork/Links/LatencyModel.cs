@@ -49,10 +49,17 @@ public sealed record LatencyModel
         long range = Max.Ticks - Min.Ticks;
         return Shape switch
         {
-            LatencyShape.Uniform => Min.Ticks + random.NextInt64(range + 1),
-            LatencyShape.Exponential => Min.Ticks + Math.Min(range, (long)(-Math.Log(1.0 - random.NextDouble()) * range / 4.0)),
+            LatencyShape.Uniform => Min.Ticks + random.NextInt64(VirtualDeadline.After(range, 1)),
+            LatencyShape.Exponential => Min.Ticks + ExponentialExtra(random, range),
             _ => Min.Ticks,
         };
+    }
+
+    /// <summary>An exponentially distributed extra with mean a quarter of <paramref name="range"/>, clamped at it (no overflow for huge ranges).</summary>
+    private static long ExponentialExtra(Random random, long range)
+    {
+        double extra = -Math.Log(1.0 - random.NextDouble()) * range / 4.0;
+        return extra >= range ? range : (long)extra;
     }
 
     private static LatencyModel Create(LatencyShape shape, TimeSpan min, TimeSpan max)

@@ -24,34 +24,34 @@ public sealed record LinkSettings
     /// <summary>The largest extra delay of a reordered datagram.</summary>
     public TimeSpan ReorderDelay { get; init; } = TimeSpan.FromMilliseconds(10);
 
-    /// <summary>Throws if a setting is out of range.</summary>
-    /// <param name="argumentName">The name of the argument these settings came from, for the exception.</param>
-    internal void Validate(string argumentName)
+    /// <summary>Adds every out-of-range setting to <paramref name="problems"/>, each property prefixed with <paramref name="prefix"/>.</summary>
+    internal void CollectProblems(OptionsProblems problems, string prefix = "")
     {
         if (Latency is null)
         {
-            throw new ArgumentNullException(argumentName, $"{argumentName}.{nameof(Latency)} is required.");
+            problems.Add(prefix + nameof(Latency), $"is required (for example {nameof(LatencyModel)}.{nameof(LatencyModel.Fixed)}(TimeSpan.FromMilliseconds(1)))");
         }
 
         if (BandwidthBytesPerSecond < 0)
         {
-            throw new ArgumentOutOfRangeException(argumentName, BandwidthBytesPerSecond, $"{argumentName}.{nameof(BandwidthBytesPerSecond)} cannot be negative (0 means infinite).");
+            problems.Add(prefix + nameof(BandwidthBytesPerSecond), $"cannot be negative (0 means infinite; it is {BandwidthBytesPerSecond})");
         }
 
-        ThrowIfNotProbability(LossRate, nameof(LossRate), argumentName);
-        ThrowIfNotProbability(DuplicationRate, nameof(DuplicationRate), argumentName);
-        ThrowIfNotProbability(ReorderRate, nameof(ReorderRate), argumentName);
+        problems.Probability(prefix + nameof(LossRate), LossRate);
+        problems.Probability(prefix + nameof(DuplicationRate), DuplicationRate);
+        problems.Probability(prefix + nameof(ReorderRate), ReorderRate);
         if (ReorderDelay < TimeSpan.Zero)
         {
-            throw new ArgumentOutOfRangeException(argumentName, ReorderDelay, $"{argumentName}.{nameof(ReorderDelay)} cannot be negative.");
+            problems.Add(prefix + nameof(ReorderDelay), $"cannot be negative (it is {ReorderDelay})");
         }
     }
 
-    private static void ThrowIfNotProbability(double value, string property, string argumentName)
+    /// <summary>Throws one <see cref="ArgumentException"/> naming every out-of-range setting.</summary>
+    /// <param name="argumentName">The name of the argument these settings came from.</param>
+    internal void Validate(string argumentName)
     {
-        if (!(value >= 0.0 && value <= 1.0))
-        {
-            throw new ArgumentOutOfRangeException(argumentName, value, $"{argumentName}.{property} must be a probability between 0 and 1.");
-        }
+        var problems = new OptionsProblems();
+        CollectProblems(problems);
+        problems.ThrowIfAny(argumentName);
     }
 }

@@ -17,4 +17,6 @@ public enum MessageKind
     WindowUpdate,
     /// <summary>A datagram (UDP).</summary>
     Datagram,
+    /// <summary>A zero-window probe (TCP persist timer): asks the receiver for its window; a receiver that no longer knows the connection answers with a reset.</summary>
+    WindowProbe,
 }

@@ -65,8 +65,12 @@ internal readonly record struct Delivery(Func<string?>? OnArrive, VirtualStream?
         OnArrive is { } onArrive ? onArrive() : Stream!.Receive(message.Kind, Sequence, Payload);
 }
 
-/// <summary>Retransmission of a stream message after each loss, while <paramref name="IsWanted"/>, up to <paramref name="MaxRetries"/> times.</summary>
+/// <summary>
+/// Retransmission of a stream message after each loss, while <paramref name="IsWanted"/>, up to <paramref name="MaxRetries"/>
+/// times, the timeout starting at <paramref name="FirstTimeoutTicks"/> and doubling.
+/// </summary>
 /// <param name="IsWanted">Whether the sender still wants the message delivered.</param>
-/// <param name="OnGiveUp">Runs after too many retries.</param>
+/// <param name="OnGiveUp">Runs when the last retry's timeout expires (if still wanted).</param>
 /// <param name="MaxRetries">The retry limit, or null for none.</param>
-internal sealed record Reliability(Func<bool> IsWanted, Action OnGiveUp, int? MaxRetries);
+/// <param name="FirstTimeoutTicks">The first retransmission timeout.</param>
+internal sealed record Reliability(Func<bool> IsWanted, Action OnGiveUp, int? MaxRetries, long FirstTimeoutTicks);

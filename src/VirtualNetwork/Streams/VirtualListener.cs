@@ -77,8 +77,9 @@ public sealed class VirtualListener : IDisposable
         }
 
         var server = new VirtualStream(network, host, new IPEndPoint(client.RemoteEndPoint.Address, LocalEndPoint.Port), client.LocalEndPoint) { Peer = client };
+        client.ServerEnd = server;
         network.Record(NetworkEventKind.Accept, host.Name, client.Host.Name, server.Label);
-        server.SendSynAck(client);
+        server.SendSynAck(client, again: false);
         if (accepts.Count > 0)
         {
             PendingOperation<VirtualStream> operation = accepts[0];

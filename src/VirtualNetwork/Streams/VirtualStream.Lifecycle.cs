@@ -10,6 +10,8 @@ public sealed partial class VirtualStream
     private bool ownsLocalPort;
     private PendingOperation<VirtualStream>? connect;
     private long connectTimeoutId = -1;
+    private long synTimerId = -1;
+    private VirtualHost? connectTarget;
 
     /// <summary>Whether this is a client end whose connect is still pending.</summary>
     internal bool IsConnecting => connect is { IsPending: true } && !IsStale;
@@ -38,27 +40,70 @@ public sealed partial class VirtualStream
         CloseLocally();
     }
 
-    /// <summary>Starts connecting (client end) to <paramref name="to"/>; the task completes in a scheduler callback.</summary>
+    /// <summary>
+    /// Starts connecting (client end) to <paramref name="to"/>; the task completes in a scheduler callback. The SYN is
+    /// sent again each time its timeout (doubling) expires without a SYN-ACK, as TCP does.
+    /// </summary>
     internal Task<VirtualStream> Connect(VirtualHost to, CancellationToken cancellationToken)
     {
         ownsLocalPort = true;
         PendingOperation<VirtualStream> operation = PendingOperation<VirtualStream>.Start(network, cancellationToken, _ => EndConnect("cancelled"));
         connect = operation;
+        connectTarget = to;
         network.Record(NetworkEventKind.Connect, Host.Name, to.Name, Label);
-        if (network.Options.ConnectTimeout is { } timeout)
+        if (network.Options.ConnectTimeout is { } timeout && timeout != Timeout.InfiniteTimeSpan)
         {
-            connectTimeoutId = network.ScheduleAt(network.NowTicks + timeout.Ticks, () => FailConnect(SocketError.TimedOut));
+            connectTimeoutId = network.ScheduleAt(VirtualDeadline.After(network.NowTicks, timeout.Ticks), () => FailConnect(SocketError.TimedOut));
         }
 
-        network.TransmitReliably(
-            Host, to, MessageKind.Syn, 0, Label, new Func<string?>(() => network.OfferConnection(to, this)),
-            new Reliability(() => operation.IsPending && !IsStale, () => FailConnect(SocketError.TimedOut), network.Options.MaxSynRetransmissions));
+        SendSyn(0);
         return operation.Task;
     }
 
-    /// <summary>Sends the SYN-ACK of an accepted connection (server end) to <paramref name="client"/>.</summary>
-    internal void SendSynAck(VirtualStream client) =>
-        TransmitReliably(MessageKind.SynAck, 0, Label, new Func<string?>(() => client.OnSynAck(this)));
+    /// <summary>The server end the listener made for this client end (to answer a repeated SYN), if any.</summary>
+    internal VirtualStream? ServerEnd { get; set; }
+
+    /// <summary>Whether this end still takes part in its connection (it has not failed, been reset, or outlived a crash).</summary>
+    internal bool IsAlive => CanTransmit;
+
+    /// <summary>Sends the SYN-ACK of an accepted connection (server end) to <paramref name="client"/>; reliably the first time, as an answer to a repeated SYN after.</summary>
+    internal void SendSynAck(VirtualStream client, bool again)
+    {
+        var delivery = new Func<string?>(() => client.OnSynAck(this));
+        if (again)
+        {
+            network.Transmit(Host, client.Host, MessageKind.SynAck, 0, Label, delivery, reliability: null);
+        }
+        else
+        {
+            TransmitReliably(MessageKind.SynAck, 0, Label, delivery);
+        }
+    }
+
+    private void SendSyn(int attempt)
+    {
+        VirtualHost to = connectTarget!;
+        network.Transmit(Host, to, MessageKind.Syn, 0, new MessageDetail(Label, Attempt: attempt), new Func<string?>(() => network.OfferConnection(to, this)), reliability: null);
+        long deadline = network.RetransmissionDeadline(network.NowTicks, network.Options.SynRetransmissionTimeout.Ticks, attempt);
+        synTimerId = network.ScheduleAt(deadline, () => OnSynTimeout(attempt));
+    }
+
+    private void OnSynTimeout(int attempt)
+    {
+        synTimerId = -1;
+        if (!IsConnecting)
+        {
+            return;
+        }
+
+        if (attempt >= network.Options.MaxSynRetransmissions)
+        {
+            FailConnect(SocketError.TimedOut);
+            return;
+        }
+
+        SendSyn(attempt + 1);
+    }
 
     internal string? OnSynAck(VirtualStream server)
     {
@@ -66,11 +111,16 @@ public sealed partial class VirtualStream
         {
             Peer = server;
             network.CancelScheduled(connectTimeoutId);
+            network.CancelScheduled(synTimerId);
             operation.TrySetResult(this);
+        }
+        else if (Peer == server && CanTransmit)
+        {
+            // A repeated SYN-ACK (the answer to a repeated SYN, or a retransmission) of the connection already made.
         }
         else
         {
-            // The connect was abandoned (cancelled, timed out, crashed): tell the server end.
+            // The connect was abandoned (cancelled, timed out, crashed), or this end no longer takes part: tell the server end.
             network.Transmit(Host, server.Host, MessageKind.Reset, 0, Label, new Func<string?>(() => server.OnReset()), reliability: null);
         }
 
@@ -127,6 +177,16 @@ public sealed partial class VirtualStream
         }
 
         base.Dispose(disposing);
+    }
+
+    /// <summary>
+    /// Answers a message that reached an end which no longer takes part in the connection (failed, reset, closed or
+    /// forgotten by a crash) with a reset, as a TCP stack answers a segment for a connection it does not know.
+    /// </summary>
+    private void AnswerWithReset()
+    {
+        network.Record(NetworkEventKind.Reset, Host.Name, Peer?.Host.Name ?? string.Empty, $"{Label} answer");
+        SendReset(evenFromDownHost: false);
     }
 
     private void SendReset(bool evenFromDownHost)
@@ -186,6 +246,7 @@ public sealed partial class VirtualStream
     private void EndConnect(string why)
     {
         network.CancelScheduled(connectTimeoutId);
+        network.CancelScheduled(synTimerId);
         network.Record(NetworkEventKind.Closed, Host.Name, string.Empty, $"{Label} connect {why}");
         CloseLocally();
     }

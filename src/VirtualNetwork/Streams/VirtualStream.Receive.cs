@@ -61,14 +61,10 @@ public sealed partial class VirtualStream
 
     internal string? OnData(long sequence, ReadOnlyMemory<byte> segment)
     {
-        if (failure is not null || aborted)
+        if (!IsAlive || disposed)
         {
-            return null;
-        }
-
-        if (disposed || IsStale)
-        {
-            SendReset(evenFromDownHost: false);
+            // Nobody will read these bytes: a TCP stack answers data for a closed or unknown connection with a reset.
+            AnswerWithReset();
             return null;
         }
 
@@ -91,11 +87,31 @@ public sealed partial class VirtualStream
 
     internal string? OnFin(long sequence)
     {
-        if (failure is null && !aborted && !disposed && !IsStale)
+        if (!IsAlive)
+        {
+            AnswerWithReset();
+        }
+        else if (!disposed)
         {
             finSequence = sequence;
             endOfStream |= finSequence == expectedSequence;
             CompletePendingRead();
+        }
+
+        return null;
+    }
+
+    /// <summary>A zero-window probe arrived: answers with the window (not retransmitted), or with a reset when nobody will read.</summary>
+    private string? OnWindowProbe()
+    {
+        if (!IsAlive || disposed)
+        {
+            AnswerWithReset();
+        }
+        else if (Peer is { } peer)
+        {
+            long value = consumed;
+            network.Transmit(Host, peer.Host, MessageKind.WindowUpdate, 0, new MessageDetail(Label, "ack", value), new Delivery(null, peer, value), reliability: null);
         }
 
         return null;

@@ -92,18 +92,22 @@ public sealed partial class VirtualStream
 
     internal string? OnWindowUpdate(long consumedByPeer)
     {
-        if (CanTransmit)
+        if (!IsAlive)
         {
-            peerConsumed = Math.Max(peerConsumed, consumedByPeer);
-            SendSegments();
-            if (pendingWrite is { } operation)
+            AnswerWithReset();
+            return null;
+        }
+
+        OnWindowAnswer();
+        peerConsumed = Math.Max(peerConsumed, consumedByPeer);
+        SendSegments();
+        if (pendingWrite is { } operation)
+        {
+            pendingWriteRest = FillSendBuffer(pendingWriteRest);
+            if (pendingWriteRest.IsEmpty)
             {
-                pendingWriteRest = FillSendBuffer(pendingWriteRest);
-                if (pendingWriteRest.IsEmpty)
-                {
-                    pendingWrite = null;
-                    operation.TrySetResult(0);
-                }
+                pendingWrite = null;
+                operation.TrySetResult(0);
             }
         }
 
@@ -141,7 +145,7 @@ public sealed partial class VirtualStream
 
         while (sendBuffer.Count > 0)
         {
-            long window = network.Options.ReceiveBufferSize - (nextSequence - peerConsumed);
+            long window = PeerWindow;
             if (window <= 0)
             {
                 break;
@@ -160,12 +164,14 @@ public sealed partial class VirtualStream
             long sequence = nextSequence;
             TransmitReliably(MessageKind.Fin, 0, new MessageDetail(Label, "seq", sequence), new Delivery(null, peer, sequence));
         }
+
+        UpdatePersistTimer();
     }
 
     /// <summary>Sends a message to the peer, retransmitted while this end can transmit (one <see cref="Reliability"/> per stream).</summary>
     private void TransmitReliably(MessageKind kind, int size, MessageDetail detail, Delivery delivery) =>
         network.TransmitReliably(Host, Peer!.Host, kind, size, detail, delivery,
-            reliability ??= new Reliability(() => CanTransmit, () => Fail(SocketError.TimedOut), network.Options.MaxRetransmissions));
+            reliability ??= new Reliability(() => CanTransmit, () => Fail(SocketError.TimedOut), network.Options.MaxRetransmissions, network.Options.RetransmissionTimeout.Ticks));
 
     /// <summary>A stream message arrived from the peer (see <see cref="Delivery"/>).</summary>
     internal string? Receive(MessageKind kind, long sequence, ReadOnlyMemory<byte> payload) => kind switch
@@ -173,6 +179,7 @@ public sealed partial class VirtualStream
         MessageKind.Data => OnData(sequence, payload),
         MessageKind.Fin => OnFin(sequence),
         MessageKind.WindowUpdate => OnWindowUpdate(sequence),
+        MessageKind.WindowProbe => OnWindowProbe(),
         _ => throw new InvalidOperationException($"A stream end does not receive {kind} messages this way."),
     };
 }

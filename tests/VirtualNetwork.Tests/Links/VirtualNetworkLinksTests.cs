@@ -51,7 +51,46 @@ public sealed class VirtualNetworkLinksTests
     {
         var net = new TestNetwork();
 
-        Should.Throw<ArgumentOutOfRangeException>(() => net.Network.SetDefaultLink(new LinkSettings { BandwidthBytesPerSecond = -1 })).ParamName.ShouldBe("settings");
+        var e = Should.Throw<ArgumentException>(() => net.Network.SetDefaultLink(new LinkSettings { BandwidthBytesPerSecond = -1, LossRate = 2 }));
+
+        e.ParamName.ShouldBe("settings");
+        e.Message.ShouldContain("settings.BandwidthBytesPerSecond cannot be negative");
+        e.Message.ShouldContain("settings.LossRate must be a probability");
+    }
+
+    [Fact]
+    public void SetLink_FromAHostToItself_ThrowsArgumentException()
+    {
+        var net = new TestNetwork();
+
+        var e = Should.Throw<ArgumentException>(() => net.Network.SetLink("client", "CLIENT", LinkSettings.Default));
+
+        e.ParamName.ShouldBe("to");
+        e.Message.ShouldContain("a link joins two different hosts");
+        Should.Throw<ArgumentException>(() => net.Network.SetLinkBothWays("server", "server", null)).ParamName.ShouldBe("to");
+    }
+
+    [Fact]
+    public void HoldAndRelease_FromAHostToItself_ThrowArgumentException()
+    {
+        var net = new TestNetwork();
+
+        Should.Throw<ArgumentException>(() => net.Network.Hold("client", "client")).ParamName.ShouldBe("to");
+        Should.Throw<ArgumentException>(() => net.Network.Release("client", "client")).ParamName.ShouldBe("to");
+    }
+
+    [Fact]
+    public void Partition_AHostOnBothSides_ThrowsArgumentExceptionAndChangesNothing()
+    {
+        var net = new TestNetwork();
+
+        var e = Should.Throw<ArgumentException>(() => net.Network.Partition(["client", "server"], ["server"]));
+
+        e.ParamName.ShouldBe("b");
+        e.Message.ShouldContain("'server' is on both sides");
+        net.Network.IsPartitioned("client", "server").ShouldBeFalse();
+        Should.Throw<ArgumentException>(() => net.Network.PartitionOneWay("client", "client")).ParamName.ShouldBe("to");
+        Should.Throw<ArgumentException>(() => net.Network.Repair(["client"], ["client"])).ParamName.ShouldBe("b");
     }
 
     [Fact]

@@ -175,4 +175,25 @@ public sealed class VirtualNetworkConnectTests
         e.ParamName.ShouldBe("name");
         e.Message.ShouldContain("ghost");
     }
+
+    [Fact]
+    public void ConnectAsync_SynAckLostUntilTheSynIsRepeated_ConnectsOnceAndTheConnectionWorks()
+    {
+        var net = new TestNetwork();
+        VirtualListener listener = net.Network.Listen("server", TestNetwork.Port);
+        net.Network.PartitionOneWay("server", "client");
+
+        Task<VirtualStream> connect = net.Network.ConnectAsync("client", net.ServerEndPoint);
+        net.Scheduler.RunFor(TimeSpan.FromSeconds(1.5));
+        net.Network.RepairOneWay("server", "client");
+        VirtualStream client = net.Scheduler.Pump(connect);
+        VirtualStream server = net.Scheduler.Pump(listener.AcceptAsync());
+        net.Scheduler.RunFor(TimeSpan.FromSeconds(5));
+        net.Scheduler.Pump(client.WriteAsync("hi"u8.ToArray()).AsTask());
+        client.ShutdownWrite();
+
+        net.ReadToEnd(server).ShouldBe("hi"u8.ToArray());
+        net.EventsOf(NetworkEventKind.Accept).Count.ShouldBe(1);
+        net.EventsOf(NetworkEventKind.Reset).ShouldBeEmpty();
+    }
 }

@@ -26,7 +26,9 @@ public sealed class VirtualStreamPropertyTests
             select new StreamScenario([.. writes], mtu, minLatency, extraLatency, shape, bandwidth, loss, receiveBuffer, sendBuffer, (ulong)seed);
 
         int cases = 0;
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(200), Prop.ForAll(Arb.From(scenarios), scenario =>
+        // Seeded so the suite is reproducible; this seed once found a connection reset by a repeated SYN-ACK.
+        Config config = Config.QuickThrowOnFailure.WithMaxTest(200).WithReplay(new Replay(new Rnd(10008932365050767724UL, 15743499975314356433UL), null));
+        Check.One(config, Prop.ForAll(Arb.From(scenarios), scenario =>
         {
             cases++;
             (byte[] written, byte[] read) = Run(scenario);

@@ -128,7 +128,7 @@ public sealed class VirtualStreamTests
         var (client, server) = net.Connect();
 
         Task write = client.WriteAsync(new byte[5000]).AsTask();
-        net.Scheduler.RunUntilIdle();
+        net.Scheduler.RunFor(TimeSpan.FromMinutes(10)); // a live peer answers the zero-window probes: never idle
         write.IsCompleted.ShouldBeFalse();
 
         byte[] all = net.ReadToEndAfter(server, write, 5000);
@@ -144,7 +144,7 @@ public sealed class VirtualStreamTests
         var (client, _) = net.Connect();
 
         _ = client.WriteAsync(new byte[10_000]);
-        net.Scheduler.RunUntilIdle();
+        net.Scheduler.RunFor(TimeSpan.FromMinutes(10)); // a live peer answers the zero-window probes: never idle
 
         long dataSent = net.EventsOf(NetworkEventKind.Sent).Count(e => e.Detail.StartsWith("Data", StringComparison.Ordinal)) * 500L;
         dataSent.ShouldBe(3000);
@@ -182,11 +182,11 @@ public sealed class VirtualStreamTests
         var (client, _) = net.Connect();
         using var cts = new CancellationTokenSource();
         Task write = client.WriteAsync(new byte[1000], cts.Token).AsTask();
-        net.Scheduler.RunUntilIdle();
+        net.Scheduler.RunFor(TimeSpan.FromMinutes(10)); // a live peer answers the zero-window probes: never idle
 
         cts.Cancel();
         write.IsCompleted.ShouldBeFalse();
-        net.Scheduler.RunUntilIdle();
+        net.Scheduler.RunFor(TimeSpan.FromMinutes(10)); // a live peer answers the zero-window probes: never idle
 
         write.IsCanceled.ShouldBeTrue();
     }

@@ -1,0 +1,69 @@
+using System.Net.Sockets;
+
+namespace SimLoop.Networking;
+
+/// <summary>
+/// TCP's persist timer: while bytes wait for a closed receive window, this end probes the peer with a doubling
+/// timeout (the retransmission back-off). A probe answered by a window update keeps the connection alive (a live peer
+/// that does not read may stall a writer forever, as in TCP); a peer that no longer knows the connection answers with
+/// a reset; when a probe and <see cref="VirtualNetworkOptions.MaxRetransmissions"/> more in a row go unanswered, the
+/// connection fails with <see cref="SocketError.TimedOut"/> at the time the next probe would be due.
+/// </summary>
+public sealed partial class VirtualStream
+{
+    private long persistTimerId = -1;
+    private int persistBackOff;
+    private int probesUnanswered;
+    private Action? onPersistTimeout;
+
+    /// <summary>The bytes the peer's receive window still takes.</summary>
+    private long PeerWindow => network.Options.ReceiveBufferSize - (nextSequence - peerConsumed);
+
+    private bool IsWaitingForWindow => CanTransmit && Peer is not null && sendBuffer.Count > 0 && PeerWindow <= 0;
+
+    /// <summary>Arms the persist timer when bytes wait for a closed window; disarms it when the window opened.</summary>
+    private void UpdatePersistTimer()
+    {
+        if (IsWaitingForWindow)
+        {
+            if (persistTimerId < 0)
+            {
+                long deadline = network.RetransmissionDeadline(network.NowTicks, network.Options.RetransmissionTimeout.Ticks, persistBackOff);
+                persistTimerId = network.ScheduleAt(deadline, onPersistTimeout ??= OnPersistTimeout);
+            }
+        }
+        else if (persistTimerId >= 0)
+        {
+            network.CancelScheduled(persistTimerId);
+            persistTimerId = -1;
+            persistBackOff = 0;
+            probesUnanswered = 0;
+        }
+    }
+
+    /// <summary>The peer answered (a window update): the probes so far count as answered.</summary>
+    private void OnWindowAnswer() => probesUnanswered = 0;
+
+    private void OnPersistTimeout()
+    {
+        persistTimerId = -1;
+        if (!IsWaitingForWindow)
+        {
+            persistBackOff = 0;
+            probesUnanswered = 0;
+            return;
+        }
+
+        if (probesUnanswered > network.Options.MaxRetransmissions)
+        {
+            Fail(SocketError.TimedOut);
+            return;
+        }
+
+        probesUnanswered++;
+        persistBackOff++;
+        VirtualStream peer = Peer!;
+        network.Transmit(Host, peer.Host, MessageKind.WindowProbe, 0, new MessageDetail(Label, "seq", nextSequence), new Delivery(null, peer, nextSequence), reliability: null);
+        UpdatePersistTimer();
+    }
+}
