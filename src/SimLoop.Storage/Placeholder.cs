@@ -1,0 +1,1 @@
+namespace SimLoop.Storage; internal static class Placeholder { }
