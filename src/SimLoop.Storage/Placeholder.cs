@@ -1,1 +1,0 @@
-namespace SimLoop.Storage; internal static class Placeholder { }
