@@ -2,7 +2,7 @@ namespace SimLoop.Storage;
 
 /// <summary>
 /// The seeded faults of one host's disk. Each probability is drawn per operation from the disk's
-/// <see cref="Simulation.StorageConcerns.Fault"/> stream (latency spikes from its latency stream), so a seed gives the
+/// <see cref="Seam.StorageConcerns.Fault"/> stream (latency spikes from its latency stream), so a seed gives the
 /// same faults every run. Setters check their values.
 /// </summary>
 public sealed class StorageFaults

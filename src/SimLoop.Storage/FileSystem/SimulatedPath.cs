@@ -1,5 +1,5 @@
 using System.IO.Abstractions;
-using SimLoop.Storage.Simulation;
+using SimLoop.Storage.Seam;
 using IOPath = System.IO.Path;
 
 namespace SimLoop.Storage.FileSystem;

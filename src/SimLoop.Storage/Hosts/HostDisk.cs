@@ -1,7 +1,7 @@
 using SimLoop.Hosts;
 using SimLoop.Storage.FileSystem;
 using SimLoop.Storage.Model;
-using SimLoop.Storage.Simulation;
+using SimLoop.Storage.Seam;
 
 namespace SimLoop.Storage.Hosts;
 

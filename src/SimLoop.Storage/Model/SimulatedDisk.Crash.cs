@@ -1,4 +1,4 @@
-using SimLoop.Storage.Simulation;
+using SimLoop.Storage.Seam;
 
 namespace SimLoop.Storage.Model;
 

@@ -1,5 +1,5 @@
 using SimLoop.Networking;
-using SimLoop.Storage.Simulation;
+using SimLoop.Storage.Seam;
 
 namespace SimLoop.Storage.Model;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using SimLoop.Storage.Simulation;
+using SimLoop.Storage.Seam;
 
 namespace SimLoop.Storage.Model;
 

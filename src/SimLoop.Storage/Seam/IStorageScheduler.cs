@@ -1,4 +1,4 @@
-namespace SimLoop.Storage.Simulation;
+namespace SimLoop.Storage.Seam;
 
 /// <summary>
 /// The seam through which the storage model sees time and randomness and records what it does (like the network's

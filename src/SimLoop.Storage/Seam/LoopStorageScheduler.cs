@@ -1,6 +1,6 @@
 using SimLoop.Scheduling;
 
-namespace SimLoop.Storage.Simulation;
+namespace SimLoop.Storage.Seam;
 
 /// <summary>
 /// Binds the storage seam to a <see cref="SimulatedEventLoop"/> through its public API: loop timers for completions,

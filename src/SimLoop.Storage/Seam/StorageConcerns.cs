@@ -1,4 +1,4 @@
-namespace SimLoop.Storage.Simulation;
+namespace SimLoop.Storage.Seam;
 
 /// <summary>
 /// The names of the random streams the storage model draws from. Each host's disk uses its own stream per concern

@@ -1,4 +1,4 @@
-namespace SimLoop.Storage.Simulation;
+namespace SimLoop.Storage.Seam;
 
 /// <summary>What happened on a simulated disk.</summary>
 public enum StorageEventKind
