@@ -23,6 +23,29 @@ public sealed class SimulatedDiskFaultTests
     }
 
     [Fact]
+    public void Fsync_ThatFailed_LeavesTheDataToTheCrashRules()
+    {
+        int lost = 0;
+        for (ulong seed = 1; seed <= 32; seed++)
+        {
+            var disk = new DiskFixture(seed, new StorageOptions { Faults = new StorageFaults { SyncFailureProbability = 1.0 } });
+            disk.FileSystem.File.Create("/f").Dispose();
+            disk.FileSystem.SyncDirectory("/");
+            using (var stream = disk.FileSystem.File.OpenWrite("/f"))
+            {
+                stream.Write(DiskFixture.Bytes(10));
+                Should.Throw<IOException>(() => stream.Flush(flushToDisk: true));
+            }
+
+            disk.CrashAndRestart();
+
+            lost += disk.FileSystem.FileInfo.New("/f").Length == 0 ? 1 : 0;
+        }
+
+        lost.ShouldBeGreaterThan(0, "a failed fsync must not make the data durable");
+    }
+
+    [Fact]
     public void Write_PastTheCapacity_ThrowsDiskFullAndWritesNothing()
     {
         var disk = new DiskFixture(options: new StorageOptions { CapacityBytes = 1000 });
