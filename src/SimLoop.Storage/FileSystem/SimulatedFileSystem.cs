@@ -14,6 +14,8 @@ namespace SimLoop.Storage.FileSystem;
 [DebuggerDisplay("SimulatedFileSystem {HostName}")]
 public sealed class SimulatedFileSystem : IFileSystem
 {
+    private DateTime? _epoch;
+
     internal SimulatedFileSystem(SimulatedDisk disk)
     {
         Disk = disk;
@@ -103,7 +105,6 @@ public sealed class SimulatedFileSystem : IFileSystem
         return full.Length > 1 ? full.TrimEnd('/') : full;
     }
 
+    /// <summary>The wall-clock time of virtual instant <paramref name="ticks"/> (the loop's epoch plus the ticks).</summary>
     internal DateTime Time(long ticks) => (_epoch ??= Disk.Scheduler.UtcNow.UtcDateTime.AddTicks(-Disk.NowTicks)).AddTicks(ticks);
-
-    private DateTime? _epoch;
 }
