@@ -122,6 +122,7 @@ public sealed partial class SimulatedHost
 
     internal void OnCrashed()
     {
+        NotifyFeaturesCrashed();
         _loop.RecordHostEvent(this, 0, $"crash cancels {_tasks.Count} tasks");
         LoopFuture[] tasks = _tasks.ToArray();
         _tasks.Clear();
@@ -134,6 +135,7 @@ public sealed partial class SimulatedHost
     internal void OnRestarted()
     {
         _loop.RecordHostEvent(this, 0, "restart");
+        NotifyFeaturesRestarting();
         Boot();
     }
 
