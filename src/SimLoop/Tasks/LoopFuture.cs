@@ -49,6 +49,9 @@ public abstract class LoopFuture
 
     internal Exception? ExceptionOrNull => _exception?.SourceException;
 
+    /// <summary>Marks the exception as observed, so that closing the loop does not report it.</summary>
+    internal void MarkExceptionRetrieved() => ExceptionRetrieved = true;
+
     /// <summary>
     /// The exception the future finished with, or null if it has a result (asyncio's <c>exception()</c>). Reading it
     /// marks the exception as retrieved.
