@@ -56,7 +56,7 @@ public static class Liveness
     /// <exception cref="LivenessViolationException">No probe returned true before the deadline.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="within"/> or <paramref name="pollInterval"/> is not positive.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public static async Task EventuallyAsync(
+    public static Task EventuallyAsync(
         TimeProvider time,
         Func<CancellationToken, Task<bool>> probe,
         TimeSpan within,
@@ -78,6 +78,18 @@ public static class Liveness
         }
 
         TimeSpan interval = pollInterval ?? TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond, within.Ticks / 100));
+        return PollAsync(time, probe, within, interval, describeState, string.IsNullOrEmpty(conditionText) ? "the condition" : conditionText, cancellationToken);
+    }
+
+    private static async Task PollAsync(
+        TimeProvider time,
+        Func<CancellationToken, Task<bool>> probe,
+        TimeSpan within,
+        TimeSpan interval,
+        Func<string>? describeState,
+        string conditionText,
+        CancellationToken cancellationToken)
+    {
         DateTimeOffset deadline = time.GetUtcNow() + within;
         using var atDeadline = new CancellationTokenSource(within, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, atDeadline.Token);
@@ -104,7 +116,7 @@ public static class Liveness
             TimeSpan left = deadline - time.GetUtcNow();
             if (left <= TimeSpan.Zero)
             {
-                throw new LivenessViolationException(string.IsNullOrEmpty(conditionText) ? "the condition" : conditionText, within, checks, observed);
+                throw new LivenessViolationException(conditionText, within, checks, observed);
             }
 
             await Task.Delay(left < interval ? left : interval, time, cancellationToken);
