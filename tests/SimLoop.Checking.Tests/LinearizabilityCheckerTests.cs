@@ -12,9 +12,11 @@ public sealed class LinearizabilityCheckerTests
     {
         // p0 writes 1 over [0, 10]; p1 reads 1 over [2, 4], then reads 0 over [5, 7]: once a read saw the write, no
         // later read may see the old value.
+        // README-BEGIN check-history
         var history = new History<RegisterInput, int>([Write(0, 1, 0, 10), Read(1, 1, 2, 4), Read(1, 0, 5, 7)]);
 
         LinearizabilityResult<RegisterInput, int> result = LinearizabilityChecker.Check(history, Register.Model);
+        // README-END check-history
 
         result.Outcome.ShouldBe(LinearizabilityOutcome.NotLinearizable);
         LinearizabilityCounterexample<RegisterInput, int> counterexample = result.Counterexample.ShouldNotBeNull();

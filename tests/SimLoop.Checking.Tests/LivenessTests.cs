@@ -13,6 +13,7 @@ public sealed class LivenessTests
         SimulationRun run = Simulation.Run(seed: 1, (loop, ct) => PingSystem.RunAsync(loop, reconnects: false, ct));
 
         LivenessViolationException violation = run.Failure.ShouldBeOfType<LivenessViolationException>();
+        TestContext.Current.TestOutputHelper?.WriteLine(violation.Message);
         violation.Condition.ShouldBe("() => system.LastPong > healed");
         violation.Within.ShouldBe(TimeSpan.FromSeconds(1));
         violation.LastObservedState.ShouldNotBeNull().ShouldContain("gave up");

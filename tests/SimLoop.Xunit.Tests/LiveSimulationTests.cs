@@ -1,4 +1,5 @@
 using Shouldly;
+using SimLoop.Exploration;
 using SimLoop.Hosts;
 using SimLoop.Scenarios;
 using SimLoop.Xunit;
@@ -30,7 +31,8 @@ public sealed class LiveSimulationTests
         balance.ShouldBeGreaterThanOrEqualTo(0);
     }
 
-    [SimulationTheory(Iterations = 10, Strategy = Exploration.ExplorationStrategy.Random, FailureFolder = "")]
+    // README-BEGIN simulation-theory
+    [SimulationTheory(Iterations = 10, Strategy = ExplorationStrategy.Random, FailureFolder = "")]
     [InlineData(80, 70)]
     [InlineData(10, 20)]
     public async Task Withdrawals_Theory_EachRowExplores(int first, int second, SimulatedEventLoop loop, CancellationToken ct)
@@ -47,6 +49,7 @@ public sealed class LiveSimulationTests
 
         balance.ShouldBeInRange(0, 100);
     }
+    // README-END simulation-theory
 
     [SimulationFact(Iterations = 5, FailureFolder = "")]
     public async Task ScenarioContext_IsBuiltFromTheLoop(ScenarioContext context, CancellationToken ct)

@@ -10,8 +10,10 @@ namespace SimLoop.Xunit.Tests;
 /// </summary>
 public sealed class ReadmeOverdraft
 {
-    // The README's TwoWithdrawals body, unchanged, under the attribute (src/SimLoop.Xunit/README.md shows it).
+    // The README's TwoWithdrawals, unchanged, under the attribute (README.md and src/SimLoop.Xunit/README.md show it;
+    // ReadmeSnippetTests checks both). Explicit because it is expected to fail; no failure files from the suite.
     [SimulationFact(Explicit = true, FailureFolder = "")]
+    // README-BEGIN simulation-fact
     public static async Task TwoWithdrawals(SimulatedEventLoop loop, CancellationToken ct)
     {
         int balance = 100;
@@ -28,6 +30,7 @@ public sealed class ReadmeOverdraft
         await second;
         if (balance < 0) throw new InvalidOperationException($"overdrawn: balance is {balance}");
     }
+    // README-END simulation-fact
 
     /// <summary>A passing exploration of 40 iterations, explicit too, so the tests can count its iterations.</summary>
     [SimulationFact(Explicit = true, Iterations = 40)]

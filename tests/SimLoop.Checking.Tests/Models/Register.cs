@@ -15,10 +15,12 @@ public sealed record RegisterInput(bool IsWrite, int Value)
 /// <summary>The sequential register: writes return 0 ("ok"), reads return the last value written (initially 0).</summary>
 public static class Register
 {
+    // README-BEGIN register-model
     public static readonly ISequentialModel<int, RegisterInput, int> Model = SequentialModel.Create<int, RegisterInput, int>(
         initialState: 0,
         apply: (value, input) => input.IsWrite ? (input.Value, 0) : (value, value),
         describe: op => op.Input.IsWrite ? $"{op.Input} -> {(op.HasReturned ? "ok" : "?")}" : $"{op.Input} -> {(op.HasReturned ? op.Output : "?")}");
+    // README-END register-model
 
     public static HistoryOperation<RegisterInput, int> Write(int process, int value, int callMs, int? returnMs) =>
         Op(process, RegisterInput.Write(value), 0, callMs, returnMs);

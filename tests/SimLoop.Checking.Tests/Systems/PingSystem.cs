@@ -28,6 +28,7 @@ internal sealed class PingSystem(bool reconnects)
         var system = new PingSystem(reconnects);
         _ = app.Spawn(c => system.PingAsync(loop.TimeProvider, c), "pinger");
 
+        // README-BEGIN liveness
         await Task.Delay(TimeSpan.FromMilliseconds(100), loop.TimeProvider, ct);
         loop.Network.Partition(["app"], ["db"]);
         await Task.Delay(TimeSpan.FromSeconds(2), loop.TimeProvider, ct);
@@ -35,6 +36,7 @@ internal sealed class PingSystem(bool reconnects)
         DateTimeOffset healed = loop.TimeProvider.GetUtcNow();
 
         await Liveness.EventuallyAsync(loop, () => system.LastPong > healed, within: TimeSpan.FromSeconds(1), describeState: () => system.Status, cancellationToken: ct);
+        // README-END liveness
     }
 
     private static async Task EchoAsync(Stream stream, CancellationToken ct)

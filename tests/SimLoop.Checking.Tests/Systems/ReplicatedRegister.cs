@@ -34,6 +34,7 @@ internal sealed class ReplicatedRegister(SimulatedEventLoop loop, bool readFromR
     public static async Task RunAndCheckAsync(SimulatedEventLoop loop, bool readFromReplica, CancellationToken ct)
     {
         var register = new ReplicatedRegister(loop, readFromReplica);
+        // README-BEGIN record-on-loop
         var history = new HistoryRecorder<RegisterInput, int>(loop);
         LoopTask[] clients = Enumerable.Range(0, 3).Select(process => loop.CreateTask(async c =>
         {
@@ -56,6 +57,7 @@ internal sealed class ReplicatedRegister(SimulatedEventLoop loop, bool readFromR
         }
 
         LinearizabilityChecker.Check(history.ToHistory(), Register.Model).ThrowIfNotLinearizable();
+        // README-END record-on-loop
     }
 
     private Task Delay(int milliseconds, CancellationToken ct) => Task.Delay(TimeSpan.FromMilliseconds(milliseconds), loop.TimeProvider, ct);
