@@ -45,6 +45,20 @@ public sealed class History<TInput, TOutput>
 
     /// <summary>The call and return events in real-time order (operations that never returned have a call only).</summary>
     internal IReadOnlyList<HistoryEvent> Events { get; }
+
+    /// <summary>The sub-history of the operations at <paramref name="indices"/> (ascending), in the same real-time order.</summary>
+    internal History<TInput, TOutput> Subset(IReadOnlyList<int> indices)
+    {
+        var renumbered = new int[Operations.Count];
+        Array.Fill(renumbered, -1);
+        for (int i = 0; i < indices.Count; i++)
+        {
+            renumbered[indices[i]] = i;
+        }
+
+        HistoryEvent[] events = Events.Where(e => renumbered[e.Operation] >= 0).Select(e => e with { Operation = renumbered[e.Operation] }).ToArray();
+        return new History<TInput, TOutput>(indices.Select(i => Operations[i]).ToArray(), events);
+    }
 }
 
 /// <summary>A call or return of operation <see cref="Operation"/>.</summary>

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace SimLoop.Checking;
 
-/// <summary>The verdict of <see cref="LinearizabilityChecker.Check"/> with its evidence.</summary>
+/// <summary>The verdict of <see cref="LinearizabilityChecker"/> with its evidence.</summary>
 /// <typeparam name="TInput">An operation's input.</typeparam>
 /// <typeparam name="TOutput">An operation's output.</typeparam>
 public sealed class LinearizabilityResult<TInput, TOutput>
