@@ -65,8 +65,5 @@ public sealed class HistoryOperation<TInput, TOutput>
 
     /// <summary>Process, input, output and interval, e.g. <c>p1 read() -&gt; 3 [2 ms, 5 ms]</c>.</summary>
     public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"p{Process} {Input} -> {(HasReturned ? Output : "?")} [{Milliseconds(CallTime)}, {(ReturnTime is { } r ? Milliseconds(r) : "never returned")}]");
-
-    internal static string Milliseconds(TimeSpan time) =>
-        string.Create(CultureInfo.InvariantCulture, $"{time.TotalMilliseconds:0.###} ms");
+        string.Create(CultureInfo.InvariantCulture, $"p{Process} {Input} -> {(HasReturned ? Output : "?")} [{VirtualTimeText.Milliseconds(CallTime)}, {(ReturnTime is { } r ? VirtualTimeText.Milliseconds(r) : "never returned")}]");
 }

@@ -32,7 +32,7 @@ internal static class HistoryTimeline
         int Column(long ticks) => (int)((ticks - start) * (Width - 1) / (end - start));
 
         var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"  timeline ({HistoryOperation<TInput, TOutput>.Milliseconds(TimeSpan.FromTicks(start))} to {HistoryOperation<TInput, TOutput>.Milliseconds(TimeSpan.FromTicks(end))}; #n = n-th in the prefix, !! = cannot be placed, > = never returned):\n");
+        sb.Append(CultureInfo.InvariantCulture, $"  timeline ({VirtualTimeText.Milliseconds(TimeSpan.FromTicks(start))} to {VirtualTimeText.Milliseconds(TimeSpan.FromTicks(end))}; #n = n-th in the prefix, !! = cannot be placed, > = never returned):\n");
         if (first > 0 || first + rows.Count < byCall.Count)
         {
             sb.Append(CultureInfo.InvariantCulture, $"  (operations {first + 1} to {first + rows.Count} of {byCall.Count} by call time)\n");

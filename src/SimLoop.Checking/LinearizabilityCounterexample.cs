@@ -51,7 +51,7 @@ public sealed class LinearizabilityCounterexample<TInput, TOutput>
         sb.Append(LongestPrefix.Count == 0 ? "(none)" : string.Join("; ", LongestPrefix.Select(o => $"p{o.Process} {describe(o)}")));
         sb.Append(CultureInfo.InvariantCulture, $"\n  state after it: {StateAfterPrefix}\n");
         sb.Append(CultureInfo.InvariantCulture, $"  cannot be placed: p{Unplaceable.Process} {describe(Unplaceable)} ");
-        sb.Append(CultureInfo.InvariantCulture, $"(called at {HistoryOperation<TInput, TOutput>.Milliseconds(Unplaceable.CallTime)}, returned at {(Unplaceable.ReturnTime is { } r ? HistoryOperation<TInput, TOutput>.Milliseconds(r) : "never")})");
+        sb.Append(CultureInfo.InvariantCulture, $"(called at {VirtualTimeText.Milliseconds(Unplaceable.CallTime)}, returned at {(Unplaceable.ReturnTime is { } r ? VirtualTimeText.Milliseconds(r) : "never")})");
         if (outputAfterPrefix is not null)
         {
             sb.Append(CultureInfo.InvariantCulture, $": after the prefix the model returns {outputAfterPrefix}, and no other order of the overlapping operations gives what it returned");

@@ -33,6 +33,6 @@ public sealed class LivenessViolationException : Exception
     public string? LastObservedState { get; }
 
     private static string Compose(string condition, TimeSpan within, int checks, string? state) =>
-        $"Liveness violated: '{condition}' was still false after {HistoryOperation<int, int>.Milliseconds(within)} of virtual time ({checks} checks)"
+        $"Liveness violated: '{condition}' was still false after {VirtualTimeText.Milliseconds(within)} of virtual time ({checks} checks)"
         + (state is null ? "." : $"; last observed: {state}.");
 }

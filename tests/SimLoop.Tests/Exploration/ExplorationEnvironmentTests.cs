@@ -108,6 +108,25 @@ public sealed class ExplorationEnvironmentTests
     }
 
     [Fact]
+    public void ReplayFileLine_NamesFileAndTest_AndItsVariablesReplayThatTestOnly()
+    {
+        string folder = Path.Combine(Path.GetTempPath(), "simloop-tests", Path.GetRandomFileName());
+        ExplorationOptions options = RacyBodies.Options(ExplorationStrategy.Random, 200);
+        options.HonourEnvironment = true;
+        options.FailureFolder = folder;
+        FailureReport found = Should.Throw<SimulationFailureException>(
+            () => Simulation.Explore(RacyBodies.LostUpdate, options, "Tests.LostUpdate", _ => null)).Report;
+
+        found.ReplayFileLine.ShouldBe($"SIMLOOP_REPLAY={found.TraceFilePath} SIMLOOP_TEST=Tests.LostUpdate dotnet test --filter \"FullyQualifiedName~Tests.LostUpdate\"");
+        Dictionary<string, string> env = VariablesOf(found.ReplayFileLine!);
+        FailureReport replayed = Should.Throw<SimulationFailureException>(
+            () => Simulation.Explore(RacyBodies.LostUpdate, options, "Tests.LostUpdate", env.GetValueOrDefault)).Report;
+        replayed.Trace.Hash().ShouldBe(found.MinimizedTrace.Hash());
+        Simulation.Explore(Recording([]), Options(), "Tests.Other", env.GetValueOrDefault).IterationsRun.ShouldBe(Iterations);
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
     public void ReplayLine_TestNameWithSpaces_IsQuotedForTheShell()
     {
         ExplorationOptions options = RacyBodies.Options(ExplorationStrategy.Random, 200);
