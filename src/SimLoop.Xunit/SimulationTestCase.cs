@@ -23,7 +23,11 @@ public sealed class SimulationTestCase : XunitTestCase, ISelfExecutingXunitTestC
     /// <param name="testCaseDisplayName">The display name.</param>
     /// <param name="uniqueID">The unique id.</param>
     /// <param name="explicit">Whether the test runs only when asked for explicitly.</param>
+    /// <param name="skipExceptions">Exceptions that skip the test instead of failing it, or null.</param>
     /// <param name="skipReason">Why it is skipped, or null.</param>
+    /// <param name="skipType">The type holding <paramref name="skipUnless"/>/<paramref name="skipWhen"/>, or null for the test class.</param>
+    /// <param name="skipUnless">A static bool property: skip unless it is true; or null.</param>
+    /// <param name="skipWhen">A static bool property: skip when it is true; or null.</param>
     /// <param name="traits">The traits.</param>
     /// <param name="testMethodArguments">The data row (empty for a fact).</param>
     /// <param name="sourceFilePath">The source file.</param>
@@ -34,13 +38,17 @@ public sealed class SimulationTestCase : XunitTestCase, ISelfExecutingXunitTestC
         string testCaseDisplayName,
         string uniqueID,
         bool @explicit,
+        Type[]? skipExceptions,
         string? skipReason,
+        Type? skipType,
+        string? skipUnless,
+        string? skipWhen,
         Dictionary<string, HashSet<string>>? traits,
         object?[]? testMethodArguments,
         string? sourceFilePath,
         int? sourceLineNumber,
         int? timeout)
-        : base(testMethod, testCaseDisplayName, uniqueID, @explicit, skipReason: skipReason, traits: traits, testMethodArguments: testMethodArguments, sourceFilePath: sourceFilePath, sourceLineNumber: sourceLineNumber, timeout: timeout)
+        : base(testMethod, testCaseDisplayName, uniqueID, @explicit, skipExceptions, skipReason, skipType, skipUnless, skipWhen, traits: traits, testMethodArguments: testMethodArguments, sourceFilePath: sourceFilePath, sourceLineNumber: sourceLineNumber, timeout: timeout)
     {
     }
 

@@ -40,7 +40,8 @@ internal sealed class SimulationTestRunner(Func<string, string?> getVariable) : 
 
     private void Explore(IXunitTest test, System.Reflection.MethodInfo method, object? instance, object?[] data)
     {
-        var attribute = (ISimulationAttribute)test.TestCase.TestMethod.FactAttributes.OfType<ISimulationAttribute>().First();
+        ISimulationAttribute attribute = test.TestCase.TestMethod.FactAttributes.OfType<ISimulationAttribute>().FirstOrDefault()
+            ?? throw new InvalidOperationException($"{method.Name} has no [SimulationFact] or [SimulationTheory]: SimLoop's runner runs only simulation tests.");
         bool takesData = attribute is SimulationTheoryAttribute;
         Func<SimulatedEventLoop, CancellationToken, Task> body = SimulationTestMethod.For(method, takesData).Body(instance, data);
         ExplorationOptions options = attribute.Settings.ToExplorationOptions();

@@ -33,7 +33,11 @@ public sealed class SimulationTheoryDiscoverer : TheoryDiscoverer
                 SimulationTestMethod.DisplayNameWithoutSimulationParameters(details.TestCaseDisplayName, testMethod.Method),
                 details.UniqueID,
                 details.Explicit,
+                details.SkipExceptions,
                 details.SkipReason,
+                details.SkipType,
+                details.SkipUnless,
+                details.SkipWhen,
                 TestIntrospectionHelper.GetTraits(testMethod, dataRow),
                 testMethodArguments,
                 theoryAttribute.SourceFilePath,
@@ -58,8 +62,8 @@ public sealed class SimulationTheoryDiscoverer : TheoryDiscoverer
         ArgumentNullException.ThrowIfNull(testMethod);
         ArgumentNullException.ThrowIfNull(theoryAttribute);
         var details = TestIntrospectionHelper.GetTestCaseDetails(discoveryOptions, testMethod, theoryAttribute);
-        IXunitTestCase testCase = details.SkipReason is not null
-            ? new SimulationTestCase(details.ResolvedTestMethod, details.TestCaseDisplayName, details.UniqueID, details.Explicit, details.SkipReason, null, [], theoryAttribute.SourceFilePath, theoryAttribute.SourceLineNumber, details.Timeout)
+        IXunitTestCase testCase = details.SkipReason is not null && details.SkipUnless is null && details.SkipWhen is null
+            ? new SimulationTestCase(details.ResolvedTestMethod, details.TestCaseDisplayName, details.UniqueID, details.Explicit, details.SkipExceptions, details.SkipReason, details.SkipType, details.SkipUnless, details.SkipWhen, null, [], theoryAttribute.SourceFilePath, theoryAttribute.SourceLineNumber, details.Timeout)
             : new ExecutionErrorTestCase(
                 details.ResolvedTestMethod,
                 details.TestCaseDisplayName,

@@ -68,6 +68,21 @@ public sealed class SimulationFactTests
         message.ShouldContain("at least 1");
     }
 
+    [Fact]
+    public async Task SimulationFact_ConditionalSkips_AreHonoured()
+    {
+        var runsUnlessEnabled = new SimulationFactAttribute { Skip = "off", SkipUnless = nameof(MisusedAttributes.Enabled), Iterations = 3 };
+        var skipsWhenEnabled = new SimulationFactAttribute { Skip = "off", SkipWhen = nameof(MisusedAttributes.Enabled), Iterations = 3 };
+
+        IReadOnlyList<IMessageSinkMessage> ran = await AttributeRun.RunAsync(typeof(MisusedAttributes), nameof(MisusedAttributes.Passing), NoEnvironment, runsUnlessEnabled);
+        IReadOnlyList<IMessageSinkMessage> skipped = await AttributeRun.RunAsync(typeof(MisusedAttributes), nameof(MisusedAttributes.Passing), NoEnvironment, skipsWhenEnabled);
+
+        ran.OfType<ITestFailed>().Select(f => f.Messages[0]).ShouldBeEmpty();
+        ran.OfType<ITestSkipped>().Select(f => f.Reason).ShouldBeEmpty();
+        ran.OfType<ITestPassed>().ShouldHaveSingleItem().Output.ShouldContain("SimLoop: 3 iteration(s) passed");
+        skipped.OfType<ITestSkipped>().ShouldHaveSingleItem().Reason.ShouldBe("off");
+    }
+
     private static ulong SeedOf(IReadOnlyList<IMessageSinkMessage> messages)
     {
         string message = messages.OfType<ITestFailed>().ShouldHaveSingleItem().Messages[0];
