@@ -15,7 +15,7 @@ public static class Liveness
     /// <paramref name="pollInterval"/> of virtual time, the last time at the deadline (now + <paramref name="within"/>).
     /// </summary>
     /// <param name="loop">The loop the system runs on (its <see cref="SimulatedEventLoop.TimeProvider"/> times the check).</param>
-    /// <param name="condition">The good state; evaluated on the loop, it must not block.</param>
+    /// <param name="condition">The good state; evaluated on the loop, it must not block. If it throws, that evaluation counts as false and the exception is the observed state (unless <paramref name="describeState"/> is given).</param>
     /// <param name="within">The virtual-time budget; positive.</param>
     /// <param name="describeState">Describes what is observed (for the failure message), or null.</param>
     /// <param name="pollInterval">How often to evaluate; null for a hundredth of <paramref name="within"/> (at least 1 ms).</param>
