@@ -1,7 +1,7 @@
 namespace SimLoop.Exploration;
 
 /// <summary>
-/// How <see cref="Simulation.Explore"/> runs a body over many seeds. Values are validated where they are set, with
+/// How <see cref="Simulation.Explore(Func{SimulatedEventLoop, CancellationToken, Task}, ExplorationOptions?, string)"/> runs a body over many seeds. Values are validated where they are set, with
 /// the argument's name. Iteration <c>i</c> of shard <c>s</c> of <c>n</c> runs the seed of global index
 /// <c>i·n + s</c>, derived from <see cref="BaseSeed"/>; the seeds, and so the failures, do not depend on
 /// <see cref="DegreeOfParallelism"/>.

@@ -56,13 +56,23 @@ public sealed class FailureReport
     /// <summary>The JSON trace file written for this failure, or null if none was written.</summary>
     public string? TraceFilePath { get; internal set; }
 
-    /// <summary>The line that reruns the failing seed: <c>SIMLOOP_SEED=&lt;seed&gt; dotnet test --filter ...</c>.</summary>
+    /// <summary>
+    /// The line that reruns the failing seed of this test only:
+    /// <c>SIMLOOP_SEED=&lt;seed&gt; SIMLOOP_TEST=&lt;test&gt; dotnet test --filter "FullyQualifiedName~&lt;test&gt;"</c>
+    /// (<c>SIMLOOP_TEST</c> keeps the other explorations of the run at all their iterations).
+    /// </summary>
     public string ReplayLine => $"SIMLOOP_SEED={Seed.ToString(CultureInfo.InvariantCulture)} {TestCommand}";
 
-    /// <summary>The line that replays the minimised schedule from <see cref="TraceFilePath"/>, or null if no file was written.</summary>
-    public string? ReplayFileLine => TraceFilePath is null ? null : $"SIMLOOP_REPLAY={TraceFilePath} {TestCommand}";
+    /// <summary>The line that replays the minimised schedule from <see cref="TraceFilePath"/> in this test only, or null if no file was written.</summary>
+    public string? ReplayFileLine => TraceFilePath is null ? null : $"SIMLOOP_REPLAY={ShellWord(TraceFilePath)} {TestCommand}";
 
-    private string TestCommand => $"dotnet test --filter \"FullyQualifiedName~{TestName}\"";
+    private string TestCommand => $"SIMLOOP_TEST={ShellWord(TestName)} dotnet test --filter \"FullyQualifiedName~{TestName}\"";
+
+    // Names and paths of letters, digits and . _ - / ~ + , : stay bare; anything else is single-quoted for a POSIX shell.
+    private static string ShellWord(string text) =>
+        text.Length > 0 && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or '/' or '~' or '+' or ',' or ':')
+            ? text
+            : "'" + text.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
     /// <summary>The report as the trace file.</summary>
     public ScheduleTraceFile ToTraceFile()

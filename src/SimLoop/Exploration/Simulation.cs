@@ -57,7 +57,10 @@ public static class Simulation
     /// <summary>
     /// Runs <paramref name="body"/> for many seeds (see <see cref="ExplorationOptions"/>). With
     /// <c>SIMLOOP_SEED=&lt;seed&gt;</c> in the environment it runs only that seed; with
-    /// <c>SIMLOOP_REPLAY=&lt;path&gt;</c> it replays only that trace file.
+    /// <c>SIMLOOP_REPLAY=&lt;path&gt;</c> it replays only that trace file. When <c>SIMLOOP_TEST</c> is set too (the
+    /// replay line sets it), both apply only to the exploration whose <paramref name="testName"/> equals it (ordinal);
+    /// every other exploration of the run ignores them and runs all its iterations. Without <c>SIMLOOP_TEST</c> they
+    /// apply to every exploration of the process.
     /// </summary>
     /// <param name="body">The code under test; it gets the loop and the main task's cancellation token.</param>
     /// <param name="options">How to explore, or null for the defaults (100 iterations, portfolio).</param>
@@ -67,20 +70,47 @@ public static class Simulation
     /// <exception cref="NondeterminismException">With <see cref="ExplorationOptions.CheckDeterminism"/>, a seed ran differently twice.</exception>
     /// <exception cref="ReplayDivergedException">A replayed trace file no longer matches the program.</exception>
     public static ExplorationResult Explore(Func<SimulatedEventLoop, CancellationToken, Task> body, ExplorationOptions? options = null, [CallerMemberName] string testName = "")
+        => Explore(body, options, testName, Environment.GetEnvironmentVariable);
+
+    /// <summary>
+    /// Like <see cref="Explore(Func{SimulatedEventLoop, CancellationToken, Task}, ExplorationOptions?, string)"/>,
+    /// reading <c>SIMLOOP_SEED</c>, <c>SIMLOOP_REPLAY</c> and <c>SIMLOOP_TEST</c> through
+    /// <paramref name="getVariable"/> instead of the process environment (for test integrations and their tests).
+    /// </summary>
+    /// <param name="body">The code under test; it gets the loop and the main task's cancellation token.</param>
+    /// <param name="options">How to explore, or null for the defaults (100 iterations, portfolio).</param>
+    /// <param name="testName">The test's name: what the replay line prints and what <c>SIMLOOP_TEST</c> is compared with.</param>
+    /// <param name="getVariable">Returns an environment variable's value, or null when it is not set.</param>
+    /// <returns>What the exploration did.</returns>
+    /// <exception cref="SimulationFailureException">An iteration failed and <see cref="ExplorationOptions.ThrowOnFailure"/> is on.</exception>
+    /// <exception cref="NondeterminismException">With <see cref="ExplorationOptions.CheckDeterminism"/>, a seed ran differently twice.</exception>
+    /// <exception cref="ReplayDivergedException">A replayed trace file no longer matches the program.</exception>
+    /// <exception cref="FormatException"><c>SIMLOOP_SEED</c> applies to this test and is not a decimal seed.</exception>
+    public static ExplorationResult Explore(Func<SimulatedEventLoop, CancellationToken, Task> body, ExplorationOptions? options, string testName, Func<string, string?> getVariable)
     {
         ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(getVariable);
+        string name = string.IsNullOrEmpty(testName) ? "simulation" : testName;
         ExplorationOptions copy = options?.Clone() ?? new ExplorationOptions();
         if (copy.HonourEnvironment)
         {
-            ApplyEnvironment(copy, Environment.GetEnvironmentVariable);
+            ApplyEnvironment(copy, getVariable, name);
         }
 
-        return new ExplorationRunner(body, copy, string.IsNullOrEmpty(testName) ? "simulation" : testName).Run();
+        return new ExplorationRunner(body, copy, name).Run();
     }
 
-    /// <summary>Applies <c>SIMLOOP_SEED</c> and <c>SIMLOOP_REPLAY</c> read through <paramref name="getVariable"/>.</summary>
-    internal static void ApplyEnvironment(ExplorationOptions options, Func<string, string?> getVariable)
+    /// <summary>
+    /// Applies <c>SIMLOOP_SEED</c> and <c>SIMLOOP_REPLAY</c> read through <paramref name="getVariable"/>, unless
+    /// <c>SIMLOOP_TEST</c> is set and names another test than <paramref name="testName"/>.
+    /// </summary>
+    internal static void ApplyEnvironment(ExplorationOptions options, Func<string, string?> getVariable, string? testName = null)
     {
+        if (getVariable("SIMLOOP_TEST") is { Length: > 0 } onlyTest && !string.Equals(onlyTest, testName, StringComparison.Ordinal))
+        {
+            return;
+        }
+
         if (getVariable("SIMLOOP_REPLAY") is { Length: > 0 } path)
         {
             options.ReplayFile = path;

@@ -89,7 +89,7 @@ public sealed class ExplorationFindsRacesTests
         message.ShouldContain($"seed {report.Seed}");
         message.ShouldContain(report.ScheduleText);
         report.ScheduleText.ShouldStartWith("v1:");
-        message.ShouldContain($"SIMLOOP_SEED={report.Seed} dotnet test --filter \"FullyQualifiedName~FindFailure\"");
+        message.ShouldContain($"SIMLOOP_SEED={report.Seed} SIMLOOP_TEST=FindFailure dotnet test --filter \"FullyQualifiedName~FindFailure\"");
     }
 
     internal static FailureReport FindFailure(string body, ExplorationStrategy strategy) =>
