@@ -33,18 +33,18 @@ public sealed partial class SimulatedEventLoop
 
     /// <inheritdoc/>
     protected internal override void OnForeignThreadPost(ILoopTask owner, Delegate callback, object? state) =>
-        ReportEscape($"a continuation of task {owner.Name} was posted back to the loop from thread {Environment.CurrentManagedThreadId}, so it ran on another thread first. {DescribeForeignStack()}");
+        ReportEscape($"a continuation of task {owner.Name} was posted back to the loop from another thread, so it ran on another thread first. {DescribeForeignStack()}");
 
     /// <inheritdoc/>
     protected internal override void OnForeignThreadCall(string what, ILoopTask? task) =>
-        ReportEscape($"{what} on thread {Environment.CurrentManagedThreadId}, not on the loop's thread. {DescribeForeignStack()}");
+        ReportEscape($"{what} on another thread, not on the loop's thread. {DescribeForeignStack()}");
 
     /// <inheritdoc/>
     protected override void CheckThread(string operation)
     {
         if (IsRunning && !IsOnLoopThread)
         {
-            ReportEscape($"{operation} was called from thread {Environment.CurrentManagedThreadId}, not from the loop's thread. {DescribeForeignStack()}");
+            ReportEscape($"{operation} was called from another thread, not from the loop's thread. {DescribeForeignStack()}");
             base.CheckThread(operation);
         }
     }
@@ -53,7 +53,7 @@ public sealed partial class SimulatedEventLoop
     {
         if (args.ThreadContextChanged && args.CurrentValue is { } marker && marker.Loop.IsRunning && !marker.Loop.IsOnLoopThread)
         {
-            marker.Loop.ReportEscape($"work of task {marker.Task.Name} started on thread {Environment.CurrentManagedThreadId}, outside the loop. {DescribeForeignStack()}");
+            marker.Loop.ReportEscape($"work of task {marker.Task.Name} started on another thread, outside the loop. {DescribeForeignStack()}");
         }
     }
 
@@ -100,7 +100,7 @@ public sealed partial class SimulatedEventLoop
 
         if (escape is not null)
         {
-            throw new UncontrolledConcurrencyException($"Uncontrolled concurrency (seed {Seed}, step {StepCount}, virtual time {Clock.Elapsed}): {escape}");
+            throw new UncontrolledConcurrencyException($"Uncontrolled concurrency (seed {Seed}): {escape}");
         }
     }
 

@@ -8,7 +8,7 @@ namespace SimLoop;
 /// </summary>
 public sealed class SimulationOptions
 {
-    private long? _maxSteps;
+    private long? _maxSteps = DefaultMaxSteps;
     private TimeSpan? _maxVirtualTime;
     private TimeSpan _escapeGracePeriod;
     private TimeSpan? _blockingStepTimeout = TimeSpan.FromSeconds(5);
@@ -23,7 +23,15 @@ public sealed class SimulationOptions
     /// <summary>The instant the virtual clock shows at the start; null for 2000-01-01T00:00:00Z.</summary>
     public DateTimeOffset? StartTime { get; set; }
 
-    /// <summary>End the run with a <see cref="SimulationLimitException"/> after this many steps; null for no bound.</summary>
+    /// <summary>The default of <see cref="MaxSteps"/>: a spinning task, an endless timer chain or a periodic timer never
+    /// stopped ends in well under a second of real time instead of running forever.</summary>
+    public const long DefaultMaxSteps = 100_000;
+
+    /// <summary>
+    /// End the run with a <see cref="SimulationLimitException"/> after this many steps (default
+    /// <see cref="DefaultMaxSteps"/>, for <c>Simulation.Run</c> and <c>Simulation.Explore</c> alike); null for no bound.
+    /// Raise it for workloads that legitimately take more steps.
+    /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is not positive.</exception>
     public long? MaxSteps
     {

@@ -64,10 +64,39 @@ internal static class AwaitInspector
 
         return type.Name switch
         {
-            "DelayPromise" or "DelayPromiseWithCancellation" => new TaskWait(WaitKind.RealTimeTimer, "Task.Delay with a real-time timer, outside the loop (no TimeProvider was passed)"),
+            "DelayPromise" or "DelayPromiseWithCancellation" => DescribeDelay(task),
             "TaskNode" when type.DeclaringType == typeof(SemaphoreSlim) => new TaskWait(WaitKind.Semaphore, "SemaphoreSlim.WaitAsync"),
             _ => new TaskWait(WaitKind.Task, $"a {FriendlyTypeName(type)}"),
         };
+    }
+
+    /// <summary>
+    /// A <c>Task.Delay</c>: on a real-time timer (no <see cref="TimeProvider"/>, or <c>TimeProvider.System</c>),
+    /// on another provider's timer (the loop's fires in virtual time), or with no timer at all (an infinite delay,
+    /// which only its token ends: an ordinary wait).
+    /// </summary>
+    private static TaskWait DescribeDelay(Task delay)
+    {
+        object? timer = FindField(delay.GetType(), "_timer")?.GetValue(delay);
+        return timer switch
+        {
+            null => new TaskWait(WaitKind.Task, "Task.Delay(Timeout.InfiniteTimeSpan), which only its cancellation token ends"),
+            _ when timer.GetType().Name == "TimerQueueTimer" => new TaskWait(WaitKind.RealTimeTimer, "Task.Delay with a real-time timer, outside the loop (no TimeProvider was passed)"),
+            _ => new TaskWait(WaitKind.Task, $"Task.Delay on a {FriendlyTypeName(timer.GetType())}"),
+        };
+    }
+
+    private static FieldInfo? FindField(Type? type, string name)
+    {
+        for (; type is not null; type = type.BaseType)
+        {
+            if (type.GetField(name, Fields | BindingFlags.DeclaredOnly) is { } field)
+            {
+                return field;
+            }
+        }
+
+        return null;
     }
 
     private static TaskWait? InspectAwaiter(object awaiter, int depth)
