@@ -72,14 +72,19 @@ internal sealed class CommonOptions(Invocation invocation)
             throw new UsageException($"assembly not found: {assemblyPath}");
         }
 
+        ScenarioCatalog catalog;
         try
         {
-            return ScenarioCatalog.FromFile(assemblyPath);
+            catalog = ScenarioCatalog.FromFile(assemblyPath);
         }
         catch (Exception ex) when (ex is BadImageFormatException or FileLoadException or InvalidOperationException)
         {
             throw new UsageException($"cannot load scenarios from {assemblyPath}: {ex.Message}");
         }
+
+        return catalog.All.Count > 0
+            ? catalog
+            : throw new UsageException($"{assemblyPath} has no [Scenario] methods (static Task M(ScenarioContext, CancellationToken) marked [Scenario(\"name\")]); rebuild it if you just added one");
     }
 
     private static ExplorationStrategy ParseStrategy(string text) => text.ToLowerInvariant() switch

@@ -87,6 +87,16 @@ public sealed class ArgumentTests
     }
 
     [Fact]
+    public void An_assembly_without_scenarios_is_refused_with_exit_code_2()
+    {
+        string path = typeof(ArgumentTests).Assembly.Location;
+        (int code, string output, string error) = Cli.Run("list", "--assembly", path);
+        code.ShouldBe(2);
+        output.ShouldBeEmpty();
+        error.ShouldBe($"error: {path} has no [Scenario] methods (static Task M(ScenarioContext, CancellationToken) marked [Scenario(\"name\")]); rebuild it if you just added one\n");
+    }
+
+    [Fact]
     public void List_reads_scenarios_from_another_assembly()
     {
         string path = typeof(SimLoop.Scenarios.CommandLine.CommandLineApp).Assembly.Location;
