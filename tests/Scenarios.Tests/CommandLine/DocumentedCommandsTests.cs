@@ -34,9 +34,14 @@ public sealed partial class DocumentedCommandsTests
 
         foreach (Match m in RelativeLink().Matches(text))
         {
-            if (!File.Exists(Path.Combine(folder, m.Groups[1].Value)))
+            string target = Path.Combine(folder, m.Groups[1].Value);
+            if (!File.Exists(target))
             {
                 missing.Add("link " + m.Groups[1].Value);
+            }
+            else if (m.Groups[2].Success && !Heading().Matches(File.ReadAllText(target)).Any(h => Slug(h.Groups[1].Value) == m.Groups[2].Value))
+            {
+                missing.Add($"link {m.Groups[1].Value}#{m.Groups[2].Value} (no such heading)");
             }
         }
 
@@ -77,6 +82,10 @@ public sealed partial class DocumentedCommandsTests
         doc.ShouldContain($" with {words[catalog.All.Count]} small systems");
     }
 
+    /// <summary>GitHub's anchor for a heading: lower case, punctuation dropped, spaces as hyphens.</summary>
+    private static string Slug(string heading) =>
+        new string(heading.ToLowerInvariant().Where(c => char.IsLetterOrDigit(c) || c is ' ' or '-' or '_').ToArray()).Replace(' ', '-');
+
     private static string RepositoryRoot()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
@@ -93,8 +102,11 @@ public sealed partial class DocumentedCommandsTests
     [GeneratedRegex(@"`((?:src|scenarios|tests|bench|docs|eng|\.ci)/[^`\s]+)`")]
     private static partial Regex RepositoryPath();
 
-    [GeneratedRegex(@"\]\(([^)#:]+\.md)(?:#[^)]*)?\)")]
+    [GeneratedRegex(@"\]\(([^)#:]+\.md)(?:#([^)]*))?\)")]
     private static partial Regex RelativeLink();
+
+    [GeneratedRegex(@"^#+ (.+)$", RegexOptions.Multiline)]
+    private static partial Regex Heading();
 
     [GeneratedRegex(@"--[a-z][a-z-]*")]
     private static partial Regex OptionName();
