@@ -32,6 +32,9 @@ internal static class ScenarioRunner
         };
     }
 
+    /// <summary>The most runs a replay of an exhaustive search's seed makes before giving up (it stops at the first failure).</summary>
+    public const int ExhaustiveReplayRuns = 100_000;
+
     /// <summary>Reruns the explorer's iteration with <paramref name="seed"/>: the same strategy, parameters and bounds.</summary>
     public static ScenarioOutcome RunSeed(RunSettings settings, ulong seed)
     {
@@ -40,6 +43,13 @@ internal static class ScenarioRunner
         options.Shrink = false;
         options.ThrowOnFailure = false;
         options.FailureFolder = null;
+        if (settings.Strategy == ExplorationStrategy.Exhaustive)
+        {
+            // The search is deterministic and stops at its first failing schedule: rerun it that far, whatever
+            // --iterations the exploration had.
+            options.Iterations = ExhaustiveReplayRuns;
+        }
+
         ExplorationResult result = Simulation.Explore(ObservedBody(settings), options, settings.Scenario.Name);
         if (result.Failures is [var failure, ..])
         {

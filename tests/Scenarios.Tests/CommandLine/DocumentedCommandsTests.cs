@@ -82,6 +82,18 @@ public sealed partial class DocumentedCommandsTests
         doc.ShouldContain($" with {words[catalog.All.Count]} small systems");
     }
 
+    [Fact]
+    public void The_package_readmes_example_is_the_one_getting_started_runs()
+    {
+        string readme = File.ReadAllText(Path.Combine(s_root, "src", "SimLoop", "PACKAGE.md"));
+        string page = File.ReadAllText(Path.Combine(s_root, "docs", "getting-started.md"));
+        string example = CSharpBlock().Match(readme).Groups[1].Value;
+        string[] lines = example.Split('\n');
+        lines.Length.ShouldBeGreaterThan(10);
+        string indented = string.Join('\n', lines.Select(l => l.Length == 0 ? l : "    " + l));
+        page.ShouldContain(indented.TrimEnd(), Case.Sensitive, "the package README's example must be the method docs/getting-started.md compiles and runs (.ci/pack-test)");
+    }
+
     /// <summary>GitHub's anchor for a heading: lower case, punctuation dropped, spaces as hyphens.</summary>
     private static string Slug(string heading) =>
         new string(heading.ToLowerInvariant().Where(c => char.IsLetterOrDigit(c) || c is ' ' or '-' or '_').ToArray()).Replace(' ', '-');
@@ -104,6 +116,9 @@ public sealed partial class DocumentedCommandsTests
 
     [GeneratedRegex(@"\]\(([^)#:]+\.md)(?:#([^)]*))?\)")]
     private static partial Regex RelativeLink();
+
+    [GeneratedRegex(@"```csharp\n(.*?)```", RegexOptions.Singleline)]
+    private static partial Regex CSharpBlock();
 
     [GeneratedRegex(@"^#+ (.+)$", RegexOptions.Multiline)]
     private static partial Regex Heading();

@@ -151,6 +151,17 @@ public sealed class ReplayRobustnessTests
     }
 
     [Fact]
+    public void An_exhaustive_failure_replays_from_its_printed_seed_command()
+    {
+        JsonElement found = Cli.Json("explore", "double-booking", "--strategy", "exhaustive", "--iterations", "400", "--failure-folder", Cli.TempFolder());
+        string replay = found.GetProperty("replayCommand").GetString()!;
+        replay.ShouldBe("dotnet run --project scenarios -- replay double-booking --seed 0 --strategy exhaustive");
+        (int code, string output, _) = Cli.Run("replay", "double-booking", "--seed", "0", "--strategy", "exhaustive");
+        code.ShouldBe(1);
+        output.ShouldContain($"trace hash: {found.GetProperty("traceHash").GetString()}");
+    }
+
+    [Fact]
     public void Replay_with_a_non_numeric_seed_says_so_in_words()
     {
         (int code, _, string error) = Cli.Run("replay", "double-booking", "--seed", "twelve");
