@@ -45,6 +45,27 @@ public sealed class InvocationTests
     }
 
     [Fact]
+    public void The_program_built_in_the_repository_prints_the_readmes_dotnet_run_form_from_the_root()
+    {
+        // What `dotnet run --project scenarios -- list` starts: the scenarios project's own apphost.
+        string dll = Cli.ScenariosDll();
+        var testOutput = new DirectoryInfo(AppContext.BaseDirectory);
+        string root = testOutput.Parent!.Parent!.Parent!.Parent!.Parent!.FullName;
+        string apphost = Path.Combine(root, "scenarios", "bin", testOutput.Parent.Name, testOutput.Name, "SimLoop.Scenarios");
+        if (!File.Exists(apphost))
+        {
+            Assert.Skip($"no apphost at {apphost} (built elsewhere than {root}); {dll} is tested instead by the replay tests");
+        }
+
+        (int code, string output, _) = Cli.RunShell($"{apphost} list", root);
+        code.ShouldBe(0);
+        output.ShouldContain("Try: dotnet run --project scenarios -- explore lost-update\n");
+        (code, output, _) = Cli.RunShell($"{apphost} list", Path.Combine(root, "docs"));
+        code.ShouldBe(0);
+        output.ShouldContain($"Try: dotnet run --project {Path.Combine(root, "scenarios")} -- explore lost-update\n");
+    }
+
+    [Fact]
     public void Invocation_override_from_the_environment_wins()
     {
         Invocation.From("  my-wrapper explore-tool ", "/home/me/.dotnet/tools/simloop", "/x.dll", "/").Prefix.ShouldBe("my-wrapper explore-tool");

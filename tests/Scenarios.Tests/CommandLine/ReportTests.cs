@@ -8,6 +8,8 @@ namespace SimLoop.Scenarios.Tests.CommandLine;
 /// <summary>Reports that paste: printed commands on one line at any width, every failing seed, iterations from 1.</summary>
 public sealed partial class ReportTests
 {
+    private const string Socket = "simloop-tests";
+
     private static readonly string[] s_commandLabels = ["replay the seed:", "replay the minimised run:", "step by step:", "draw it:"];
 
     [Theory]
@@ -35,7 +37,7 @@ public sealed partial class ReportTests
         string folder = Cli.TempFolder();
         string session = "simloop-" + Guid.NewGuid().ToString("N")[..8];
         string log = Path.Combine(folder, "exit-code");
-        string command = $"cd {folder} && dotnet {Cli.ScenariosDll()} explore double-booking; echo $? > {log}; tmux wait-for -S {session}; sleep 600";
+        string command = $"cd {folder} && dotnet {Cli.ScenariosDll()} explore double-booking; echo $? > {log}; tmux -L {Socket} wait-for -S {session}; sleep 600";
         try
         {
             Tmux("new-session", "-d", "-s", session, "-x", "80", "-y", "60", command);
@@ -125,6 +127,8 @@ public sealed partial class ReportTests
     private static string Tmux(params string[] args)
     {
         var start = new ProcessStartInfo("tmux") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add("-L");
+        start.ArgumentList.Add(Socket); // a server of its own: never a user's tmux sessions
         foreach (string arg in args)
         {
             start.ArgumentList.Add(arg);
