@@ -92,5 +92,11 @@ internal static class CommandLineApp
             error.WriteLine($"error: {ex.Message}");
             return BadArguments;
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // An input the command could not read (a scenario assembly's missing dependency, a file that vanished).
+            error.WriteLine($"error: {ex.Message}");
+            return BadArguments;
+        }
     }
 }

@@ -87,6 +87,18 @@ public sealed class ArgumentTests
     }
 
     [Fact]
+    public void A_file_that_is_not_an_assembly_is_refused_with_exit_code_2()
+    {
+        string path = Path.Combine(Cli.TempFolder(), "NotAnAssembly.dll");
+        File.WriteAllText(path, "this is text");
+        (int code, string output, string error) = Cli.Run("explore", "overdraft", "--assembly", path);
+        code.ShouldBe(2);
+        output.ShouldBeEmpty();
+        error.ShouldStartWith($"error: cannot load scenarios from {path}: ");
+        error.TrimEnd().Split('\n').Length.ShouldBe(1);
+    }
+
+    [Fact]
     public void An_assembly_without_scenarios_is_refused_with_exit_code_2()
     {
         string path = typeof(ArgumentTests).Assembly.Location;
