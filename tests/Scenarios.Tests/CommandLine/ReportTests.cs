@@ -27,6 +27,17 @@ public sealed partial class ReportTests
     }
 
     [Fact]
+    public void Printed_commands_never_wrap_through_a_real_pipe()
+    {
+        string assembly = typeof(CommandLineApp).Assembly.Location;
+        string folder = Cli.TempFolder();
+        (int code, string output, _) = Cli.RunProcessIn(folder, "explore", "double-booking", "--assembly", assembly);
+        code.ShouldBe(1);
+        output.ShouldNotContain("\u001b[");
+        AssertCommandsOnOneLine(output, $"dotnet {Cli.ScenariosDll()} ", "double-booking", assembly);
+    }
+
+    [Fact]
     public void Printed_commands_never_wrap_in_a_real_80_column_terminal()
     {
         if (!File.Exists("/usr/bin/tmux") && !File.Exists("/usr/local/bin/tmux"))
