@@ -1,3 +1,3 @@
 using SimLoop.Scenarios.CommandLine;
 
-return CommandLineApp.Run(args, Console.Out, Console.Error, isTerminal: !Console.IsOutputRedirected);
+return CommandLineApp.Run(args, Console.Out, Console.Error, isTerminal: !Console.IsOutputRedirected, Invocation.Detect());

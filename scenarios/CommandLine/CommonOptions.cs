@@ -6,23 +6,26 @@ using SimLoop.Exploration;
 namespace SimLoop.Scenarios.CommandLine;
 
 /// <summary>The arguments and options several commands share, and how they become <see cref="RunSettings"/>.</summary>
-internal sealed class CommonOptions
+internal sealed class CommonOptions(Invocation invocation)
 {
+    /// <summary>How the user started the program: the prefix of every printed command.</summary>
+    public Invocation Invocation => invocation;
+
     public Argument<string> Scenario { get; } = new("scenario") { Description = "The scenario's name (see 'list')." };
 
     public Option<bool> Fixed { get; } = new("--fixed") { Description = "Run the system with its bug fixed." };
 
     public Option<string?> Assembly { get; } = new("--assembly") { Description = "Load scenarios from this assembly instead of the built-in catalogue." };
 
-    public Option<string> Strategy { get; } = new("--strategy") { Description = "fifo, random, pct or portfolio (default).", DefaultValueFactory = _ => "portfolio" };
+    public Option<string> Strategy { get; } = new("--strategy") { Description = "fifo, random, pct, portfolio (default) or exhaustive.", DefaultValueFactory = _ => "portfolio" };
 
-    public Option<int> Depth { get; } = new("--depth") { Description = "PCT bug depth (default 3).", DefaultValueFactory = _ => 3 };
+    public Option<long?> Depth { get; } = NumberOptions.Whole("--depth", "PCT bug depth (default 3).", 1, 10_000);
 
-    public Option<long?> MaxSteps { get; } = new("--max-steps") { Description = "Fail a run after this many loop steps." };
+    public Option<long?> MaxSteps { get; } = NumberOptions.Whole("--max-steps", "Fail a run after this many loop steps.", 1, long.MaxValue);
 
-    public Option<double?> MaxTime { get; } = new("--max-time") { Description = "Fail a run after this much virtual time, in seconds." };
+    public Option<TimeSpan?> MaxTime { get; } = NumberOptions.Seconds("--max-time", "Fail a run after this much virtual time, in seconds.");
 
-    public Option<ulong?> Seed { get; } = new("--seed") { Description = "The seed of the run (as printed by explore)." };
+    public Option<ulong?> Seed { get; } = NumberOptions.Seed("--seed", "The seed of the run (as printed by explore).");
 
     public Option<string?> Trace { get; } = new("--trace") { Description = "A trace file written by explore." };
 
@@ -46,17 +49,15 @@ internal sealed class CommonOptions
             throw new UsageException($"unknown scenario '{name}'; known: {string.Join(", ", catalog.All.Select(s => s.Name))}");
         }
 
-        int depth = parse.GetValue(Depth);
-        long? maxSteps = parse.GetValue(MaxSteps);
-        double? maxTime = parse.GetValue(MaxTime);
         return new RunSettings(
             scenario,
             parse.GetValue(Fixed),
             ParseStrategy(parse.GetValue(Strategy)!),
-            depth >= 1 ? depth : throw new UsageException($"--depth must be at least 1; got {depth}"),
-            maxSteps is null or >= 1 ? maxSteps : throw new UsageException($"--max-steps must be at least 1; got {maxSteps}"),
-            maxTime is null ? null : maxTime > 0 ? TimeSpan.FromSeconds(maxTime.Value) : throw new UsageException($"--max-time must be positive; got {maxTime}"),
-            parse.GetValue(Assembly));
+            (int)(parse.GetValue(Depth) ?? 3),
+            parse.GetValue(MaxSteps),
+            parse.GetValue(MaxTime),
+            parse.GetValue(Assembly),
+            invocation);
     }
 
     public static ScenarioCatalog Catalog(string? assemblyPath)
@@ -71,14 +72,19 @@ internal sealed class CommonOptions
             throw new UsageException($"assembly not found: {assemblyPath}");
         }
 
+        ScenarioCatalog catalog;
         try
         {
-            return ScenarioCatalog.FromFile(assemblyPath);
+            catalog = ScenarioCatalog.FromFile(assemblyPath);
         }
         catch (Exception ex) when (ex is BadImageFormatException or FileLoadException or InvalidOperationException)
         {
             throw new UsageException($"cannot load scenarios from {assemblyPath}: {ex.Message}");
         }
+
+        return catalog.All.Count > 0
+            ? catalog
+            : throw new UsageException($"{assemblyPath} has no [Scenario] methods (static Task M(ScenarioContext, CancellationToken) marked [Scenario(\"name\")]); rebuild it if you just added one");
     }
 
     private static ExplorationStrategy ParseStrategy(string text) => text.ToLowerInvariant() switch
@@ -87,7 +93,8 @@ internal sealed class CommonOptions
         "random" => ExplorationStrategy.Random,
         "pct" => ExplorationStrategy.Pct,
         "portfolio" => ExplorationStrategy.Portfolio,
-        _ => throw new UsageException($"unknown strategy '{text}'; use fifo, random, pct or portfolio"),
+        "exhaustive" => ExplorationStrategy.Exhaustive,
+        _ => throw new UsageException($"unknown strategy '{text}'; use fifo, random, pct, portfolio or exhaustive"),
     };
 
     public static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

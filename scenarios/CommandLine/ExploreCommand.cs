@@ -9,8 +9,8 @@ namespace SimLoop.Scenarios.CommandLine;
 internal sealed class ExploreCommand
 {
     private readonly CommonOptions _common;
-    private readonly Option<int?> _iterations = new("--iterations") { Description = "How many seeds to run (default: the scenario's budget)." };
-    private readonly Option<int> _parallel = new("--parallel") { Description = "Seeds run at once (default: the number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
+    private readonly Option<long?> _iterations = NumberOptions.Whole("--iterations", "How many seeds to run (default: the scenario's budget).", 1, int.MaxValue);
+    private readonly Option<long?> _parallel = NumberOptions.Whole("--parallel", "Seeds run at once (default: the number of cores).", 1, 1024);
     private readonly Option<string?> _shard = new("--shard") { Description = "Run slice I of N of the seed space, written I/N (1-based)." };
     private readonly Option<bool> _json = new("--json") { Description = "Print a machine-readable result instead of the report." };
     private readonly Option<bool> _keepGoing = new("--keep-going") { Description = "Run every iteration and report every failing seed." };
@@ -35,28 +35,19 @@ internal sealed class ExploreCommand
     public int Execute(ParseResult parse, CommandOutput output)
     {
         RunSettings settings = _common.Settings(parse);
-        int iterations = parse.GetValue(_iterations) ?? settings.Scenario.Budget;
-        int parallel = parse.GetValue(_parallel);
-        if (iterations < 1)
-        {
-            throw new UsageException($"--iterations must be at least 1; got {iterations}");
-        }
-
-        if (parallel < 1)
-        {
-            throw new UsageException($"--parallel must be at least 1; got {parallel}");
-        }
-
+        int iterations = (int)(parse.GetValue(_iterations) ?? settings.Scenario.Budget);
         (int shardIndex, int shardCount) = ParseShard(parse.GetValue(_shard));
         ExplorationOptions options = settings.ExplorationOptions();
         options.Iterations = iterations;
         options.BaseSeed = parse.GetValue(_common.Seed) ?? 0;
-        options.DegreeOfParallelism = parallel;
+        options.DegreeOfParallelism = (int)(parse.GetValue(_parallel) ?? Environment.ProcessorCount);
         options.ShardIndex = shardIndex;
         options.ShardCount = shardCount;
         options.StopOnFirstFailure = !parse.GetValue(_keepGoing);
         options.ThrowOnFailure = false;
-        options.FailureFolder = parse.GetValue(_failureFolder);
+
+        // The explorer writes no file itself: a folder that cannot be written must not lose the failure it found.
+        options.FailureFolder = null;
 
         var tracker = new ExplorationTracker(iterations);
         options.Progress = tracker.OnProgress;
@@ -66,30 +57,31 @@ internal sealed class ExploreCommand
             ? RunWithPlainProgress(body, options, settings, tracker, json ? null : output)
             : RunWithLiveProgress(body, options, settings, tracker, output.Console);
 
-        FailureReport? first = result.Failures.FirstOrDefault();
-        if (first?.TraceFilePath is { } path)
-        {
-            RewriteReplayLine(path, settings);
-        }
-
-        var summary = new ExplorationSummary(settings, options, result, tracker);
+        FailureTraceFiles files = FailureTraceFiles.Write(result.Failures, parse.GetValue(_failureFolder), settings);
+        var summary = new ExplorationSummary(settings, options, result, tracker, files);
         if (json)
         {
             output.Out.WriteLine(summary.ToJson());
         }
         else
         {
-            ExplorationReportRenderer.Render(output.Console, summary);
+            ExplorationReportRenderer.Render(output, summary);
         }
 
-        return result.Passed ? 0 : 1;
+        if (files.Error is { } writeError)
+        {
+            output.Error.WriteLine($"error: {writeError}");
+        }
+
+        return result.Passed ? CommandLineApp.Passed : CommandLineApp.BugFound;
     }
 
     private static ExplorationResult RunWithPlainProgress(Func<SimulatedEventLoop, CancellationToken, Task> body, ExplorationOptions options, RunSettings settings, ExplorationTracker tracker, CommandOutput? output)
     {
         if (output is not null)
         {
-            output.Out.WriteLine(CommonOptions.Invariant($"Exploring {settings.Scenario.Name}{(settings.Fixed ? " (fixed)" : "")}: {options.Iterations} iterations, strategy {options.Strategy.ToString().ToLowerInvariant()}, base seed {options.BaseSeed}, {options.DegreeOfParallelism} in parallel"));
+            string shard = options.ShardCount > 1 ? CommonOptions.Invariant($" (shard {options.ShardIndex + 1}/{options.ShardCount})") : "";
+            output.Out.WriteLine(CommonOptions.Invariant($"Exploring {settings.Scenario.Name}{(settings.Fixed ? " (fixed)" : "")}: {options.Iterations} iterations{shard}, strategy {options.Strategy.ToString().ToLowerInvariant()}, base seed {options.BaseSeed}, {options.DegreeOfParallelism} in parallel"));
             tracker.PlainLine = line => output.Out.WriteLine(line);
         }
 
@@ -99,20 +91,12 @@ internal sealed class ExploreCommand
     private static ExplorationResult RunWithLiveProgress(Func<SimulatedEventLoop, CancellationToken, Task> body, ExplorationOptions options, RunSettings settings, ExplorationTracker tracker, IAnsiConsole console)
     {
         ExplorationResult? result = null;
-        console.Status().Spinner(Spinner.Known.Dots).Start($"Exploring {settings.Scenario.Name}...", status =>
+        console.Status().Spinner(Spinner.Known.Dots).Start($"Exploring {Markup.Escape(settings.Scenario.Name)}...", status =>
         {
             tracker.LiveLine = line => status.Status(Markup.Escape(line));
             result = Simulation.Explore(body, options, settings.Scenario.Name);
         });
         return result!;
-    }
-
-    /// <summary>The trace file's replay line names this command line, not a test filter.</summary>
-    private static void RewriteReplayLine(string path, RunSettings settings)
-    {
-        ScheduleTraceFile file = ScheduleTraceFile.Read(path);
-        file.ReplayLine = settings.ReplayCommand("replay", null, path);
-        file.Write(path);
     }
 
     internal static (int Index, int Count) ParseShard(string? text)

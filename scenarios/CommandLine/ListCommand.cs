@@ -30,7 +30,10 @@ internal sealed class ListCommand
         }
 
         output.Console.Write(grid);
-        output.Console.MarkupLine(Markup.Escape("Try: dotnet run --project scenarios -- explore lost-update"));
+        if ((catalog.TryFind("lost-update", out ScenarioDefinition? suggested) ? suggested : catalog.All.FirstOrDefault()) is { } first)
+        {
+            output.Line($"Try: {_common.Invocation.Prefix} explore {first.Name}{(parse.GetValue(_common.Assembly) is { } path ? " --assembly " + Invocation.Quote(path) : "")}");
+        }
         return 0;
     }
 }

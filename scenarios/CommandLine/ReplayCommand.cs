@@ -1,10 +1,14 @@
 using System.CommandLine;
 using SimLoop.Scenarios.Rendering;
-using Spectre.Console;
 
 namespace SimLoop.Scenarios.CommandLine;
 
-/// <summary><c>replay &lt;scenario&gt; (--seed S | --trace FILE)</c>: one schedule, its outcome and trace hash.</summary>
+/// <summary>
+/// <c>replay &lt;scenario&gt; (--seed S | --trace FILE)</c>: one schedule, its outcome and trace hash. Exit code 0 if
+/// the run passed, 1 if it failed, 2 for bad arguments or an unusable trace file. A trace file whose decisions the
+/// program no longer makes (changed code, or <c>--fixed</c>) is replayed up to the first decision that differs,
+/// which is printed, and FIFO from there; the exit code is that run's outcome.
+/// </summary>
 internal sealed class ReplayCommand
 {
     private readonly CommonOptions _common;
@@ -31,23 +35,29 @@ internal sealed class ReplayCommand
             StepByStepWriter.Write(output.Out, outcome);
         }
 
-        IAnsiConsole console = output.Console;
+        WriteOutcome(output, settings, outcome);
         string hash = outcome.Trace.Hash();
-        if (outcome.Failure is { } failure)
-        {
-            console.MarkupLine(CommonOptions.Invariant($"[red]FAILED[/] {Markup.Escape(settings.Scenario.Name)} seed {outcome.Seed}: [bold]{Markup.Escape(failure.GetType().Name)}[/]: {Markup.Escape(failure.Message)}"));
-        }
-        else
-        {
-            console.MarkupLine(CommonOptions.Invariant($"[green]PASSED[/] {Markup.Escape(settings.Scenario.Name)} seed {outcome.Seed}"));
-        }
-
-        console.MarkupLine(CommonOptions.Invariant($"trace hash: {hash}  ({outcome.Trace.Entries.Count} entries, {outcome.Trace.Decisions.Count} decisions)"));
+        output.Line(CommonOptions.Invariant($"trace hash: {hash}  ({outcome.Trace.Entries.Count} entries, {outcome.Trace.Decisions.Count} decisions)"));
         if (outcome.RecordedHash is { } recorded)
         {
-            console.MarkupLine(recorded == hash ? "matches the trace file's hash" : CommonOptions.Invariant($"[yellow]differs from the trace file's hash {recorded}[/]"));
+            output.Line(recorded == hash ? "matches the trace file's hash" : output.Paint(CommonOptions.Invariant($"differs from the trace file's hash {recorded}"), "33"));
         }
 
-        return outcome.Failed ? 1 : 0;
+        return outcome.Failed ? CommandLineApp.BugFound : CommandLineApp.Passed;
+    }
+
+    /// <summary>Where the run left the trace (if it did), then PASSED or FAILED with the exception.</summary>
+    public static void WriteOutcome(CommandOutput output, RunSettings settings, ScenarioOutcome outcome)
+    {
+        if (outcome.Divergence is { } divergence)
+        {
+            string who = settings.Fixed ? "the fixed code's path leaves the recorded one" : "this run leaves the recorded one (the code changed since the trace was written)";
+            output.Line(output.Paint("diverged", "33") + $": {who} at {divergence.Describe()}; from there the run is FIFO, and:");
+        }
+
+        string name = settings.Scenario.Name + (settings.Fixed ? " (fixed)" : "");
+        output.Line(outcome.Failure is { } failure
+            ? CommonOptions.Invariant($"{output.Paint("FAILED", "31")} {name} seed {outcome.Seed}: {output.Paint(failure.GetType().Name, "1")}: {failure.Message}")
+            : CommonOptions.Invariant($"{output.Paint("PASSED", "32")} {name} seed {outcome.Seed}"));
     }
 }

@@ -15,8 +15,12 @@ internal sealed record RunSettings(
     int PctDepth,
     long? MaxSteps,
     TimeSpan? MaxVirtualTime,
-    string? AssemblyPath)
+    string? AssemblyPath,
+    Invocation? InvokedAs = null)
 {
+    /// <summary>How the user started the program (the prefix of printed commands); the repository form if not given.</summary>
+    public Invocation Invocation => InvokedAs ?? Invocation.RepositoryRoot;
+
     public const long DefaultMaxSteps = 200_000;
     public static readonly TimeSpan DefaultMaxVirtualTime = TimeSpan.FromMinutes(10);
 
@@ -55,7 +59,7 @@ internal sealed record RunSettings(
     /// <summary>The command that reruns <paramref name="seed"/> (or replays a trace file) with these settings.</summary>
     public string ReplayCommand(string verb, ulong? seed, string? traceFile, string extra = "")
     {
-        var sb = new StringBuilder("dotnet run --project scenarios -- ").Append(verb).Append(' ').Append(Scenario.Name);
+        var sb = new StringBuilder(Invocation.Prefix).Append(' ').Append(verb).Append(' ').Append(Scenario.Name);
         if (seed is { } s)
         {
             sb.Append(CultureInfo.InvariantCulture, $" --seed {s}");
@@ -99,5 +103,5 @@ internal sealed record RunSettings(
         return sb.Append(extra).ToString();
     }
 
-    private static string Quote(string path) => path.Contains(' ', StringComparison.Ordinal) ? $"\"{path}\"" : path;
+    private static string Quote(string path) => Invocation.Quote(path);
 }

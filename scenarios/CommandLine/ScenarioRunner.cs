@@ -3,8 +3,11 @@ using SimLoop.Scheduling;
 
 namespace SimLoop.Scenarios.CommandLine;
 
-/// <summary>One run of a scenario as <c>replay</c> and <c>trace</c> see it: its trace and how it ended.</summary>
-internal sealed record ScenarioOutcome(ulong Seed, ScheduleTrace Trace, Exception? Failure, string? RecordedHash)
+/// <summary>
+/// One run of a scenario as <c>replay</c> and <c>trace</c> see it: its trace, how it ended, and for a trace file the
+/// recorded hash and where this run left the recorded decisions (null if it followed them all).
+/// </summary>
+internal sealed record ScenarioOutcome(ulong Seed, ScheduleTrace Trace, Exception? Failure, string? RecordedHash, ScheduleDivergence? Divergence = null)
 {
     public bool Failed => Failure is not null;
 }
@@ -29,6 +32,9 @@ internal static class ScenarioRunner
         };
     }
 
+    /// <summary>The most runs a replay of an exhaustive search's seed makes before giving up (it stops at the first failure).</summary>
+    public const int ExhaustiveReplayRuns = 100_000;
+
     /// <summary>Reruns the explorer's iteration with <paramref name="seed"/>: the same strategy, parameters and bounds.</summary>
     public static ScenarioOutcome RunSeed(RunSettings settings, ulong seed)
     {
@@ -37,6 +43,13 @@ internal static class ScenarioRunner
         options.Shrink = false;
         options.ThrowOnFailure = false;
         options.FailureFolder = null;
+        if (settings.Strategy == ExplorationStrategy.Exhaustive)
+        {
+            // The search is deterministic and stops at its first failing schedule: rerun it that far, whatever
+            // --iterations the exploration had.
+            options.Iterations = ExhaustiveReplayRuns;
+        }
+
         ExplorationResult result = Simulation.Explore(ObservedBody(settings), options, settings.Scenario.Name);
         if (result.Failures is [var failure, ..])
         {
@@ -47,26 +60,19 @@ internal static class ScenarioRunner
         return new ScenarioOutcome(seed, loop.Trace, null, null);
     }
 
-    /// <summary>Replays a trace file written by <c>explore</c>: its seed and its recorded decisions.</summary>
+    /// <summary>
+    /// Replays a trace file written by <c>explore</c>: its seed and its recorded decisions. Where the program no longer
+    /// makes the recorded decisions (changed code, or <c>--fixed</c>), the run goes on FIFO and the outcome says where
+    /// it diverged. A file that cannot replay its run is a <see cref="UsageException"/>.
+    /// </summary>
     public static ScenarioOutcome RunTraceFile(RunSettings settings, string path)
     {
-        if (!File.Exists(path))
-        {
-            throw new UsageException($"trace file not found: {path}");
-        }
-
-        ScheduleTraceFile file;
-        try
-        {
-            file = ScheduleTraceFile.Read(path);
-        }
-        catch (FormatException ex)
-        {
-            throw new UsageException($"cannot read trace file {path}: {ex.Message}");
-        }
-
-        SimulationRun run = Simulation.Replay(file, settings.Scenario.Body(settings.Fixed), settings.SimulationOptions());
-        return new ScenarioOutcome(file.Seed, run.Trace, run.Failure, file.TraceHash);
+        ScheduleTraceFile file = TraceFileInput.Read(path, settings);
+        var strategy = new RecordedScheduleStrategy(file.ToDecisions());
+        SimulationOptions options = settings.SimulationOptions();
+        options.Strategy = strategy;
+        SimulationRun run = Simulation.Run(file.Seed, settings.Scenario.Body(settings.Fixed), options);
+        return new ScenarioOutcome(file.Seed, run.Trace, run.Failure, file.TraceHash, strategy.Divergence);
     }
 
     /// <summary>Runs <paramref name="seed"/> or the trace file, whichever was given (exactly one must be).</summary>

@@ -1,12 +1,17 @@
 using SimLoop.Exploration;
+using SimLoop.Scenarios.CommandLine;
 using Spectre.Console;
 
 namespace SimLoop.Scenarios.Rendering;
 
-/// <summary>The human-readable end of <c>explore</c>: a summary table, then the bug and how to look at it.</summary>
+/// <summary>
+/// The human-readable end of <c>explore</c>: a summary table, then the bug and how to look at it. Every line after the
+/// table is written unwrapped (<see cref="CommandOutput.Line"/>) so that printed commands paste at any width.
+/// Iterations are numbered from 1, in seed order within the shard.
+/// </summary>
 internal static class ExplorationReportRenderer
 {
-    public static void Render(IAnsiConsole console, ExplorationSummary summary)
+    public static void Render(CommandOutput output, ExplorationSummary summary)
     {
         ExplorationResult result = summary.Result;
         double wall = Math.Max(summary.Tracker.Elapsed.TotalSeconds, 1e-3);
@@ -21,35 +26,54 @@ internal static class ExplorationReportRenderer
             Invariant($"{result.SimulatedTime.TotalSeconds:F1} s"),
             Invariant($"{wall:F2} s"),
             Invariant($"{result.IterationsRun / wall:F0}"));
-        console.Write(table);
+        output.Console.Write(table);
 
         if (summary.FirstFailure is not { } failure)
         {
-            console.MarkupLine(Invariant($"[green]No bug found[/] in {result.IterationsRun} iterations (base seed {summary.Options.BaseSeed})."));
+            output.Line(Invariant($"{output.Paint("No bug found", "32")} in {result.IterationsRun} iterations (base seed {summary.Options.BaseSeed})."));
             return;
         }
 
-        string where = failure.Iteration is { } i ? Invariant($" in iteration {i}") : "";
-        console.MarkupLine(Invariant($"[red]Bug found[/]{where}: seed [bold]{failure.Seed}[/] ({Markup.Escape(failure.Strategy)})"));
-        console.MarkupLine(Invariant($"  [bold]{Markup.Escape(failure.Exception.GetType().Name)}[/]: {Markup.Escape(failure.Exception.Message)}"));
+        output.Line(Invariant($"{output.Paint("Bug found", "31")}{summary.Where(failure)}: seed {output.Paint(Invariant($"{failure.Seed}"), "1")} ({failure.Strategy})"));
+        output.Line(Invariant($"  {output.Paint(failure.Exception.GetType().Name, "1")}: {failure.Exception.Message}"));
         string minimal = failure.MinimizedChoices.Count == 0 ? " - FIFO order fails too: the bug needs this seed's timing, not a special interleaving" : "";
-        console.MarkupLine(Invariant($"  minimised schedule: [bold]{Markup.Escape(failure.ScheduleText)}[/] ({failure.OriginalChoices.Count} decisions before, {failure.MinimizedChoices.Count} after{minimal})"));
-        console.MarkupLine(Invariant($"  trace hash: {failure.Trace.Hash()} (seed run), {failure.MinimizedTrace.Hash()} (minimised run)"));
+        output.Line(Invariant($"  minimised schedule: {failure.ScheduleText} ({failure.OriginalChoices.Count} decisions before, {failure.MinimizedChoices.Count} after{minimal})"));
+        output.Line(Invariant($"  trace hash: {failure.Trace.Hash()} (seed run), {failure.MinimizedTrace.Hash()} (minimised run)"));
         if (summary.TraceFileForDisplay is { } file)
         {
-            console.MarkupLine("  trace file: " + Markup.Escape(file));
+            output.Line("  trace file: " + file);
+        }
+        else if (summary.Files.Error is not null)
+        {
+            output.Line("  trace file: not written (see the error below); the seed replays the run");
         }
 
-        console.MarkupLine("  replay the seed:          " + Markup.Escape(summary.SeedReplayCommand!));
+        output.Line("  replay the seed:          " + summary.SeedReplayCommand);
         if (summary.TraceReplayCommand is { } traceReplay)
         {
-            console.MarkupLine("  replay the minimised run: " + Markup.Escape(traceReplay));
+            output.Line("  replay the minimised run: " + traceReplay);
         }
 
-        console.MarkupLine("  step by step:             " + Markup.Escape(summary.SeedReplayCommand + " --verbose"));
+        output.Line("  step by step:             " + summary.SeedReplayCommand + " --verbose");
         string picture = summary.Settings.ReplayCommand("trace", failure.Seed, null, Invariant($" --html {summary.Settings.Scenario.Name}-{failure.Seed}.html"));
-        console.MarkupLine("  draw it:                  " + Markup.Escape(picture));
+        output.Line("  draw it:                  " + picture);
+
+        if (result.Failures.Count > 1)
+        {
+            output.Line(Invariant($"Every failing seed ({result.Failures.Count}); replay any with: {summary.Settings.ReplayCommand("replay", 0, null).Replace(" --seed 0", " --seed SEED", StringComparison.Ordinal)}"));
+            foreach (FailureReport other in result.Failures)
+            {
+                output.Line(Invariant($"  seed {other.Seed}{summary.Where(other)}: {other.Exception.GetType().Name}: {OneLine(other.Exception.Message)}"));
+            }
+        }
     }
 
-    private static string Invariant(FormattableString text) => CommandLine.CommonOptions.Invariant(text);
+    /// <summary>The first line of a message (a deadlock report lists its tasks on further lines).</summary>
+    private static string OneLine(string message)
+    {
+        int newline = message.IndexOf('\n', StringComparison.Ordinal);
+        return newline < 0 ? message : message[..newline].TrimEnd('\r') + " ...";
+    }
+
+    private static string Invariant(FormattableString text) => CommonOptions.Invariant(text);
 }

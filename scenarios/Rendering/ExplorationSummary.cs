@@ -5,7 +5,7 @@ using SimLoop.Scenarios.CommandLine;
 namespace SimLoop.Scenarios.Rendering;
 
 /// <summary>What an exploration found, in the form both the report and <c>--json</c> print.</summary>
-internal sealed class ExplorationSummary(RunSettings settings, ExplorationOptions options, ExplorationResult result, ExplorationTracker tracker)
+internal sealed class ExplorationSummary(RunSettings settings, ExplorationOptions options, ExplorationResult result, ExplorationTracker tracker, FailureTraceFiles files)
 {
     private static readonly JsonSerializerOptions s_json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
@@ -17,9 +17,18 @@ internal sealed class ExplorationSummary(RunSettings settings, ExplorationOption
 
     public ExplorationTracker Tracker => tracker;
 
+    public FailureTraceFiles Files => files;
+
     public FailureReport? FirstFailure => result.Failures.Count > 0 ? result.Failures[0] : null;
 
-    public string? TraceFileForDisplay => FirstFailure?.TraceFilePath is { } path ? RelativeToCurrentDirectory(path) : null;
+    public string? TraceFileForDisplay => files.PathOf(0) is { } path ? FailureTraceFiles.RelativeToCurrentDirectory(path) : null;
+
+    /// <summary>" in iteration 15 of 200" (1-based, in seed order within the shard), or "" for a single seed.</summary>
+    public string Where(FailureReport failure)
+    {
+        string shard = options.ShardCount > 1 ? CommandLine.CommonOptions.Invariant($" of shard {options.ShardIndex + 1}/{options.ShardCount}") : "";
+        return failure.Iteration is { } i ? CommandLine.CommonOptions.Invariant($" in iteration {i + 1} of {options.Iterations}{shard}") : "";
+    }
 
     public string? SeedReplayCommand => FirstFailure is { } f ? settings.ReplayCommand("replay", f.Seed, null) : null;
 
@@ -38,6 +47,7 @@ internal sealed class ExplorationSummary(RunSettings settings, ExplorationOption
             iterationsRun = result.IterationsRun,
             seedsRun = tracker.Seeds.Order().ToArray(),
             failingSeeds = result.Failures.Select(f => f.Seed).ToArray(),
+            failingIterations = result.Failures.Select(f => f.Iteration + 1).ToArray(),
             passed = result.Passed,
             exceptionType = failure?.Exception.GetType().FullName,
             exceptionMessage = failure?.Exception.Message,
@@ -46,16 +56,11 @@ internal sealed class ExplorationSummary(RunSettings settings, ExplorationOption
             minimisedDecisions = failure?.MinimizedChoices.Count,
             replayCommand = SeedReplayCommand,
             traceReplayCommand = TraceReplayCommand,
-            traceFile = failure?.TraceFilePath,
+            traceFile = files.PathOf(0),
+            traceFileError = files.Error,
             traceHash = failure?.Trace.Hash(),
             minimisedTraceHash = failure?.MinimizedTrace.Hash(),
         };
         return JsonSerializer.Serialize(document, s_json);
-    }
-
-    public static string RelativeToCurrentDirectory(string path)
-    {
-        string relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
-        return relative.StartsWith("..", StringComparison.Ordinal) ? path : relative;
     }
 }

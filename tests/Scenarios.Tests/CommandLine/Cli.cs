@@ -7,11 +7,17 @@ namespace SimLoop.Scenarios.Tests.CommandLine;
 /// <summary>Runs the command line in this process, or the built scenarios program in a new one.</summary>
 internal static class Cli
 {
-    public static (int Code, string Out, string Error) Run(params string[] args)
+    /// <summary>A bound on any child process: a hang fails the test instead of stalling the suite.</summary>
+    private static readonly TimeSpan s_processTimeout = TimeSpan.FromMinutes(2);
+
+    /// <summary>Runs in this process with redirected output, printing commands in the repository's form.</summary>
+    public static (int Code, string Out, string Error) Run(params string[] args) => RunAs(Invocation.RepositoryRoot, isTerminal: false, width: null, args);
+
+    public static (int Code, string Out, string Error) RunAs(Invocation invocation, bool isTerminal, int? width, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        int code = CommandLineApp.Run(args, output, error, isTerminal: false);
+        int code = CommandLineApp.Run(args, output, error, isTerminal, invocation, width);
         return (code, output.ToString(), error.ToString());
     }
 
@@ -30,7 +36,10 @@ internal static class Cli
     }
 
     /// <summary>Runs <c>dotnet SimLoop.Scenarios.dll args</c> in a new process.</summary>
-    public static (int Code, string Out, string Error) RunProcess(params string[] args)
+    public static (int Code, string Out, string Error) RunProcess(params string[] args) => RunProcessIn(null, args);
+
+    /// <summary>Runs <c>dotnet SimLoop.Scenarios.dll args</c> in a new process, in <paramref name="workingDirectory"/>.</summary>
+    public static (int Code, string Out, string Error) RunProcessIn(string? workingDirectory, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(ScenariosDll());
@@ -39,15 +48,41 @@ internal static class Cli
             start.ArgumentList.Add(arg);
         }
 
+        return Start(start, workingDirectory);
+    }
+
+    /// <summary>Runs a command line as a user pastes it into bash, in <paramref name="workingDirectory"/>.</summary>
+    public static (int Code, string Out, string Error) RunShell(string commandLine, string workingDirectory)
+    {
+        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(commandLine);
+        return Start(start, workingDirectory);
+    }
+
+    private static (int Code, string Out, string Error) Start(ProcessStartInfo start, string? workingDirectory)
+    {
+        if (workingDirectory is not null)
+        {
+            start.WorkingDirectory = workingDirectory;
+        }
+
+        start.Environment.Remove(Invocation.OverrideVariable);
         using Process process = Process.Start(start)!;
         Task<string> output = process.StandardOutput.ReadToEndAsync();
         Task<string> error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(s_processTimeout))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{start.FileName} {string.Join(' ', start.ArgumentList)} did not finish within {s_processTimeout}");
+        }
+
         process.WaitForExit();
         return (process.ExitCode, output.Result, error.Result);
     }
 
     /// <summary>The built program: next to the tests when its runtime config was copied, else in the scenarios project's output.</summary>
-    private static string ScenariosDll()
+    public static string ScenariosDll()
     {
         string beside = typeof(CommandLineApp).Assembly.Location;
         if (File.Exists(Path.ChangeExtension(beside, ".runtimeconfig.json")))

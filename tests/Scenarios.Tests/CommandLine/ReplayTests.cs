@@ -9,23 +9,28 @@ public sealed class ReplayTests
     public void The_printed_replay_commands_reproduce_the_same_trace_in_new_processes()
     {
         string folder = Cli.TempFolder();
-        (int code, string output, _) = Cli.RunProcess("explore", "lost-update", "--json", "--failure-folder", folder);
+        (int code, string output, _) = Cli.RunProcessIn(folder, "explore", "lost-update", "--json");
         code.ShouldBe(1);
         JsonElement found = JsonDocument.Parse(output).RootElement;
         string seed = found.GetProperty("failingSeeds")[0].GetUInt64().ToString(System.Globalization.CultureInfo.InvariantCulture);
         string traceHash = found.GetProperty("traceHash").GetString()!;
         string traceFile = found.GetProperty("traceFile").GetString()!;
-        found.GetProperty("replayCommand").GetString().ShouldBe($"dotnet run --project scenarios -- replay lost-update --seed {seed}");
+        traceFile.ShouldStartWith(Path.Combine(folder, "simloop-failures"));
+        string replayCommand = found.GetProperty("replayCommand").GetString()!;
+        replayCommand.ShouldBe($"dotnet {Cli.ScenariosDll()} replay lost-update --seed {seed}", "run as 'dotnet <dll>', the printed command names the dll");
 
         for (int process = 0; process < 2; process++)
         {
-            (int replayCode, string replayed, _) = Cli.RunProcess("replay", "lost-update", "--seed", seed);
+            // Pasted as printed, from the folder the user is in.
+            (int replayCode, string replayed, _) = Cli.RunShell(replayCommand, folder);
             replayCode.ShouldBe(1);
             replayed.ShouldContain("FAILED lost-update");
             replayed.ShouldContain($"trace hash: {traceHash}");
         }
 
-        (int fileCode, string fromFile, _) = Cli.RunProcess("replay", "lost-update", "--trace", traceFile);
+        string traceReplay = found.GetProperty("traceReplayCommand").GetString()!;
+        traceReplay.ShouldBe($"dotnet {Cli.ScenariosDll()} replay lost-update --trace {Path.GetRelativePath(folder, traceFile)}");
+        (int fileCode, string fromFile, _) = Cli.RunShell(traceReplay, folder);
         fileCode.ShouldBe(1);
         fromFile.ShouldContain($"trace hash: {found.GetProperty("minimisedTraceHash").GetString()}");
         fromFile.ShouldContain("matches the trace file's hash");
