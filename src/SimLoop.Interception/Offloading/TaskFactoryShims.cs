@@ -19,10 +19,9 @@ public static class TaskFactoryShims
     [Intercepts("System.Threading.Tasks.TaskFactory::StartNew(System.Action,System.Threading.CancellationToken,System.Threading.Tasks.TaskCreationOptions,System.Threading.Tasks.TaskScheduler)")]
     public static Task StartNew(TaskFactory factory, Action action, CancellationToken cancellationToken, TaskCreationOptions creationOptions, TaskScheduler scheduler)
     {
-        ArgumentNullException.ThrowIfNull(factory);
-        if (scheduler != TaskScheduler.Default || action is null || !SimulationScope.TryGet(out SimulatedEventLoop? loop))
+        if (factory is null || scheduler != TaskScheduler.Default || action is null || !SimulationScope.TryGet(out SimulatedEventLoop? loop))
         {
-            return factory.StartNew(action!, cancellationToken, creationOptions, scheduler);
+            return factory!.StartNew(action!, cancellationToken, creationOptions, scheduler);
         }
 
         return LoopWork.Start(loop, () => { action(); return Task.FromResult(true); }, cancellationToken);
@@ -39,10 +38,9 @@ public static class TaskFactoryShims
     [Intercepts("System.Threading.Tasks.TaskFactory::StartNew(System.Action`1<System.Object>,System.Object,System.Threading.CancellationToken,System.Threading.Tasks.TaskCreationOptions,System.Threading.Tasks.TaskScheduler)")]
     public static Task StartNew(TaskFactory factory, Action<object?> action, object? state, CancellationToken cancellationToken, TaskCreationOptions creationOptions, TaskScheduler scheduler)
     {
-        ArgumentNullException.ThrowIfNull(factory);
-        if (scheduler != TaskScheduler.Default || action is null || !SimulationScope.TryGet(out SimulatedEventLoop? loop))
+        if (factory is null || scheduler != TaskScheduler.Default || action is null || !SimulationScope.TryGet(out SimulatedEventLoop? loop))
         {
-            return factory.StartNew(action!, state, cancellationToken, creationOptions, scheduler);
+            return factory!.StartNew(action!, state, cancellationToken, creationOptions, scheduler);
         }
 
         return LoopWork.Start(loop, () => { action(state); return Task.FromResult(true); }, cancellationToken);
@@ -59,10 +57,9 @@ public static class TaskFactoryShims
     [Intercepts("System.Threading.Tasks.TaskFactory::StartNew(System.Func`1<!!0>,System.Threading.CancellationToken,System.Threading.Tasks.TaskCreationOptions,System.Threading.Tasks.TaskScheduler)")]
     public static Task<TResult> StartNew<TResult>(TaskFactory factory, Func<TResult> function, CancellationToken cancellationToken, TaskCreationOptions creationOptions, TaskScheduler scheduler)
     {
-        ArgumentNullException.ThrowIfNull(factory);
-        if (scheduler != TaskScheduler.Default || function is null || !SimulationScope.TryGet(out SimulatedEventLoop? loop))
+        if (factory is null || scheduler != TaskScheduler.Default || function is null || !SimulationScope.TryGet(out SimulatedEventLoop? loop))
         {
-            return factory.StartNew(function!, cancellationToken, creationOptions, scheduler);
+            return factory!.StartNew(function!, cancellationToken, creationOptions, scheduler);
         }
 
         return LoopWork.Start(loop, () => Task.FromResult(function()), cancellationToken);

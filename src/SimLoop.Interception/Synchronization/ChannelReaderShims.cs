@@ -20,10 +20,9 @@ public static class ChannelReaderShims
     [Intercepts("System.Threading.Channels.ChannelReader`1::ReadAsync(System.Threading.CancellationToken)")]
     public static ValueTask<T> ReadAsync<T>(ChannelReader<T> reader, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(reader);
-        return SimulationScope.TryGet(out SimulatedEventLoop? loop) && SimulationScope.InTaskStep(loop)
+        return reader is not null && SimulationScope.TryGet(out SimulatedEventLoop? loop) && SimulationScope.InTaskStep(loop)
             ? ReadOnLoopAsync(reader, cancellationToken)
-            : reader.ReadAsync(cancellationToken);
+            : reader!.ReadAsync(cancellationToken);
     }
 
     /// <summary>Shim for <see cref="ChannelReader{T}.WaitToReadAsync(CancellationToken)"/>.</summary>
@@ -34,10 +33,9 @@ public static class ChannelReaderShims
     [Intercepts("System.Threading.Channels.ChannelReader`1::WaitToReadAsync(System.Threading.CancellationToken)")]
     public static ValueTask<bool> WaitToReadAsync<T>(ChannelReader<T> reader, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(reader);
-        return SimulationScope.TryGet(out SimulatedEventLoop? loop) && SimulationScope.InTaskStep(loop)
+        return reader is not null && SimulationScope.TryGet(out SimulatedEventLoop? loop) && SimulationScope.InTaskStep(loop)
             ? WaitOnLoopAsync(reader, cancellationToken)
-            : reader.WaitToReadAsync(cancellationToken);
+            : reader!.WaitToReadAsync(cancellationToken);
     }
 
     /// <summary>Shim for <see cref="ChannelReader{T}.ReadAllAsync(CancellationToken)"/>.</summary>
@@ -48,8 +46,7 @@ public static class ChannelReaderShims
     [Intercepts("System.Threading.Channels.ChannelReader`1::ReadAllAsync(System.Threading.CancellationToken)")]
     public static IAsyncEnumerable<T> ReadAllAsync<T>(ChannelReader<T> reader, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(reader);
-        return SimulationScope.IsActive ? ReadAllOnLoopAsync(reader, cancellationToken) : reader.ReadAllAsync(cancellationToken);
+        return reader is not null && SimulationScope.IsActive ? ReadAllOnLoopAsync(reader, cancellationToken) : reader!.ReadAllAsync(cancellationToken);
     }
 
     private static async ValueTask<T> ReadOnLoopAsync<T>(ChannelReader<T> reader, CancellationToken cancellationToken)

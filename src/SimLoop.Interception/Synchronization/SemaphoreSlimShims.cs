@@ -22,10 +22,9 @@ public static class SemaphoreSlimShims
     [Intercepts("System.Threading.SemaphoreSlim::WaitAsync(System.Threading.CancellationToken)")]
     public static Task WaitAsync(SemaphoreSlim semaphore, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(semaphore);
-        return SimulationScope.TryGet(out SimulatedEventLoop? loop)
+        return semaphore is not null && SimulationScope.TryGet(out SimulatedEventLoop? loop)
             ? LoopSemaphoreWait.WaitAsync(semaphore, loop, Timeout.InfiniteTimeSpan, cancellationToken)
-            : semaphore.WaitAsync(cancellationToken);
+            : semaphore!.WaitAsync(cancellationToken);
     }
 
     /// <summary>Shim for <see cref="SemaphoreSlim.WaitAsync(int)"/>.</summary>
@@ -43,10 +42,9 @@ public static class SemaphoreSlimShims
     [Intercepts("System.Threading.SemaphoreSlim::WaitAsync(System.Int32,System.Threading.CancellationToken)")]
     public static Task<bool> WaitAsync(SemaphoreSlim semaphore, int millisecondsTimeout, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(semaphore);
-        if (!SimulationScope.TryGet(out SimulatedEventLoop? loop))
+        if (semaphore is null || !SimulationScope.TryGet(out SimulatedEventLoop? loop))
         {
-            return semaphore.WaitAsync(millisecondsTimeout, cancellationToken);
+            return semaphore!.WaitAsync(millisecondsTimeout, cancellationToken);
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(millisecondsTimeout, -1);
@@ -68,10 +66,9 @@ public static class SemaphoreSlimShims
     [Intercepts("System.Threading.SemaphoreSlim::WaitAsync(System.TimeSpan,System.Threading.CancellationToken)")]
     public static Task<bool> WaitAsync(SemaphoreSlim semaphore, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(semaphore);
-        if (!SimulationScope.TryGet(out SimulatedEventLoop? loop))
+        if (semaphore is null || !SimulationScope.TryGet(out SimulatedEventLoop? loop))
         {
-            return semaphore.WaitAsync(timeout, cancellationToken);
+            return semaphore!.WaitAsync(timeout, cancellationToken);
         }
 
         long milliseconds = (long)timeout.TotalMilliseconds;
@@ -96,8 +93,7 @@ public static class SemaphoreSlimShims
     [Intercepts("System.Threading.SemaphoreSlim::Release(System.Int32)")]
     public static int Release(SemaphoreSlim semaphore, int releaseCount)
     {
-        ArgumentNullException.ThrowIfNull(semaphore);
-        int previous = semaphore.Release(releaseCount);
+        int previous = semaphore.Release(releaseCount); // a null semaphore throws NullReferenceException, as before
         LoopSemaphoreWait.Wake(semaphore, releaseCount);
         return previous;
     }

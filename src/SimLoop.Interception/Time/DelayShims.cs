@@ -61,10 +61,9 @@ public static class DelayShims
     [Intercepts("System.Threading.Tasks.Task::WaitAsync(System.TimeSpan,System.Threading.CancellationToken)")]
     public static Task WaitAsync(Task task, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(task);
-        return SimulationScope.TryGet(out SimulatedEventLoop? loop)
+        return task is not null && SimulationScope.TryGet(out SimulatedEventLoop? loop)
             ? task.WaitAsync(timeout, loop.TimeProvider, cancellationToken)
-            : task.WaitAsync(timeout, cancellationToken);
+            : task!.WaitAsync(timeout, cancellationToken); // a null task throws NullReferenceException, as before
     }
 
     /// <summary>Shim for <see cref="Task{TResult}.WaitAsync(TimeSpan)"/>.</summary>
@@ -84,10 +83,9 @@ public static class DelayShims
     [Intercepts("System.Threading.Tasks.Task`1::WaitAsync(System.TimeSpan,System.Threading.CancellationToken)")]
     public static Task<T> WaitAsync<T>(Task<T> task, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(task);
-        return SimulationScope.TryGet(out SimulatedEventLoop? loop)
+        return task is not null && SimulationScope.TryGet(out SimulatedEventLoop? loop)
             ? task.WaitAsync(timeout, loop.TimeProvider, cancellationToken)
-            : task.WaitAsync(timeout, cancellationToken);
+            : task!.WaitAsync(timeout, cancellationToken); // a null task throws NullReferenceException, as before
     }
 
     /// <summary>Shim for <c>new PeriodicTimer(period)</c>.</summary>

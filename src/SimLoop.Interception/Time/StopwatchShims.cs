@@ -73,8 +73,7 @@ public static class StopwatchShims
     [Intercepts("System.Diagnostics.Stopwatch::Start()")]
     public static void Start(Stopwatch stopwatch)
     {
-        ArgumentNullException.ThrowIfNull(stopwatch);
-        if (Virtual.TryGetValue(stopwatch, out VirtualStopwatch? state)) { state.Start(); } else { stopwatch.Start(); }
+        if (stopwatch is not null && Virtual.TryGetValue(stopwatch, out VirtualStopwatch? state)) { state.Start(); } else { stopwatch!.Start(); }
     }
 
     /// <summary>Shim for <see cref="Stopwatch.Stop"/>.</summary>
@@ -82,8 +81,7 @@ public static class StopwatchShims
     [Intercepts("System.Diagnostics.Stopwatch::Stop()")]
     public static void Stop(Stopwatch stopwatch)
     {
-        ArgumentNullException.ThrowIfNull(stopwatch);
-        if (Virtual.TryGetValue(stopwatch, out VirtualStopwatch? state)) { state.Stop(); } else { stopwatch.Stop(); }
+        if (stopwatch is not null && Virtual.TryGetValue(stopwatch, out VirtualStopwatch? state)) { state.Stop(); } else { stopwatch!.Stop(); }
     }
 
     /// <summary>Shim for <see cref="Stopwatch.Reset"/>.</summary>
@@ -91,8 +89,7 @@ public static class StopwatchShims
     [Intercepts("System.Diagnostics.Stopwatch::Reset()")]
     public static void Reset(Stopwatch stopwatch)
     {
-        ArgumentNullException.ThrowIfNull(stopwatch);
-        if (Virtual.TryGetValue(stopwatch, out VirtualStopwatch? state)) { state.Reset(); } else { stopwatch.Reset(); }
+        if (stopwatch is not null && Virtual.TryGetValue(stopwatch, out VirtualStopwatch? state)) { state.Reset(); } else { stopwatch!.Reset(); }
     }
 
     /// <summary>Shim for <see cref="Stopwatch.Restart"/>.</summary>
@@ -100,8 +97,7 @@ public static class StopwatchShims
     [Intercepts("System.Diagnostics.Stopwatch::Restart()")]
     public static void Restart(Stopwatch stopwatch)
     {
-        ArgumentNullException.ThrowIfNull(stopwatch);
-        if (Virtual.TryGetValue(stopwatch, out VirtualStopwatch? state)) { state.Restart(); } else { stopwatch.Restart(); }
+        if (stopwatch is not null && Virtual.TryGetValue(stopwatch, out VirtualStopwatch? state)) { state.Restart(); } else { stopwatch!.Restart(); }
     }
 
     /// <summary>Shim for <see cref="Stopwatch.IsRunning"/>.</summary>
@@ -110,8 +106,7 @@ public static class StopwatchShims
     [Intercepts("System.Diagnostics.Stopwatch::get_IsRunning()")]
     public static bool IsRunning(Stopwatch stopwatch)
     {
-        ArgumentNullException.ThrowIfNull(stopwatch);
-        return Virtual.TryGetValue(stopwatch, out VirtualStopwatch? state) ? state.IsRunning : stopwatch.IsRunning;
+        return stopwatch is not null && Virtual.TryGetValue(stopwatch, out VirtualStopwatch? state) ? state.IsRunning : stopwatch!.IsRunning;
     }
 
     /// <summary>Shim for <see cref="Stopwatch.Elapsed"/>.</summary>
@@ -120,8 +115,7 @@ public static class StopwatchShims
     [Intercepts("System.Diagnostics.Stopwatch::get_Elapsed()")]
     public static TimeSpan Elapsed(Stopwatch stopwatch)
     {
-        ArgumentNullException.ThrowIfNull(stopwatch);
-        return Virtual.TryGetValue(stopwatch, out VirtualStopwatch? state) ? new TimeSpan(state.ElapsedTicks) : stopwatch.Elapsed;
+        return stopwatch is not null && Virtual.TryGetValue(stopwatch, out VirtualStopwatch? state) ? new TimeSpan(state.ElapsedTicks) : stopwatch!.Elapsed;
     }
 
     /// <summary>Shim for <see cref="Stopwatch.ElapsedMilliseconds"/>.</summary>
@@ -130,8 +124,7 @@ public static class StopwatchShims
     [Intercepts("System.Diagnostics.Stopwatch::get_ElapsedMilliseconds()")]
     public static long ElapsedMilliseconds(Stopwatch stopwatch)
     {
-        ArgumentNullException.ThrowIfNull(stopwatch);
-        return Virtual.TryGetValue(stopwatch, out VirtualStopwatch? state) ? state.ElapsedTicks / TimeSpan.TicksPerMillisecond : stopwatch.ElapsedMilliseconds;
+        return stopwatch is not null && Virtual.TryGetValue(stopwatch, out VirtualStopwatch? state) ? state.ElapsedTicks / TimeSpan.TicksPerMillisecond : stopwatch!.ElapsedMilliseconds;
     }
 
     /// <summary>Shim for <see cref="Stopwatch.ElapsedTicks"/>.</summary>
@@ -140,7 +133,6 @@ public static class StopwatchShims
     [Intercepts("System.Diagnostics.Stopwatch::get_ElapsedTicks()")]
     public static long ElapsedTicks(Stopwatch stopwatch)
     {
-        ArgumentNullException.ThrowIfNull(stopwatch);
-        return Virtual.TryGetValue(stopwatch, out VirtualStopwatch? state) ? state.ElapsedTicks : stopwatch.ElapsedTicks;
+        return stopwatch is not null && Virtual.TryGetValue(stopwatch, out VirtualStopwatch? state) ? state.ElapsedTicks : stopwatch!.ElapsedTicks;
     }
 }

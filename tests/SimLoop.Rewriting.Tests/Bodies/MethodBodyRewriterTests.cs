@@ -103,4 +103,21 @@ public sealed class MethodBodyRewriterTests : IDisposable
         inside.ShouldBeOfType<NotSupportedException>().Message.ShouldContain("System.Net.Dns::GetHostName()");
         name().ShouldNotBeNullOrEmpty();
     }
+
+    [Fact]
+    public void Rewrite_NullReceiverOfAnInstanceApi_StillThrowsNullReferenceException()
+    {
+        (_, var assembly) = Rewrite("""
+            public static class C
+            {
+                public static void Start(System.Diagnostics.Stopwatch s) => s.Start();
+                public static int Release(System.Threading.SemaphoreSlim s) => s.Release();
+                public static void CancelLater(System.Threading.CancellationTokenSource s) => s.CancelAfter(5);
+            }
+            """);
+
+        Should.Throw<NullReferenceException>(() => SnippetCompiler.Method<Action<System.Diagnostics.Stopwatch?>>(assembly, "C", "Start")(null));
+        Should.Throw<NullReferenceException>(() => SnippetCompiler.Method<Func<SemaphoreSlim?, int>>(assembly, "C", "Release")(null));
+        Should.Throw<NullReferenceException>(() => SnippetCompiler.Method<Action<CancellationTokenSource?>>(assembly, "C", "CancelLater")(null));
+    }
 }
