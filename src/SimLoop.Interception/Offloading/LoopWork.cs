@@ -11,10 +11,21 @@ internal static class LoopWork
     /// <summary>Starts <paramref name="work"/> as a loop task named after the calling task plus <c>"/run"</c>.</summary>
     /// <typeparam name="T">The result type.</typeparam>
     /// <param name="loop">The loop.</param>
-    /// <param name="work">The work; its returned task is awaited on the loop.</param>
+    /// <param name="work">The work; its returned task is awaited on the loop (a null task cancels, as in <c>Task.Run</c>).</param>
     /// <param name="cancellationToken">Cancels the work if it has not started.</param>
     /// <returns>The task that completes as the work does.</returns>
-    public static Task<T> Start<T>(SimulatedEventLoop loop, Func<Task<T>> work, CancellationToken cancellationToken)
+    public static Task<T> Start<T>(SimulatedEventLoop loop, Func<Task<T>?> work, CancellationToken cancellationToken) =>
+        Start(loop, work, static inner => ((Task<T>)inner).Result, cancellationToken);
+
+    /// <summary>Starts <paramref name="work"/> (whose task has no result) as a loop task.</summary>
+    /// <param name="loop">The loop.</param>
+    /// <param name="work">The work; its returned task is awaited on the loop (a null task cancels, as in <c>Task.Run</c>).</param>
+    /// <param name="cancellationToken">Cancels the work if it has not started.</param>
+    /// <returns>The task that completes as the work does.</returns>
+    public static Task Start(SimulatedEventLoop loop, Func<Task?> work, CancellationToken cancellationToken) =>
+        Start(loop, work, static _ => true, cancellationToken);
+
+    private static Task<T> Start<T>(SimulatedEventLoop loop, Func<Task?> work, Func<Task, T> result, CancellationToken cancellationToken)
     {
         if (cancellationToken.IsCancellationRequested)
         {
@@ -22,11 +33,11 @@ internal static class LoopWork
         }
 
         var completion = new TaskCompletionSource<T>();
-        loop.CreateTask(_ => RunAsync(work, completion, cancellationToken), SimulationScope.ChildName(loop, "run"));
+        loop.CreateTask(_ => RunAsync(work, result, completion, cancellationToken), SimulationScope.ChildName(loop, "run"));
         return completion.Task;
     }
 
-    private static async Task RunAsync<T>(Func<Task<T>> work, TaskCompletionSource<T> completion, CancellationToken cancellationToken)
+    private static async Task RunAsync<T>(Func<Task?> work, Func<Task, T> result, TaskCompletionSource<T> completion, CancellationToken cancellationToken)
     {
         if (cancellationToken.IsCancellationRequested)
         {
@@ -34,7 +45,7 @@ internal static class LoopWork
             return;
         }
 
-        Task<T> inner;
+        Task? inner;
         try
         {
             inner = work();
@@ -50,6 +61,12 @@ internal static class LoopWork
             return;
         }
 
+        if (inner is null)
+        {
+            completion.TrySetCanceled();
+            return;
+        }
+
         // Await on the loop task's context (a step of this task), never rethrowing: the outcome is copied below.
         await ((Task)inner).ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.SuppressThrowing);
         if (inner.IsCanceled)
@@ -62,7 +79,7 @@ internal static class LoopWork
         }
         else
         {
-            completion.TrySetResult(inner.Result);
+            completion.TrySetResult(result(inner));
         }
     }
 

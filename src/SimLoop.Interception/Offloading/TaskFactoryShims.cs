@@ -24,7 +24,7 @@ public static class TaskFactoryShims
             return factory!.StartNew(action!, cancellationToken, creationOptions, scheduler);
         }
 
-        return LoopWork.Start(loop, () => { action(); return Task.FromResult(true); }, cancellationToken);
+        return LoopWork.Start(loop, () => { action(); return Task.CompletedTask; }, cancellationToken);
     }
 
     /// <summary>Shim for <see cref="TaskFactory.StartNew(Action{object}, object, CancellationToken, TaskCreationOptions, TaskScheduler)"/>.</summary>
@@ -43,7 +43,7 @@ public static class TaskFactoryShims
             return factory!.StartNew(action!, state, cancellationToken, creationOptions, scheduler);
         }
 
-        return LoopWork.Start(loop, () => { action(state); return Task.FromResult(true); }, cancellationToken);
+        return LoopWork.Start(loop, () => { action(state); return Task.CompletedTask; }, cancellationToken);
     }
 
     /// <summary>Shim for <see cref="TaskFactory.StartNew{TResult}(Func{TResult}, CancellationToken, TaskCreationOptions, TaskScheduler)"/>.</summary>

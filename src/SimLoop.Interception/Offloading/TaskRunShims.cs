@@ -27,7 +27,7 @@ public static class TaskRunShims
             return Task.Run(action, cancellationToken);
         }
 
-        return LoopWork.Start(loop, () => { action(); return Task.FromResult(true); }, cancellationToken);
+        return LoopWork.Start(loop, () => { action(); return Task.CompletedTask; }, cancellationToken);
     }
 
     /// <summary>Shim for <see cref="Task.Run(Func{Task})"/>.</summary>
@@ -49,7 +49,7 @@ public static class TaskRunShims
             return Task.Run(function, cancellationToken);
         }
 
-        return LoopWork.Start(loop, () => AsResultTask(function()), cancellationToken);
+        return LoopWork.Start(loop, function, cancellationToken);
     }
 
     /// <summary>Shim for <see cref="Task.Run{TResult}(Func{TResult})"/>.</summary>
@@ -97,18 +97,6 @@ public static class TaskRunShims
             return Task.Run(function, cancellationToken);
         }
 
-        // Task.Run turns a null inner task into a cancelled one; so does this.
-        return LoopWork.Start(loop, () => function() ?? Task.FromCanceled<TResult>(new CancellationToken(true)), cancellationToken);
-    }
-
-    private static async Task<bool> AsResultTask(Task? inner)
-    {
-        if (inner is null)
-        {
-            throw new TaskCanceledException();
-        }
-
-        await inner.ConfigureAwait(true);
-        return true;
+        return LoopWork.Start(loop, function, cancellationToken); // a null inner task cancels, as in Task.Run
     }
 }
