@@ -14,6 +14,9 @@ namespace SimLoop.Rewriting.Bodies;
 /// </summary>
 internal sealed class MethodBodyRewriter(InterceptionCatalog catalog, ShimImporter importer, List<RewriteDiagnostic> diagnostics)
 {
+    private const string DisposeKey = "System.IDisposable::Dispose()";
+    private const string DisposeAsyncKey = "System.IAsyncDisposable::DisposeAsync()";
+
     /// <summary>Rewrites <paramref name="method"/>'s body.</summary>
     /// <param name="method">A method with a body.</param>
     /// <returns>How many call sites were rewritten or guarded.</returns>
@@ -120,6 +123,11 @@ internal sealed class MethodBodyRewriter(InterceptionCatalog catalog, ShimImport
 
         if (instruction.Previous?.OpCode == OpCodes.Constrained)
         {
+            if (key is DisposeKey or DisposeAsyncKey)
+            {
+                return false; // `using` on a struct or a generic value: it cannot be a Timer; nothing to redirect
+            }
+
             Report(DiagnosticCodes.ConstrainedCall, method, $"makes a constrained call to {key} on a generic receiver; not rewritten: call it on the concrete type");
             return false;
         }

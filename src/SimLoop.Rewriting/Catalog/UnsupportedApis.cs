@@ -8,7 +8,6 @@ internal static class UnsupportedApis
 {
     private static readonly Dictionary<string, string> ByType = new(StringComparer.Ordinal)
     {
-        ["System.Threading.Timer"] = "creates a System.Threading.Timer, whose callbacks fire on a real-time thread outside the loop; not rewritten yet: take a TimeProvider and call CreateTimer (the loop's TimeProvider is virtual)",
         ["System.Timers.Timer"] = "creates a System.Timers.Timer, whose callbacks fire on a real-time thread outside the loop; not rewritten yet: take a TimeProvider and call CreateTimer",
         ["System.Threading.Thread"] = "starts an OS thread that the loop cannot schedule; use async code (a loop task) instead",
         ["System.Threading.Tasks.Parallel"] = "runs work in parallel on the thread pool, outside the loop's control",
@@ -36,7 +35,7 @@ internal static class UnsupportedApis
             return null;
         }
 
-        if (typeName is "System.Threading.Timer" or "System.Timers.Timer" && memberName != ".ctor")
+        if (typeName == "System.Timers.Timer" && memberName != ".ctor")
         {
             return null;
         }

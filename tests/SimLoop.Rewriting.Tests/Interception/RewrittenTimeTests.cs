@@ -44,6 +44,29 @@ public sealed class RewrittenTimeTests : IDisposable
             }
 
             public static DateTimeOffset SystemProviderNow() => TimeProvider.System.GetUtcNow();
+
+            // Ticks of a periodic System.Threading.Timer, a Change, then a `using` disposal that stops it.
+            public static async Task<string> ThreadingTimerAsync()
+            {
+                var fired = new System.Collections.Generic.List<long>();
+                long start = Environment.TickCount64;
+                using (var timer = new Timer(_ => fired.Add(Environment.TickCount64 - start), null, 100, 50))
+                {
+                    await Task.Delay(210);
+                    timer.Change(TimeSpan.FromMilliseconds(500), Timeout.InfiniteTimeSpan);
+                    await Task.Delay(600);
+                    timer.Change(100, 100);
+                }
+                await Task.Delay(1000);
+                return string.Join(",", fired);
+            }
+
+            public static async Task<bool> ThreadingTimerFiresAsync()
+            {
+                var fired = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+                using var timer = new Timer(_ => fired.TrySetResult(true), null, 1, Timeout.Infinite);
+                return await fired.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            }
         }
         """;
 
@@ -99,5 +122,26 @@ public sealed class RewrittenTimeTests : IDisposable
 
         inside.ShouldBe(start);
         outside.ShouldBeGreaterThanOrEqualTo(before);
+    }
+
+    [Fact]
+    public void ThreadingTimer_InsideSimulation_FiresAtVirtualDueTimesAndStopsWhenDisposed()
+    {
+        var run = SnippetCompiler.Method<Func<Task<string>>>(Build(), "Times", "ThreadingTimerAsync");
+        string fired = "";
+
+        SimulationRun result = Simulation.Run(0, async (_, _) => fired = await run());
+
+        result.Failure.ShouldBeNull();
+        fired.ShouldBe("100,150,200,710");
+        result.VirtualTime.ShouldBe(TimeSpan.FromMilliseconds(1810));
+    }
+
+    [Fact]
+    public async Task ThreadingTimer_OutsideSimulation_IsARealTimer()
+    {
+        var fires = SnippetCompiler.Method<Func<Task<bool>>>(Build(), "Times", "ThreadingTimerFiresAsync");
+
+        (await fires()).ShouldBeTrue();
     }
 }
