@@ -187,11 +187,8 @@ public static class ThreadingTimerShims
     [Intercepts("System.IDisposable::Dispose()")]
     public static void DisposeAny(IDisposable disposable)
     {
-        if (disposable is Timer timer)
-        {
-            StopLoopTimer(timer);
-        }
-
+        StopLoopTimer(disposable as Timer);
+        TimersTimerShims.StopVirtual(disposable as System.Timers.Timer);
         disposable.Dispose();
     }
 
@@ -201,11 +198,7 @@ public static class ThreadingTimerShims
     [Intercepts("System.IAsyncDisposable::DisposeAsync()")]
     public static ValueTask DisposeAnyAsync(IAsyncDisposable disposable)
     {
-        if (disposable is Timer timer)
-        {
-            StopLoopTimer(timer);
-        }
-
+        StopLoopTimer(disposable as Timer);
         return disposable.DisposeAsync();
     }
 

@@ -8,7 +8,6 @@ internal static class UnsupportedApis
 {
     private static readonly Dictionary<string, string> ByType = new(StringComparer.Ordinal)
     {
-        ["System.Timers.Timer"] = "creates a System.Timers.Timer, whose callbacks fire on a real-time thread outside the loop; not rewritten yet: take a TimeProvider and call CreateTimer",
         ["System.Threading.Thread"] = "starts an OS thread that the loop cannot schedule; use async code (a loop task) instead",
         ["System.Threading.Tasks.Parallel"] = "runs work in parallel on the thread pool, outside the loop's control",
     };
@@ -31,11 +30,6 @@ internal static class UnsupportedApis
 
         // Thread: only creating one is a problem (Thread.CurrentThread, Sleep and friends are not).
         if (typeName == "System.Threading.Thread" && memberName != ".ctor")
-        {
-            return null;
-        }
-
-        if (typeName == "System.Timers.Timer" && memberName != ".ctor")
         {
             return null;
         }

@@ -19,12 +19,27 @@ internal sealed class RewritingLoadContext(string sourceDirectory, RewriteCache 
     protected override Assembly? Load(AssemblyName assemblyName)
     {
         string? name = assemblyName.Name;
-        if (name is null || ProtectedAssemblies.IsRefused(name))
+        if (name is null)
         {
-            return null; // the default context: the framework, and SimLoop's types shared with the caller
+            return null;
         }
 
         string candidate = Path.Combine(sourceDirectory, name + ".dll");
+        if (ProtectedAssemblies.IsRefused(name))
+        {
+            // The framework and SimLoop come from the default context (so SimLoop's types are shared with the
+            // caller); a framework-named package only the code under test ships (Microsoft.Extensions.*) is loaded
+            // from its folder, unchanged.
+            try
+            {
+                return Default.LoadFromAssemblyName(assemblyName);
+            }
+            catch (FileNotFoundException) when (File.Exists(candidate))
+            {
+                return LoadFromAssemblyPath(candidate);
+            }
+        }
+
         return File.Exists(candidate) ? LoadRewritten(candidate) : null;
     }
 }

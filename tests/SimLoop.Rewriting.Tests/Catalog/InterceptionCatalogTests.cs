@@ -9,6 +9,7 @@ public sealed class InterceptionCatalogTests
     [
         typeof(Task), typeof(System.Diagnostics.Stopwatch), typeof(System.Threading.Channels.ChannelReader<>),
         typeof(System.Net.Sockets.TcpClient), typeof(System.Net.Dns), typeof(System.Net.Sockets.Socket),
+        typeof(System.Timers.Timer), typeof(System.ComponentModel.Component),
     ];
 
     [Fact]

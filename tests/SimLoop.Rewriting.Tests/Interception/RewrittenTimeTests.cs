@@ -61,6 +61,26 @@ public sealed class RewrittenTimeTests : IDisposable
                 return string.Join(",", fired);
             }
 
+            // A System.Timers.Timer: periodic, then one-shot after an interval change, then disposed.
+            public static async Task<string> TimersTimerAsync()
+            {
+                var fired = new System.Collections.Generic.List<string>();
+                long start = Environment.TickCount64;
+                using (var timer = new System.Timers.Timer(100))
+                {
+                    timer.Elapsed += (_, e) => fired.Add($"{Environment.TickCount64 - start}@{e.SignalTime:ss.fff}");
+                    timer.Start();
+                    await Task.Delay(350);
+                    timer.AutoReset = false;
+                    timer.Interval = 500;
+                    await Task.Delay(1000);
+                    fired.Add(timer.Enabled ? "enabled" : "disabled");
+                    timer.Enabled = true;
+                }
+                await Task.Delay(1000);
+                return string.Join(",", fired);
+            }
+
             public static async Task<bool> ThreadingTimerFiresAsync()
             {
                 var fired = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -143,5 +163,18 @@ public sealed class RewrittenTimeTests : IDisposable
         var fires = SnippetCompiler.Method<Func<Task<bool>>>(Build(), "Times", "ThreadingTimerFiresAsync");
 
         (await fires()).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void TimersTimer_InsideSimulation_FiresAtVirtualTimesWithVirtualSignalTime()
+    {
+        var run = SnippetCompiler.Method<Func<Task<string>>>(Build(), "Times", "TimersTimerAsync");
+        string fired = "";
+        var start = new DateTimeOffset(2033, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+        SimulationRun result = Simulation.Run(0, async (_, _) => fired = await run(), new SimulationOptions { StartTime = start });
+
+        result.Failure.ShouldBeNull();
+        fired.ShouldBe("100@00.100,200@00.200,300@00.300,850@00.850,disabled");
     }
 }
