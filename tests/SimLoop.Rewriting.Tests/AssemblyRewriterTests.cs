@@ -99,6 +99,20 @@ public sealed class AssemblyRewriterTests : IDisposable
     }
 
     [Fact]
+    public void Rewrite_WithPortablePdb_WritesSymbolsThatMatchTheRewrittenAssembly()
+    {
+        string output = Path.Combine(_compiler.Directory, "out", "Awaits.dll");
+        new AssemblyRewriter().Rewrite(_compiler.Compile("Awaits", Awaits), output);
+
+        using var module = Mono.Cecil.ModuleDefinition.ReadModule(output, new Mono.Cecil.ReaderParameters { ReadSymbols = true });
+        var points = module.GetTypes().SelectMany(t => t.Methods).Where(m => m.HasBody)
+            .SelectMany(m => m.DebugInformation.SequencePoints).ToList();
+
+        points.ShouldNotBeEmpty();
+        points.ShouldAllBe(p => p.Document.Url.EndsWith("Awaits.cs"));
+    }
+
+    [Fact]
     public void Rewrite_AlreadyRewrittenAssembly_IsCopiedByteForByte()
     {
         string first = Path.Combine(_compiler.Directory, "once", "Awaits.dll");
