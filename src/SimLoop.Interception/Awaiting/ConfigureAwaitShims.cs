@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 
 namespace SimLoop.Interception.Awaiting;
@@ -7,6 +8,7 @@ namespace SimLoop.Interception.Awaiting;
 /// continuation comes back to the awaiting loop task as a schedulable step of it instead of running on the thread
 /// pool; outside a simulation each shim is exactly the original call.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)] // called by rewritten code, not by people
 public static class ConfigureAwaitShims
 {
     /// <summary>Shim for <see cref="Task.ConfigureAwait(bool)"/>.</summary>

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace SimLoop.Interception.Networking;
 
 /// <summary>
@@ -5,6 +7,7 @@ namespace SimLoop.Interception.Networking;
 /// <c>Dns</c>): inside a simulation they would do real I/O on the machine, outside the loop's control, so the guard
 /// throws a clear <see cref="NotSupportedException"/> before the call; outside a simulation it does nothing.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)] // called by rewritten code, not by people
 public static class RealNetworkGuard
 {
     /// <summary>Throws inside a simulation; returns outside.</summary>

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace SimLoop.Interception.Offloading;
 
 /// <summary>
@@ -7,6 +9,7 @@ namespace SimLoop.Interception.Offloading;
 /// other scheduler, and every call outside a simulation, is exactly the original. The overloads without a scheduler
 /// already run on the loop (<see cref="TaskScheduler.Current"/> is the loop task's scheduler) and are not rewritten.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)] // called by rewritten code, not by people
 public static class TaskFactoryShims
 {
     /// <summary>Shim for <see cref="TaskFactory.StartNew(Action, CancellationToken, TaskCreationOptions, TaskScheduler)"/>.</summary>

@@ -1,4 +1,6 @@
 #pragma warning disable RS0030 // Outside a simulation each shim is exactly the original (banned) call.
+using System.ComponentModel;
+
 namespace SimLoop.Interception.Offloading;
 
 /// <summary>
@@ -6,6 +8,7 @@ namespace SimLoop.Interception.Offloading;
 /// plus <c>"/run"</c>) whose steps the scheduler orders like any other; the returned task keeps <c>Task.Run</c>'s
 /// result, exception and cancellation semantics. Outside a simulation each is exactly <c>Task.Run</c>.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)] // called by rewritten code, not by people
 public static class TaskRunShims
 {
     /// <summary>Shim for <see cref="Task.Run(Action)"/>.</summary>

@@ -1,4 +1,6 @@
 #pragma warning disable RS0030 // Outside a simulation each shim is exactly the original (banned) call.
+using System.ComponentModel;
+
 namespace SimLoop.Interception.Offloading;
 
 /// <summary>
@@ -7,6 +9,7 @@ namespace SimLoop.Interception.Offloading;
 /// synchronization context as a pool thread would; an exception it throws goes to the loop's exception handler
 /// (where the pool would crash the process). Outside a simulation each is exactly the original.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)] // called by rewritten code, not by people
 public static class ThreadPoolShims
 {
     /// <summary>Shim for <see cref="ThreadPool.QueueUserWorkItem(WaitCallback)"/>.</summary>

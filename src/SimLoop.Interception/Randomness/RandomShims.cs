@@ -1,4 +1,6 @@
 #pragma warning disable RS0030 // Outside a simulation each shim is exactly the original (banned) call.
+using System.ComponentModel;
+
 namespace SimLoop.Interception.Randomness;
 
 /// <summary>
@@ -7,6 +9,7 @@ namespace SimLoop.Interception.Randomness;
 /// own seed, in creation order) and <c>Random.Shared</c> is the loop's <c>"user.random.shared"</c> stream; so a seed
 /// gives the same values every run. Outside a simulation each is exactly the original.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)] // called by rewritten code, not by people
 public static class RandomShims
 {
     /// <summary>Shim for <see cref="Guid.NewGuid"/>.</summary>

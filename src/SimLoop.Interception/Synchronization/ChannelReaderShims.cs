@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 
@@ -10,6 +11,7 @@ namespace SimLoop.Interception.Synchronization;
 /// <c>TryRead</c> as the framework's, without its <c>ConfigureAwait(false)</c> hop. Values, order, completion and
 /// cancellation are the original's. Outside a simulation (or in a loop callback) each is exactly the original.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)] // called by rewritten code, not by people
 public static class ChannelReaderShims
 {
     /// <summary>Shim for <see cref="ChannelReader{T}.ReadAsync(CancellationToken)"/>.</summary>

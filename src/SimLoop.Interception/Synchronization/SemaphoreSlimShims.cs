@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace SimLoop.Interception.Synchronization;
 
 /// <summary>
@@ -7,6 +9,7 @@ namespace SimLoop.Interception.Synchronization;
 /// and a race behind the semaphore can be reordered; the result, the exceptions (argument, disposal, cancellation)
 /// and the counting are the original's. Outside a simulation each is exactly the original.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)] // called by rewritten code, not by people
 public static class SemaphoreSlimShims
 {
     /// <summary>Shim for <see cref="SemaphoreSlim.WaitAsync()"/>.</summary>

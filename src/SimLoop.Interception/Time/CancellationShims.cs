@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 
 namespace SimLoop.Interception.Time;
@@ -8,6 +9,7 @@ namespace SimLoop.Interception.Time;
 /// schedules the cancellation with a loop timer instead of a real one (a later <c>CancelAfter</c> moves it, as the
 /// original does). Outside a simulation each is exactly the original.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)] // called by rewritten code, not by people
 public static class CancellationShims
 {
     private static readonly ConditionalWeakTable<CancellationTokenSource, object> OnLoopClock = new();

@@ -1,4 +1,6 @@
 #pragma warning disable RS0030 // Outside a simulation each shim is exactly the original (banned) call.
+using System.ComponentModel;
+
 namespace SimLoop.Interception.Time;
 
 /// <summary>
@@ -7,6 +9,7 @@ namespace SimLoop.Interception.Time;
 /// <see cref="TimeProvider.LocalTimeZone"/>, UTC for <see cref="SimulatedEventLoop"/>; tick counts start at 0 when the
 /// loop starts); outside each is exactly the original.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)] // called by rewritten code, not by people
 public static class ClockShims
 {
     /// <summary>Shim for <see cref="DateTime.UtcNow"/>.</summary>

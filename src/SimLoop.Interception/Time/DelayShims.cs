@@ -1,4 +1,6 @@
 #pragma warning disable RS0030 // Outside a simulation each shim is exactly the original (banned) call.
+using System.ComponentModel;
+
 namespace SimLoop.Interception.Time;
 
 /// <summary>
@@ -6,6 +8,7 @@ namespace SimLoop.Interception.Time;
 /// with a timeout, <c>new PeriodicTimer(period)</c>, <c>TimeProvider.System</c>): inside a simulation they use the
 /// loop's <see cref="BaseEventLoop.TimeProvider"/> (virtual time); outside each is exactly the original.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)] // called by rewritten code, not by people
 public static class DelayShims
 {
     /// <summary>Shim for <see cref="Task.Delay(int)"/>.</summary>

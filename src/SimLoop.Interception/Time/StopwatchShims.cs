@@ -1,4 +1,5 @@
 #pragma warning disable RS0030 // Outside a simulation each shim is exactly the original (banned) call.
+using System.ComponentModel;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 
@@ -11,6 +12,7 @@ namespace SimLoop.Interception.Time;
 /// whose rewritten members consult its virtual state. A stopwatch created outside a simulation is the original
 /// everywhere; non-rewritten code that reads a stopwatch created inside sees the real (unused, zero) one.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)] // called by rewritten code, not by people
 public static class StopwatchShims
 {
     private static readonly ConditionalWeakTable<Stopwatch, VirtualStopwatch> Virtual = new();

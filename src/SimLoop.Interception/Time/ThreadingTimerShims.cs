@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 
 namespace SimLoop.Interception.Time;
@@ -9,6 +10,7 @@ namespace SimLoop.Interception.Time;
 /// through <see cref="IDisposable"/> and <see cref="IAsyncDisposable"/>, as a <c>using</c> statement calls it) act on
 /// the loop timer. Outside a simulation each is exactly the original.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)] // called by rewritten code, not by people
 public static class ThreadingTimerShims
 {
     private static readonly ConditionalWeakTable<Timer, ITimer> LoopTimers = new();

@@ -10,6 +10,7 @@ namespace SimLoop.Interception.Time;
 /// timer at virtual times (<c>SignalTime</c> is the virtual local time; <c>SynchronizingObject</c> is not used).
 /// Outside a simulation each is exactly the original.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)] // called by rewritten code, not by people
 public static class TimersTimerShims
 {
     private static readonly ConditionalWeakTable<System.Timers.Timer, VirtualTimersTimer> Virtual = new();
