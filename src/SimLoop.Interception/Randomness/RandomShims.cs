@@ -29,6 +29,19 @@ public static class RandomShims
         return new Guid(bytes);
     }
 
+    /// <summary>Shim for <see cref="Guid.CreateVersion7()"/>.</summary>
+    /// <returns>A version-7 GUID: the (virtual) Unix time in milliseconds, then seeded random bits inside a simulation.</returns>
+    [Intercepts("System.Guid::CreateVersion7()")]
+    public static Guid CreateVersion7() =>
+        SimulationScope.TryGet(out SimulatedEventLoop? loop) ? Version7(loop, loop.TimeProvider.GetUtcNow()) : Guid.CreateVersion7();
+
+    /// <summary>Shim for <see cref="Guid.CreateVersion7(DateTimeOffset)"/>.</summary>
+    /// <param name="timestamp">The time the GUID carries.</param>
+    /// <returns>A version-7 GUID with seeded random bits inside a simulation.</returns>
+    [Intercepts("System.Guid::CreateVersion7(System.DateTimeOffset)")]
+    public static Guid CreateVersion7(DateTimeOffset timestamp) =>
+        SimulationScope.TryGet(out SimulatedEventLoop? loop) ? Version7(loop, timestamp) : Guid.CreateVersion7(timestamp);
+
     /// <summary>Shim for <c>new Random()</c>.</summary>
     /// <returns>A generator, seeded from the simulation inside one.</returns>
     [Intercepts("System.Random::.ctor()")]
@@ -40,4 +53,20 @@ public static class RandomShims
     [Intercepts("System.Random::get_Shared()")]
     public static Random Shared() =>
         SimulationScope.TryGet(out SimulatedEventLoop? loop) ? LoopInterceptionState.Of(loop).SharedRandom : Random.Shared;
+
+    private static Guid Version7(SimulatedEventLoop loop, DateTimeOffset timestamp)
+    {
+        long milliseconds = timestamp.ToUnixTimeMilliseconds();
+        ArgumentOutOfRangeException.ThrowIfNegative(milliseconds, nameof(timestamp));
+        Span<byte> bytes = stackalloc byte[16]; // RFC 9562 order (big-endian)
+        LoopInterceptionState.Of(loop).Guids.NextBytes(bytes);
+        for (int i = 0; i < 6; i++)
+        {
+            bytes[i] = (byte)(milliseconds >> (8 * (5 - i)));
+        }
+
+        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x70); // version 7
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80); // RFC variant
+        return new Guid(bytes, bigEndian: true);
+    }
 }

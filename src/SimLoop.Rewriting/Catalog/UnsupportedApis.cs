@@ -14,7 +14,6 @@ internal static class UnsupportedApis
 
     private static readonly Dictionary<string, string> ByMember = new(StringComparer.Ordinal)
     {
-        ["System.Guid::CreateVersion7()"] = "reads the real clock and an unseeded random number generator; pass the time (CreateVersion7(timeProvider.GetUtcNow())) or use Guid.NewGuid, which is rewritten",
     };
 
     /// <summary>The reason a call to <paramref name="typeName"/>'s member <paramref name="memberName"/> (key <paramref name="key"/>) is unsupported, or null.</summary>
