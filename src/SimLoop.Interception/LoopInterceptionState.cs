@@ -1,0 +1,32 @@
+using System.Runtime.CompilerServices;
+
+namespace SimLoop.Interception;
+
+/// <summary>
+/// What the shims keep per simulated loop: the random streams of rewritten code. Attached to the loop weakly, so a
+/// finished run leaves nothing behind; each loop has its own, so parallel exploration in one process stays isolated.
+/// </summary>
+internal sealed class LoopInterceptionState
+{
+    private static readonly ConditionalWeakTable<SimulatedEventLoop, LoopInterceptionState> States = new();
+
+    private LoopInterceptionState(SimulatedEventLoop loop)
+    {
+        Guids = loop.GetRandom(InterceptionConcerns.Guid);
+        RandomSeeds = loop.GetRandom(InterceptionConcerns.Random);
+        SharedRandom = loop.GetRandom(InterceptionConcerns.SharedRandom);
+    }
+
+    /// <summary>The stream <c>Guid.NewGuid()</c> draws from.</summary>
+    public Random Guids { get; }
+
+    /// <summary>The stream the seeds of <c>new Random()</c> come from.</summary>
+    public Random RandomSeeds { get; }
+
+    /// <summary>What <c>Random.Shared</c> is inside this loop.</summary>
+    public Random SharedRandom { get; }
+
+    /// <summary>The state of <paramref name="loop"/>, created on first use.</summary>
+    /// <param name="loop">The loop.</param>
+    public static LoopInterceptionState Of(SimulatedEventLoop loop) => States.GetValue(loop, static l => new LoopInterceptionState(l));
+}
