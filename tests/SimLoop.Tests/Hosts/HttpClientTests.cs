@@ -43,17 +43,7 @@ public sealed class HttpClientTests
         var bodies = new List<string>();
         loop.RunUntilComplete(async ct => await client.Spawn(async c =>
         {
-            var handler = new SocketsHttpHandler
-            {
-                ConnectCallback = async (context, token) => await client.OpenConnectionAsync(context.DnsEndPoint.Host, context.DnsEndPoint.Port, token),
-                UseProxy = false,
-                PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
-                PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
-                ConnectTimeout = Timeout.InfiniteTimeSpan,
-                ResponseDrainTimeout = Timeout.InfiniteTimeSpan,
-                Expect100ContinueTimeout = TimeSpan.Zero,
-            };
-            using var http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan, DefaultRequestVersion = new Version(1, 1), DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
+            using HttpClient http = client.CreateHttpClient();
             bodies.Add(await http.GetStringAsync(new Uri("http://web/hello"), c));
             using var post = await http.PostAsync(new Uri("http://web/echo"), new StringContent("payload"), c);
             bodies.Add(await post.Content.ReadAsStringAsync(c));
@@ -72,5 +62,52 @@ public sealed class HttpClientTests
         {
             RunSocketsHttpHandler(seed: 3).Hash.ShouldBe(hash);
         }
+    }
+
+    [Fact]
+    public void CreateHttpClient_TimesOutInVirtualTime_AsHttpClientTimeoutDoes()
+    {
+        var loop = new SimulatedEventLoop();
+        loop.AddHost("web", async (host, ct) => await (await host.StartServerAsync(
+            async (stream, token) => await Task.Delay(Timeout.InfiniteTimeSpan, loop.TimeProvider, token), 80)).WaitClosedAsync());
+        SimulatedHost client = loop.AddHost("client");
+        (Exception error, TimeSpan at) = loop.RunUntilComplete(async ct => await client.Spawn(async c =>
+        {
+            using HttpClient http = client.CreateHttpClient(TimeSpan.FromSeconds(2));
+            try
+            {
+                await http.GetStringAsync(new Uri("http://web/slow"), c);
+                throw new InvalidOperationException("the request did not time out");
+            }
+            catch (TaskCanceledException e)
+            {
+                return ((Exception)e, loop.Clock.Elapsed);
+            }
+        }));
+        error.InnerException.ShouldBeOfType<TimeoutException>(error.ToString());
+        at.ShouldBe(TimeSpan.FromSeconds(2), tolerance: TimeSpan.FromMilliseconds(50));
+    }
+
+    [Fact]
+    public void CreateHttpClient_AcrossAPartition_FailsAsARealClientDoes()
+    {
+        var loop = new SimulatedEventLoop();
+        loop.AddHost("web", async (host, ct) => await (await host.StartServerAsync(MiniHttpServer.HandleAsync, 80)).WaitClosedAsync());
+        SimulatedHost client = loop.AddHost("client");
+        loop.Network.Partition(["web"], ["client"]);
+        Exception error = loop.RunUntilComplete(async ct => await client.Spawn(async c =>
+        {
+            using HttpClient http = client.CreateHttpClient(Timeout.InfiniteTimeSpan);
+            try
+            {
+                await http.GetStringAsync(new Uri("http://web/"), c);
+                throw new InvalidOperationException("the request went through a partition");
+            }
+            catch (HttpRequestException e)
+            {
+                return (Exception)e;
+            }
+        }));
+        error.InnerException.ShouldBeOfType<System.Net.Sockets.SocketException>().SocketErrorCode.ShouldBe(System.Net.Sockets.SocketError.TimedOut);
     }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace SimLoop.Hosts;
+namespace SimLoop.Tests.Hosts.Systems;
 
 /// <summary>Buffered reading of an HTTP/1.1 message from a stream: lines, fixed-length bodies, chunked bodies.</summary>
 internal sealed class HttpInput(Stream stream)
