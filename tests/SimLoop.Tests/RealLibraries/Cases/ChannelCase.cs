@@ -12,7 +12,7 @@ internal static class ChannelCase
     public static RealLibraryCase Case { get; } = new(
         "channel",
         RunAsync,
-        "consumed=10 sum=90 p0=[r0,r2,r4,r6,r8] p1=[r1,r3,r5,r7,r9]");
+        "consumed=10 sum=45 p0=[r0,r2,r4,r6,r8] p1=[r1,r3,r5,r7,r9]");
 
     private static async Task<string> RunAsync(SimulatedEventLoop loop, CancellationToken cancellationToken)
     {

@@ -14,7 +14,7 @@ internal static class ConfigureAwaitFalseLibraryCase
     public static RealLibraryCase Case { get; } = new(
         "configureawait-false-library",
         RunAsync,
-        "x=a2 y=b2 backoffs=3 requests=11");
+        "x=a2 y=b2 backoffs=2 requests=10");
 
     private static async Task<string> RunAsync(SimulatedEventLoop loop, CancellationToken cancellationToken)
     {

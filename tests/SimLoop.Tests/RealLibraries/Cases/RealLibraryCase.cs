@@ -9,7 +9,8 @@ namespace SimLoop.Tests.RealLibraries;
 /// <param name="Name">A short name (the probe prints it; tests use it as the theory's data).</param>
 /// <param name="Body">The program; it gets the loop and the main task's token.</param>
 /// <param name="Expected">What the body returns when the libraries behaved.</param>
-internal sealed record RealLibraryCase(string Name, Func<SimulatedEventLoop, CancellationToken, Task<string>> Body, string Expected)
+/// <param name="HopsThroughThePool">Whether the libraries queue thread-pool work (adopted by the loop) in this case.</param>
+internal sealed record RealLibraryCase(string Name, Func<SimulatedEventLoop, CancellationToken, Task<string>> Body, string Expected, bool HopsThroughThePool = true)
 {
     /// <summary>
     /// Runs the case once with <paramref name="seed"/>; returns the run, what the body returned (null if it failed)
