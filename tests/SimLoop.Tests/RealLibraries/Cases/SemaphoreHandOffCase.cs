@@ -67,12 +67,28 @@ internal sealed class SemaphoreService(SimulatedEventLoop loop)
         return reply[0];
     }
 
-    /// <summary>Answers <paramref name="count"/> requests, each a millisecond after it arrives.</summary>
+    /// <summary>Makes <see cref="ServeAsync(CancellationToken)"/> return after the requests sent before this call.</summary>
+    public void Stop()
+    {
+        _pending.Enqueue((string.Empty, new SemaphoreSlim(0), []));
+        _requests.Release();
+    }
+
+    /// <summary>Answers requests, each a millisecond after it arrives, until <see cref="Stop"/>.</summary>
+    public Task ServeAsync(CancellationToken cancellationToken) => ServeAsync(int.MaxValue, cancellationToken);
+
+    /// <summary>Answers <paramref name="count"/> requests (or until <see cref="Stop"/>), each a millisecond after it arrives.</summary>
     public async Task ServeAsync(int count, CancellationToken cancellationToken)
     {
         for (int i = 0; i < count; i++)
         {
             await _requests.WaitAsync(cancellationToken);
+            if (_pending.Peek().Reply.Length == 0)
+            {
+                _pending.Dequeue();
+                return;
+            }
+
             await Task.Delay(TimeSpan.FromMilliseconds(1), loop.TimeProvider, cancellationToken);
             (string request, SemaphoreSlim done, string[] reply) = _pending.Dequeue();
             reply[0] = request;
