@@ -1,6 +1,5 @@
 using System.Globalization;
 using SimLoop.Hosts;
-using SimLoop.Tests.Hosts.Systems;
 
 namespace SimLoop.Tests.RealLibraries;
 
@@ -39,10 +38,10 @@ internal static class HttpClientCase
         };
     }
 
-    /// <summary>Adds the web host serving <see cref="MiniHttpServer"/>; <paramref name="onConnection"/> counts connections.</summary>
+    /// <summary>Adds the web host serving <see cref="KeepAliveHttpServer"/>; <paramref name="onConnection"/> counts connections.</summary>
     public static void AddWebHost(SimulatedEventLoop loop, Action onConnection) =>
         loop.AddHost("web", async (host, _) => await (await host.StartServerAsync(
-            (stream, token) => { onConnection(); return MiniHttpServer.HandleAsync(stream, token); }, Port)).WaitClosedAsync());
+            (stream, token) => { onConnection(); return KeepAliveHttpServer.HandleAsync(stream, token); }, Port)).WaitClosedAsync());
 
     private static async Task<string> RunAsync(SimulatedEventLoop loop, CancellationToken cancellationToken)
     {
