@@ -27,6 +27,16 @@ internal static partial class UncontrolledPrograms
                 using var timer = new Timer(_ => fired.TrySetResult(), null, RealDelay, Timeout.InfiniteTimeSpan);
                 await fired.Task;
             }),
+        };
+
+    /// <summary>
+    /// Programs on threads of their own, which the loop neither adopts nor sees: today their report is a race
+    /// between the loop, which finds nothing ready and reports a deadlock at once, and the new thread, which reports
+    /// the escape when it starts running the task's context (see the skipped tests of UncontrolledWorkReportTests).
+    /// </summary>
+    public static IReadOnlyDictionary<string, (Type Report, Func<SimulatedEventLoop, CancellationToken, Task> Body)> OwnThreads { get; } =
+        new Dictionary<string, (Type, Func<SimulatedEventLoop, CancellationToken, Task>)>(StringComparer.Ordinal)
+        {
             ["new-thread-completes-tcs"] = (typeof(UncontrolledConcurrencyException), async (loop, ct) =>
             {
                 await Task.Yield();
@@ -46,7 +56,8 @@ internal static partial class UncontrolledPrograms
     /// Runs the program once on a fresh loop; returns "ExceptionType | message | trace hash" (or "completed | hash").
     /// With <paramref name="maskThreadIds"/>, "thread 17" in the message becomes "thread N".
     /// </summary>
-    public static string Report(string name, bool maskThreadIds) => Report(All[name].Body, maskThreadIds);
+    public static string Report(string name, bool maskThreadIds) =>
+        Report(All.TryGetValue(name, out var program) ? program.Body : OwnThreads[name].Body, maskThreadIds);
 
     /// <summary>Like <see cref="Report(string, bool)"/> for any body.</summary>
     public static string Report(Func<SimulatedEventLoop, CancellationToken, Task> body, bool maskThreadIds)

@@ -21,11 +21,17 @@ public sealed class UncontrolledWorkReportTests
         report.ShouldStartWith(UncontrolledPrograms.All[name].Report.Name + " | ");
     }
 
-    [Theory(Skip = "Core bug, reported to the lead: escape messages name the managed thread id ('started on thread 31'), which differs on every run for new Thread and LongRunning")]
+    // Core bugs (outside Simulation/Adoption, reported to the lead), seen failing in full-suite runs:
+    // 1. the report races: the loop finds nothing ready and throws DeadlockException at once (no grace), while the
+    //    new thread's escape marker reports UncontrolledConcurrencyException when it starts; which one wins varies
+    //    from run to run (a LongRunning task is even described as "work queued to the thread pool", which adoption
+    //    is taken to cover, so the loop does not report it as uncontrolled itself);
+    // 2. the escape message names the managed thread id ("started on thread 31"), new on every run.
+    [Theory(Skip = "Core bug, reported: a thread of the program's own is reported either as a deadlock or as an escape, with its thread id in the message, varying per run")]
     [InlineData("new-thread-completes-tcs")]
     [InlineData("long-running-task")]
-    public void Uncontrolled_OwnThread_IsReportedWithTheSameMessage_OnEveryRun(string name) =>
-        OneReport(name, maskThreadIds: false);
+    public void Uncontrolled_OwnThread_IsReportedTheSameWay_OnEveryRun(string name) =>
+        OneReport(name, maskThreadIds: false).ShouldStartWith(UncontrolledPrograms.OwnThreads[name].Report.Name + " | ");
 
     [Fact]
     public void AdoptedMix_CompletesTheSameWay_OnEveryRun() =>
