@@ -41,4 +41,16 @@ public sealed class RealLibrariesRaceTests(ITestOutputHelper output)
             run.Failure.ShouldBeNull($"seed {seed}: {run.Failure}");
         }
     }
+
+    [Theory]
+    [MemberData(nameof(Races))]
+    public void StockRace_WithoutAdoption_DoesNotRunToAResult(string name)
+    {
+        // The control above comes from adoption: without it these libraries' framework hops leave the loop. The
+        // channel's ReadAllAsync hop is then reported as a deadlock, not as an escape: with no escape grace (the
+        // default now) the loop finds nothing ready before the escaped continuation reports itself (a core issue).
+        SimulationRun run = SimLoop.Simulation.Run(0, Bodies[name], new SimulationOptions { AdoptThreadPoolWork = false });
+        Exception failure = run.Failure.ShouldNotBeNull();
+        failure.GetType().ShouldBeOneOf(typeof(UncontrolledConcurrencyException), typeof(DeadlockException));
+    }
 }
