@@ -9,6 +9,7 @@ using SimLoop.Benchmarks;
 //   network [n]  messages/s and bytes/s over one simulated connection, connections/s, bytes per open connection
 //   explore [n]  exploration iterations per second of an echo workload, DegreeOfParallelism 1 and 2
 //   compression  virtual-time compression of a timer-heavy workload (simulated seconds per wall second)
+//   adoption [r] thread-pool adoption: wall ms per deadlocking iteration, ns per step of escape-free workloads (median of r)
 //   anything else is passed to BenchmarkDotNet, e.g. --filter '*' or --filter '*PingPong*'
 string mode = args.Length > 0 ? args[0] : "";
 switch (mode)
@@ -27,6 +28,8 @@ switch (mode)
         return PendingBenchmarks.Explore(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200);
     case "compression":
         return Modes.Compression(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000);
+    case "adoption":
+        return AdoptionBench.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
     default:
         BenchmarkSwitcher.FromAssembly(typeof(Modes).Assembly).Run(args);
         return 0;
