@@ -31,6 +31,7 @@ public abstract partial class BaseEventLoop : IEventLoop
     private bool _closed;
     private int _runningThreadId;
     private volatile int _delegateThreadId; // a thread that runs work on the loop's behalf while the loop thread waits for it
+    private volatile string? _delegateLabel; // that thread's name while it does so (the pool resets it after the work)
     private long _stepCount;
 
     /// <summary>Creates a loop that logs through <paramref name="logger"/> (or nowhere).</summary>
@@ -43,7 +44,7 @@ public abstract partial class BaseEventLoop : IEventLoop
     /// <summary>The loop running on the calling thread, or null (asyncio's <c>get_running_loop</c>, without the error).</summary>
     /// <remarks>On a thread that runs work on a loop's behalf (adopted thread-pool work), that loop.</remarks>
     public static BaseEventLoop? Running =>
-        t_running ?? (t_delegated is { } delegated && delegated._delegateThreadId == Environment.CurrentManagedThreadId ? delegated : null);
+        t_running ?? (t_delegated is { } delegated && delegated.IsDelegateThread(Environment.CurrentManagedThreadId) ? delegated : null);
 
     /// <summary>The logger the default exception handler and debug warnings write to.</summary>
     public ILogger Logger { get; }
@@ -84,19 +85,31 @@ public abstract partial class BaseEventLoop : IEventLoop
         get
         {
             int current = Environment.CurrentManagedThreadId;
-            return _runningThreadId == current || (_delegateThreadId == current && current != 0);
+            return _runningThreadId == current || IsDelegateThread(current);
         }
     }
 
+
     /// <summary>
-    /// Lends the loop to the thread with this id (0 takes it back): the loop thread blocks until that thread's
-    /// work is done, so exactly one thread touches the loop at a time.
+    /// Lends the loop to <paramref name="thread"/> for as long as that thread's name is <paramref name="label"/> (the
+    /// thread pool resets a worker's name after every item, so whatever the worker runs next is not the loop's).
     /// </summary>
-    internal int DelegateThreadId
+    internal void DelegateTo(Thread thread, string label)
     {
-        get => _delegateThreadId;
-        set => _delegateThreadId = value;
+        _delegateLabel = label;
+        _delegateThreadId = thread.ManagedThreadId;
     }
+
+    /// <summary>Takes the loop back from the delegate thread.</summary>
+    internal void EndDelegation()
+    {
+        _delegateThreadId = 0;
+        _delegateLabel = null;
+    }
+
+    /// <summary>Whether the thread with id <paramref name="current"/> is the delegate thread, still running the delegated work.</summary>
+    internal bool IsDelegateThread(int current) =>
+        current != 0 && _delegateThreadId == current && _delegateLabel is { } label && ReferenceEquals(Thread.CurrentThread.Name, label);
 
     /// <summary>Marks the calling thread as running work on <paramref name="loop"/>'s behalf (see <see cref="Running"/>).</summary>
     internal static void SetDelegatedLoop(BaseEventLoop loop) => t_delegated = loop;

@@ -42,6 +42,9 @@ internal sealed class AdoptedWorkItem
     /// <summary>The task whose step queued the item (null for a plain loop callback).</summary>
     public ILoopTask? Owner { get; }
 
+    /// <summary>The name the worker carries while it runs the item (set when a worker arrives).</summary>
+    public string? Label => _label;
+
     /// <summary>Whether the loop granted the item (false when it was released to run freely).</summary>
     public bool WasGranted => Volatile.Read(ref _state) == Granted;
 

@@ -117,7 +117,7 @@ internal sealed class ThreadPoolAdoption
     private bool OwnsCurrentThread()
     {
         int current = Environment.CurrentManagedThreadId;
-        return _loop.IsRunning && (current == _loopThreadId || current == _loop.DelegateThreadId);
+        return _loop.IsRunning && (current == _loopThreadId || _loop.IsDelegateThread(current));
     }
 
     private void Adopt(long workId)
@@ -157,7 +157,7 @@ internal sealed class ThreadPoolAdoption
             return; // released: the loop is closing
         }
 
-        _loop.DelegateThreadId = worker.ManagedThreadId;
+        _loop.DelegateTo(worker, item.Label!);
         try
         {
             item.Grant();
@@ -165,7 +165,7 @@ internal sealed class ThreadPoolAdoption
         }
         finally
         {
-            _loop.DelegateThreadId = 0;
+            _loop.EndDelegation();
         }
     }
 
