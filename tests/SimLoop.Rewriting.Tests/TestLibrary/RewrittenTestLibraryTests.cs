@@ -10,6 +10,12 @@ public sealed class RewrittenTestLibraryTests
 {
     private static SimulationOptions RandomOrder(ulong seed) => new() { Strategy = new RandomStrategy(seed) };
 
+    /// <summary>
+    /// The original library's hops stay on the loop only through thread-pool adoption: with it off, they escape. The
+    /// grace period is an upper bound; the loop stops waiting as soon as the escaped work reports itself.
+    /// </summary>
+    private static SimulationOptions WithoutAdoption() => new() { AdoptThreadPoolWork = false, EscapeGracePeriod = TimeSpan.FromSeconds(30) };
+
     [Fact]
     public void TestLibrary_InOutputFolder_CarriesTheRewriterMarker()
     {
@@ -18,21 +24,21 @@ public sealed class RewrittenTestLibraryTests
     }
 
     [Fact]
-    public void OriginalHandOff_OnTheLoop_EscapesWithUncontrolledConcurrency()
+    public void OriginalHandOff_OnTheLoopAdoptionOff_EscapesWithUncontrolledConcurrency()
     {
         var handOff = OriginalTestLibrary.Method<Func<int, CancellationToken, Task<string>>>(nameof(HandOff), nameof(HandOff.RunAsync));
 
-        SimulationRun run = Simulation.Run(0, (_, ct) => handOff(2, ct));
+        SimulationRun run = Simulation.Run(0, (_, ct) => handOff(2, ct), WithoutAdoption());
 
         run.Failure.ShouldBeOfType<UncontrolledConcurrencyException>();
     }
 
     [Fact]
-    public void OriginalOffloading_OnTheLoop_EscapesWithUncontrolledConcurrency()
+    public void OriginalOffloading_OnTheLoopAdoptionOff_EscapesWithUncontrolledConcurrency()
     {
         var sum = OriginalTestLibrary.Method<Func<int, Task<int>>>(nameof(Offloading), nameof(Offloading.SumAsync));
 
-        SimulationRun run = Simulation.Run(0, (_, _) => sum(10));
+        SimulationRun run = Simulation.Run(0, (_, _) => sum(10), WithoutAdoption());
 
         run.Failure.ShouldBeOfType<UncontrolledConcurrencyException>();
     }
@@ -159,6 +165,16 @@ public sealed class RewrittenTestLibraryTests
             run.Failure.ShouldBeNull();
             counter.ShouldBe(2, $"seed {seed}");
         }
+    }
+
+    [Fact]
+    public void RacyCounter_WithoutHeadStart_FifoLosesAnUpdate()
+    {
+        int counter = 0;
+        SimulationRun run = Simulation.Run(0, async (_, _) => counter = await RacyCounter.IncrementTwiceAsync(secondHeadStart: 0));
+
+        run.Failure.ShouldBeNull();
+        counter.ShouldBe(1);
     }
 
     [Fact]
