@@ -3,7 +3,10 @@ using SimLoop.Rewriting.Tests.Support;
 
 namespace SimLoop.Rewriting.Tests.Interception;
 
-/// <summary>SemaphoreSlim and channel reads in rewritten code: the framework's hops are gone, the semantics stay.</summary>
+/// <summary>
+/// SemaphoreSlim and channel reads in rewritten code: the framework's hops are gone, the semantics stay. Not rewritten,
+/// only thread-pool adoption keeps those hops on the loop: with it off, they escape.
+/// </summary>
 public sealed class RewrittenSynchronizationTests : IDisposable
 {
     private const string Source = """
@@ -81,18 +84,12 @@ public sealed class RewrittenSynchronizationTests : IDisposable
         return SnippetCompiler.Load(output);
     }
 
-    /// <summary>
-    /// Without the rewriter, only thread-pool adoption keeps the framework's hops on the loop: with it off, they escape.
-    /// The grace period is an upper bound; the loop stops waiting as soon as the escaped work reports itself.
-    /// </summary>
-    private static SimulationOptions WithoutAdoption() => new() { AdoptThreadPoolWork = false, EscapeGracePeriod = TimeSpan.FromSeconds(30) };
-
     [Fact]
     public void SemaphoreWaitWithToken_NotRewrittenAdoptionOff_Escapes()
     {
         var pingPong = SnippetCompiler.Method<Func<int, Task<int>>>(Build(rewrite: false), "Sync", "PingPongAsync");
 
-        Simulation.Run(0, (_, _) => pingPong(3), WithoutAdoption()).Failure.ShouldBeOfType<UncontrolledConcurrencyException>();
+        EscapingRun.Failure(_ => pingPong(3)).ShouldBeOfType<UncontrolledConcurrencyException>();
     }
 
     [Fact]
@@ -163,6 +160,6 @@ public sealed class RewrittenSynchronizationTests : IDisposable
     {
         var produce = SnippetCompiler.Method<Func<int, Task<string>>>(Build(rewrite: false), "Sync", "ProduceConsumeAsync");
 
-        Simulation.Run(0, (_, _) => produce(3), WithoutAdoption()).Failure.ShouldBeOfType<UncontrolledConcurrencyException>();
+        EscapingRun.Failure(_ => produce(3)).ShouldBeOfType<UncontrolledConcurrencyException>();
     }
 }

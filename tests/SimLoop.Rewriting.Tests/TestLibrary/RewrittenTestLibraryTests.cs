@@ -1,20 +1,16 @@
 using SimLoop.Rewriting.TestLibrary;
+using SimLoop.Rewriting.Tests.Support;
 
 namespace SimLoop.Rewriting.Tests.TestLibrary;
 
 /// <summary>
 /// The test library, rewritten by the MSBuild integration of this project, on the simulated loop: no escape, one
-/// trace per seed, virtual time and seeded randomness; and the original library escaping (the "before").
+/// trace per seed, virtual time and seeded randomness; and the original library escaping with thread-pool adoption
+/// off (the "before": with adoption on, the default, its pool hops stay on the loop too).
 /// </summary>
 public sealed class RewrittenTestLibraryTests
 {
     private static SimulationOptions RandomOrder(ulong seed) => new() { Strategy = new RandomStrategy(seed) };
-
-    /// <summary>
-    /// The original library's hops stay on the loop only through thread-pool adoption: with it off, they escape. The
-    /// grace period is an upper bound; the loop stops waiting as soon as the escaped work reports itself.
-    /// </summary>
-    private static SimulationOptions WithoutAdoption() => new() { AdoptThreadPoolWork = false, EscapeGracePeriod = TimeSpan.FromSeconds(30) };
 
     [Fact]
     public void TestLibrary_InOutputFolder_CarriesTheRewriterMarker()
@@ -28,9 +24,7 @@ public sealed class RewrittenTestLibraryTests
     {
         var handOff = OriginalTestLibrary.Method<Func<int, CancellationToken, Task<string>>>(nameof(HandOff), nameof(HandOff.RunAsync));
 
-        SimulationRun run = Simulation.Run(0, (_, ct) => handOff(2, ct), WithoutAdoption());
-
-        run.Failure.ShouldBeOfType<UncontrolledConcurrencyException>();
+        EscapingRun.Failure(ct => handOff(2, ct)).ShouldBeOfType<UncontrolledConcurrencyException>();
     }
 
     [Fact]
@@ -38,9 +32,7 @@ public sealed class RewrittenTestLibraryTests
     {
         var sum = OriginalTestLibrary.Method<Func<int, Task<int>>>(nameof(Offloading), nameof(Offloading.SumAsync));
 
-        SimulationRun run = Simulation.Run(0, (_, _) => sum(10), WithoutAdoption());
-
-        run.Failure.ShouldBeOfType<UncontrolledConcurrencyException>();
+        EscapingRun.Failure(_ => sum(10)).ShouldBeOfType<UncontrolledConcurrencyException>();
     }
 
     [Fact]
