@@ -6,7 +6,7 @@ namespace SimLoop.Checking.Tests.Systems;
 
 /// <summary>
 /// An app host that keeps pinging a db host over one connection. Partitioned long enough, the connection times
-/// out. The fixed client reconnects; the broken one gives up for good, so it never recovers after the partition heals.
+/// out (data and connects retry every 20 ms, doubling, 3 times: each gives up after 300 ms). The fixed client reconnects; the broken one gives up for good, so it never recovers after the partition heals.
 /// </summary>
 internal sealed class PingSystem(bool reconnects)
 {
@@ -21,7 +21,15 @@ internal sealed class PingSystem(bool reconnects)
     /// <summary>Starts db and app, partitions them at 100 ms for 2 s, heals, then checks the app pings again within 1 s.</summary>
     public static async Task RunAsync(SimulatedEventLoop loop, bool reconnects, CancellationToken ct)
     {
-        loop.ConfigureNetwork(new VirtualNetworkOptions { RetransmissionTimeout = TimeSpan.FromMilliseconds(20), MaxRetransmissions = 3 });
+        // Fast timeouts for data AND connects: with Linux's SYN defaults (1 s doubling), a reconnect attempted during
+        // the partition (about 0.46 s in) resends its SYN at about 1.46 s and 3.46 s: past the 1 s allowed after the heal.
+        loop.ConfigureNetwork(new VirtualNetworkOptions
+        {
+            RetransmissionTimeout = TimeSpan.FromMilliseconds(20),
+            MaxRetransmissions = 3,
+            SynRetransmissionTimeout = TimeSpan.FromMilliseconds(20),
+            MaxSynRetransmissions = 3,
+        });
         SimulatedHost db = loop.AddHost("db");
         SimulatedHost app = loop.AddHost("app");
         await db.StartServerAsync(EchoAsync, Port);

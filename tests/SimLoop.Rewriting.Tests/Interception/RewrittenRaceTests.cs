@@ -5,8 +5,11 @@ namespace SimLoop.Rewriting.Tests.Interception;
 
 /// <summary>
 /// Control, not only determinism: a check-then-act race across a SemaphoreSlim wait with a token, and across a
-/// channel request/response read with a token, inside rewritten code. The second caller starts later, so FIFO never
-/// interleaves the two; exploration does, because every rewritten wait and read is a scheduling point.
+/// channel request/response read with a token, inside rewritten code. Tasks advance one step per loop iteration, so
+/// the second caller starts exactly as many steps late as the first caller's check-to-act distance (1 across the
+/// uncontended wait; 3 across the channel round trip through the server task): its check falls in the iteration of the
+/// first caller's act, queued after it. FIFO runs the act first and never double-fetches; exploration runs the check
+/// first, because every rewritten wait and read is a scheduling point.
 /// </summary>
 public sealed class RewrittenRaceTests : IDisposable
 {
@@ -72,7 +75,12 @@ public sealed class RewrittenRaceTests : IDisposable
         }
         """;
 
-    private const int HeadStart = 12;
+    /// <summary>The second caller's head start that puts its check in the iteration of the first caller's act.</summary>
+    private static int HeadStart(string method) => method switch
+    {
+        "SemaphoreFetchesAsync" => 1, // the act follows the rewritten WaitAsync, one step after the check
+        _ => 3, // the round trip through the server's ReadAllAsync loop: three steps from the request's write to the reader's resumption
+    };
 
     private readonly SnippetCompiler _compiler = new();
 
@@ -106,7 +114,7 @@ public sealed class RewrittenRaceTests : IDisposable
         Func<int, Task<int>> fetches = Build(method);
         for (ulong seed = 0; seed < 300; seed++)
         {
-            Simulation.Run(seed, SingleFetch(fetches, HeadStart)).Failure.ShouldBeNull($"seed {seed}");
+            Simulation.Run(seed, SingleFetch(fetches, HeadStart(method))).Failure.ShouldBeNull($"seed {seed}");
         }
     }
 
@@ -125,23 +133,34 @@ public sealed class RewrittenRaceTests : IDisposable
     {
         var options = new ExplorationOptions { Iterations = 100, FailureFolder = null, HonourEnvironment = false };
 
-        Should.Throw<SimulationFailureException>(() => Simulation.Explore(SingleFetch(Build(method), HeadStart), options))
+        Should.Throw<SimulationFailureException>(() => Simulation.Explore(SingleFetch(Build(method), HeadStart(method)), options))
             .Message.ShouldContain("double fetch");
     }
 
     [Theory]
     [InlineData("SemaphoreFetchesAsync")]
     [InlineData("ChannelFetchesAsync")]
-    public void Race_Exploration_100SeedsTwice_SameHashes(string method)
+    public void Race_RandomOrder100SeedsTwice_SameHashesAndOutcomes(string method)
     {
         Func<int, Task<int>> fetches = Build(method);
+        int doubleFetches = 0;
         for (ulong seed = 0; seed < 100; seed++)
         {
-            SimulationRun one = Simulation.Run(seed, (_, _) => fetches(HeadStart), new SimulationOptions { Strategy = new RandomStrategy(seed) });
-            SimulationRun two = Simulation.Run(seed, (_, _) => fetches(HeadStart), new SimulationOptions { Strategy = new RandomStrategy(seed) });
+            SimulationRun one = Simulation.Run(seed, SingleFetch(fetches, HeadStart(method)), new SimulationOptions { Strategy = new RandomStrategy(seed) });
+            SimulationRun two = Simulation.Run(seed, SingleFetch(fetches, HeadStart(method)), new SimulationOptions { Strategy = new RandomStrategy(seed) });
 
-            one.Failure.ShouldBeNull($"seed {seed}");
+            // A random order may run the race; then both runs fail with the double fetch (never an escape).
+            if (one.Failure is not null)
+            {
+                one.Failure.ShouldBeOfType<InvalidOperationException>($"seed {seed}").Message.ShouldContain("double fetch");
+                doubleFetches++;
+            }
+
+            two.Failure?.Message.ShouldBe(one.Failure?.Message, $"seed {seed}");
+            (two.Failure is null).ShouldBe(one.Failure is null, $"seed {seed}");
             two.Trace.Hash().ShouldBe(one.Trace.Hash(), $"seed {seed}");
         }
+
+        doubleFetches.ShouldBeInRange(1, 99, "random orders run both the safe and the racy interleaving");
     }
 }

@@ -3,7 +3,10 @@ using SimLoop.Rewriting.Tests.Support;
 
 namespace SimLoop.Rewriting.Tests.Interception;
 
-/// <summary>SemaphoreSlim and channel reads in rewritten code: the framework's hops are gone, the semantics stay.</summary>
+/// <summary>
+/// SemaphoreSlim and channel reads in rewritten code: the framework's hops are gone, the semantics stay. Not rewritten,
+/// only thread-pool adoption keeps those hops on the loop: with it off, they escape.
+/// </summary>
 public sealed class RewrittenSynchronizationTests : IDisposable
 {
     private const string Source = """
@@ -82,11 +85,11 @@ public sealed class RewrittenSynchronizationTests : IDisposable
     }
 
     [Fact]
-    public void SemaphoreWaitWithToken_NotRewritten_Escapes()
+    public void SemaphoreWaitWithToken_NotRewrittenAdoptionOff_Escapes()
     {
         var pingPong = SnippetCompiler.Method<Func<int, Task<int>>>(Build(rewrite: false), "Sync", "PingPongAsync");
 
-        Simulation.Run(0, (_, _) => pingPong(3)).Failure.ShouldBeOfType<UncontrolledConcurrencyException>();
+        EscapingRun.Failure(_ => pingPong(3)).ShouldBeOfType<UncontrolledConcurrencyException>();
     }
 
     [Fact]
@@ -153,10 +156,10 @@ public sealed class RewrittenSynchronizationTests : IDisposable
     }
 
     [Fact]
-    public void ReadAllAsyncWithToken_NotRewritten_Escapes()
+    public void ReadAllAsyncWithToken_NotRewrittenAdoptionOff_Escapes()
     {
         var produce = SnippetCompiler.Method<Func<int, Task<string>>>(Build(rewrite: false), "Sync", "ProduceConsumeAsync");
 
-        Simulation.Run(0, (_, _) => produce(3)).Failure.ShouldBeOfType<UncontrolledConcurrencyException>();
+        EscapingRun.Failure(_ => produce(3)).ShouldBeOfType<UncontrolledConcurrencyException>();
     }
 }

@@ -1,10 +1,12 @@
 using SimLoop.Rewriting.TestLibrary;
+using SimLoop.Rewriting.Tests.Support;
 
 namespace SimLoop.Rewriting.Tests.TestLibrary;
 
 /// <summary>
 /// The test library, rewritten by the MSBuild integration of this project, on the simulated loop: no escape, one
-/// trace per seed, virtual time and seeded randomness; and the original library escaping (the "before").
+/// trace per seed, virtual time and seeded randomness; and the original library escaping with thread-pool adoption
+/// off (the "before": with adoption on, the default, its pool hops stay on the loop too).
 /// </summary>
 public sealed class RewrittenTestLibraryTests
 {
@@ -18,23 +20,19 @@ public sealed class RewrittenTestLibraryTests
     }
 
     [Fact]
-    public void OriginalHandOff_OnTheLoop_EscapesWithUncontrolledConcurrency()
+    public void OriginalHandOff_OnTheLoopAdoptionOff_EscapesWithUncontrolledConcurrency()
     {
         var handOff = OriginalTestLibrary.Method<Func<int, CancellationToken, Task<string>>>(nameof(HandOff), nameof(HandOff.RunAsync));
 
-        SimulationRun run = Simulation.Run(0, (_, ct) => handOff(2, ct));
-
-        run.Failure.ShouldBeOfType<UncontrolledConcurrencyException>();
+        EscapingRun.Failure(ct => handOff(2, ct)).ShouldBeOfType<UncontrolledConcurrencyException>();
     }
 
     [Fact]
-    public void OriginalOffloading_OnTheLoop_EscapesWithUncontrolledConcurrency()
+    public void OriginalOffloading_OnTheLoopAdoptionOff_EscapesWithUncontrolledConcurrency()
     {
         var sum = OriginalTestLibrary.Method<Func<int, Task<int>>>(nameof(Offloading), nameof(Offloading.SumAsync));
 
-        SimulationRun run = Simulation.Run(0, (_, _) => sum(10));
-
-        run.Failure.ShouldBeOfType<UncontrolledConcurrencyException>();
+        EscapingRun.Failure(_ => sum(10)).ShouldBeOfType<UncontrolledConcurrencyException>();
     }
 
     [Fact]
@@ -159,6 +157,16 @@ public sealed class RewrittenTestLibraryTests
             run.Failure.ShouldBeNull();
             counter.ShouldBe(2, $"seed {seed}");
         }
+    }
+
+    [Fact]
+    public void RacyCounter_WithoutHeadStart_FifoLosesAnUpdate()
+    {
+        int counter = 0;
+        SimulationRun run = Simulation.Run(0, async (_, _) => counter = await RacyCounter.IncrementTwiceAsync(secondHeadStart: 0));
+
+        run.Failure.ShouldBeNull();
+        counter.ShouldBe(1);
     }
 
     [Fact]
