@@ -100,7 +100,11 @@ public sealed partial class SimulatedEventLoop
 
         if (escape is not null)
         {
-            throw new UncontrolledConcurrencyException($"Uncontrolled concurrency (seed {Seed}): {escape}");
+            // When a pending task's own wait names the escape, that description is the report: it is read from the
+            // loop's state, so it is the same however fast the other thread was.
+            throw UncontrolledWait() is { Kind: not WaitKind.ResumedElsewhere } wait
+                ? wait.Exception
+                : new UncontrolledConcurrencyException($"Uncontrolled concurrency (seed {Seed}): {escape}");
         }
     }
 
@@ -113,26 +117,17 @@ public sealed partial class SimulatedEventLoop
     /// </summary>
     private void WaitForEscapedWork()
     {
-        foreach (ILoopTask task in AllTasks())
+        if (UncontrolledWait() is { } report)
         {
-            if (task is not IStepRunner || task.DescribeWait() is not { } wait || !IsUncontrolled(wait.Kind))
-            {
-                continue;
-            }
-
-            if (wait.Kind == WaitKind.ResumedElsewhere)
+            if (report.Kind == WaitKind.ResumedElsewhere && !HasEscaped && _options.EscapeGracePeriod > TimeSpan.Zero)
             {
                 // Completed on another thread: that thread's own report (which names the culprit) may be on its way.
                 _foreignWork.Reset();
-                if (!HasEscaped && _options.EscapeGracePeriod > TimeSpan.Zero)
-                {
-                    _foreignWork.Wait(_options.EscapeGracePeriod);
-                }
-
+                _foreignWork.Wait(_options.EscapeGracePeriod);
                 ThrowIfEscaped();
             }
 
-            throw new UncontrolledConcurrencyException($"Uncontrolled concurrency (seed {Seed}): task {task.Name} {wait.Description}, outside the loop. {FixFor(wait.Kind)}");
+            throw report.Exception;
         }
 
         _foreignWork.Reset();
@@ -158,10 +153,24 @@ public sealed partial class SimulatedEventLoop
         }
     }
 
+    /// <summary>The report for the first pending task (in registration order) whose wait only work outside the loop can end.</summary>
+    private (UncontrolledConcurrencyException Exception, WaitKind Kind)? UncontrolledWait()
+    {
+        foreach (ILoopTask task in AllTasks())
+        {
+            if (task is IStepRunner && task.DescribeWait() is { } wait && IsUncontrolled(wait.Kind))
+            {
+                return (new UncontrolledConcurrencyException($"Uncontrolled concurrency (seed {Seed}): task {task.Name} {wait.Description}, outside the loop. {FixFor(wait.Kind)}"), wait.Kind);
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Whether only work outside the loop can end a wait of this kind (adopted thread-pool work is inside it).</summary>
     private bool IsUncontrolled(WaitKind kind) => kind switch
     {
-        WaitKind.RealTimeTimer or WaitKind.ResumedElsewhere => true,
+        WaitKind.RealTimeTimer or WaitKind.ResumedElsewhere or WaitKind.DedicatedThread => true,
         WaitKind.ThreadPoolWork => _adoption is null,
         _ => false,
     };
@@ -170,6 +179,7 @@ public sealed partial class SimulatedEventLoop
     {
         WaitKind.RealTimeTimer => "Pass loop.TimeProvider: Task.Delay(delay, loop.TimeProvider).",
         WaitKind.ThreadPoolWork => "Use loop.CreateTask instead, or keep SimulationOptions.AdoptThreadPoolWork on.",
+        WaitKind.DedicatedThread => "A thread of its own is outside any loop's control: drop TaskCreationOptions.LongRunning (the loop adopts thread-pool work) or use loop.CreateTask.",
         _ => "Keep SimulationOptions.AdoptThreadPoolWork on, or remove ConfigureAwait(false) in code under test.",
     };
 

@@ -174,8 +174,10 @@ public sealed partial class SimulatedEventLoop : BaseEventLoop, INetworkSchedule
             return;
         }
 
-        ThrowIfEscaped();
+        // What the pending tasks await is known from the loop's own state, whatever the other threads did so far, so it
+        // is looked at first: the report is then the same on every run.
         WaitForEscapedWork();
+        ThrowIfEscaped();
         if (HasThreadSafeCallbacks)
         {
             return;

@@ -57,6 +57,11 @@ internal static class AwaitInspector
             return new TaskWait(WaitKind.Unknown, $"{method} (awaiting something not recognised)");
         }
 
+        if ((task.CreationOptions & TaskCreationOptions.LongRunning) != 0)
+        {
+            return DedicatedThread;
+        }
+
         if (IsThreadPoolWork(task))
         {
             return ThreadPoolWork;
@@ -114,7 +119,8 @@ internal static class AwaitInspector
             if (value is Task awaited)
             {
                 // Thread-pool work is named as such whether or not the pool has finished it yet.
-                return IsThreadPoolWork(awaited) ? ThreadPoolWork
+                return (awaited.CreationOptions & TaskCreationOptions.LongRunning) != 0 ? DedicatedThread
+                    : IsThreadPoolWork(awaited) ? ThreadPoolWork
                     : awaited.IsCompleted ? CompletedElsewhere(FriendlyTypeName(awaited.GetType()))
                     : InspectTask(awaited, depth + 1);
             }
@@ -145,6 +151,9 @@ internal static class AwaitInspector
 
         return null;
     }
+
+    private static TaskWait DedicatedThread =>
+        new(WaitKind.DedicatedThread, "a task on a thread of its own (TaskCreationOptions.LongRunning)");
 
     private static TaskWait ThreadPoolWork =>
         new(WaitKind.ThreadPoolWork, "work queued to the thread pool (Task.Run, or Task.Factory.StartNew on the default scheduler)");

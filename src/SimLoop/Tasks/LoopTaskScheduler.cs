@@ -38,6 +38,11 @@ internal sealed class LoopTaskScheduler : TaskScheduler
 
     protected override void QueueTask(Task task)
     {
+        if (_loop.IsClosed)
+        {
+            return; // as TaskSynchronizationContext.Post: the loop closed, nothing will run it
+        }
+
         if (_loop.IsOnLoopThread || !_loop.IsRunning)
         {
             _loop.ScheduleStep(_task, _execute ??= ExecuteQueued, task);

@@ -18,6 +18,11 @@ internal sealed class TaskSynchronizationContext : SynchronizationContext
     public override void Post(SendOrPostCallback d, object? state)
     {
         ArgumentNullException.ThrowIfNull(d);
+        if (_loop.IsClosed)
+        {
+            return; // work that escaped and came back after the loop closed: nothing will run it (throwing here would crash its thread)
+        }
+
         if (_loop.IsOnLoopThread || !_loop.IsRunning)
         {
             _loop.ScheduleStep(_task, d, state);

@@ -7,7 +7,7 @@ public readonly record struct TaskWait(WaitKind Kind, string Description)
 {
     /// <summary>Whether only work outside the loop's control can end this wait (a real-time timer, thread-pool work the
     /// loop did not adopt, or a continuation queued elsewhere).</summary>
-    public bool IsOutsideLoop => Kind is WaitKind.RealTimeTimer or WaitKind.ThreadPoolWork or WaitKind.ResumedElsewhere;
+    public bool IsOutsideLoop => Kind is WaitKind.RealTimeTimer or WaitKind.ThreadPoolWork or WaitKind.DedicatedThread or WaitKind.ResumedElsewhere;
 
     /// <inheritdoc/>
     public override string ToString() => Description;

@@ -24,6 +24,9 @@ public enum WaitKind
     /// <summary>Work queued to the thread pool (<c>Task.Run</c>, <c>Task.Factory.StartNew</c> on the default scheduler).</summary>
     ThreadPoolWork,
 
+    /// <summary>A task on a thread of its own (<c>TaskCreationOptions.LongRunning</c>): no loop can adopt it.</summary>
+    DedicatedThread,
+
     /// <summary>Something that completed, but whose continuation was queued somewhere the loop does not run.</summary>
     ResumedElsewhere,
 

@@ -27,11 +27,12 @@ public sealed class UncontrolledWorkReportTests
     //    from run to run (a LongRunning task is even described as "work queued to the thread pool", which adoption
     //    is taken to cover, so the loop does not report it as uncontrolled itself);
     // 2. the escape message names the managed thread id ("started on thread 31"), new on every run.
-    [Theory(Skip = "Core bug, reported: a thread of the program's own is reported either as a deadlock or as an escape, with its thread id in the message, varying per run")]
-    [InlineData("new-thread-completes-tcs")]
-    [InlineData("long-running-task")]
-    public void Uncontrolled_OwnThread_IsReportedTheSameWay_OnEveryRun(string name) =>
-        OneReport(name, maskThreadIds: false).ShouldStartWith(UncontrolledPrograms.OwnThreads[name].Report.Name + " | ");
+    [Fact]
+    public void LongRunningTask_IsReportedTheSameWay_OnEveryRun() =>
+        OneReport("long-running-task", maskThreadIds: false).ShouldStartWith(nameof(UncontrolledConcurrencyException) + " | ");
+
+    // Known limit: a `new Thread` of the program's own is seen only when it starts (on its own thread), so whether the
+    // loop reports a deadlock first or the escape first is a race; IL rewriting reports it at the call site instead.
 
     [Fact]
     public void AdoptedMix_CompletesTheSameWay_OnEveryRun() =>
