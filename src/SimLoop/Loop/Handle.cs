@@ -63,7 +63,7 @@ public class Handle
             return t_lastDescription!;
         }
 
-        string text = method.DeclaringType is { } t ? $"{t.Name}.{method.Name}" : method.Name;
+        string text = CallbackLabel.Of(method);
         t_lastDescribed = method;
         t_lastDescription = text;
         return text;
