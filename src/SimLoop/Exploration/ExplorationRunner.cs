@@ -23,6 +23,13 @@ internal sealed class ExplorationRunner(Func<SimulatedEventLoop, CancellationTok
 
     public ExplorationResult Run()
     {
+        if (options.ShardIndex >= options.ShardCount)
+        {
+            throw new ArgumentException(
+                $"ExplorationOptions.ShardIndex is {options.ShardIndex} but ShardCount is {options.ShardCount}: shards are numbered from 0 to ShardCount - 1.",
+                nameof(options));
+        }
+
         if (options.ReplayFile is { } path)
         {
             return Finish(ReplayFile(path), 1, []);
@@ -164,8 +171,16 @@ internal sealed class ExplorationRunner(Func<SimulatedEventLoop, CancellationTok
         if (options.FailureFolder is { } folder)
         {
             string path = Path.GetFullPath(Path.Combine(folder, $"{SafeFileName(testName)}-{run.Seed}.json"));
-            report.TraceFilePath = path;
-            report.ToTraceFile().Write(path);
+            try
+            {
+                report.ToTraceFile().Write(path);
+                report.TraceFilePath = path;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
+            {
+                // The failure is the report; the file is a convenience: say why it is missing, never lose the failure.
+                report.TraceFileError = $"the trace file could not be written to {path}: {ex.Message}";
+            }
         }
 
         return report;

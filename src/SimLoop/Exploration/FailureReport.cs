@@ -56,6 +56,9 @@ public sealed class FailureReport
     /// <summary>The JSON trace file written for this failure, or null if none was written.</summary>
     public string? TraceFilePath { get; internal set; }
 
+    /// <summary>Why no trace file was written although a failure folder was set (for example it is not writable), or null.</summary>
+    public string? TraceFileError { get; internal set; }
+
     /// <summary>
     /// The line that reruns the failing seed of this test only:
     /// <c>SIMLOOP_SEED=&lt;seed&gt; SIMLOOP_TEST=&lt;test&gt; dotnet test --filter "FullyQualifiedName~&lt;test&gt;"</c>
@@ -103,6 +106,11 @@ public sealed class FailureReport
         if (TraceFilePath is not null)
         {
             sb.Append(CultureInfo.InvariantCulture, $"  trace file: {TraceFilePath}\n");
+        }
+
+        if (TraceFileError is not null)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"  no trace file: {TraceFileError}\n");
         }
 
         sb.Append(CultureInfo.InvariantCulture, $"  replay: {ReplayLine}");
