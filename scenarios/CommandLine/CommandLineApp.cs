@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace SimLoop.Scenarios.CommandLine;
 
 /// <summary>
-/// The command line: <c>list</c>, <c>explore</c>, <c>replay</c>, <c>trace</c>. Exit codes: 0 no bug (or the run
+/// The command line: <c>list</c>, <c>explore</c>, <c>replay</c>, <c>trace</c>, <c>merge</c>. Exit codes: 0 no bug (or the run
 /// passed), 1 a bug was found (or the replayed run failed), 2 bad arguments or unusable input, with a one-line
 /// message on stderr that says what is wrong in words.
 /// </summary>
@@ -22,12 +22,15 @@ internal static class CommandLineApp
     /// <param name="isTerminal">Whether <paramref name="output"/> is a terminal.</param>
     /// <param name="invocation">How the user started the program (the prefix of printed commands); detected if null.</param>
     /// <param name="width">The console width for tables; the terminal's (or 160 when redirected) if null.</param>
-    public static int Run(string[] args, TextWriter output, TextWriter error, bool isTerminal, Invocation? invocation = null, int? width = null)
+    /// <param name="environment">Reads an environment variable (<c>--shard auto</c>); this process's environment if null.</param>
+    public static int Run(string[] args, TextWriter output, TextWriter error, bool isTerminal, Invocation? invocation = null, int? width = null, Func<string, string?>? environment = null)
     {
+        environment ??= Environment.GetEnvironmentVariable;
         invocation ??= Invocation.Detect();
         var common = new CommonOptions(invocation);
         var list = new ListCommand(common);
-        var explore = new ExploreCommand(common);
+        var explore = new ExploreCommand(common, environment);
+        var merge = new MergeCommand(common);
         var replay = new ReplayCommand(common);
         var trace = new TraceCommand(common);
         var commandOutput = new CommandOutput(output, error, isTerminal, width);
@@ -38,6 +41,7 @@ internal static class CommandLineApp
             (explore.Command, explore.Execute),
             (replay.Command, replay.Execute),
             (trace.Command, trace.Execute),
+            (merge.Command, merge.Execute),
         };
         foreach ((Command command, Func<ParseResult, CommandOutput, int> execute) in commands)
         {
@@ -71,6 +75,11 @@ internal static class CommandLineApp
     /// <summary>System.CommandLine's messages, said for this program.</summary>
     private static string InWords(string message, string command, Invocation invocation)
     {
+        if (message.StartsWith("Required argument missing", StringComparison.Ordinal) && command == MergeCommand.Name)
+        {
+            return $"merge needs the report files written by explore --json: {invocation.Prefix} merge shard-1.json shard-2.json ...";
+        }
+
         if (message.StartsWith("Required argument missing", StringComparison.Ordinal))
         {
             return $"{command} needs a scenario name: {invocation.Prefix} {command} <scenario> (see {invocation.Prefix} list)";

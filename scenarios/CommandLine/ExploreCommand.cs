@@ -11,20 +11,26 @@ internal sealed class ExploreCommand
     private readonly CommonOptions _common;
     private readonly Option<long?> _iterations = NumberOptions.Whole("--iterations", "How many seeds to run (default: the scenario's budget).", 1, int.MaxValue);
     private readonly Option<long?> _parallel = NumberOptions.Whole("--parallel", "Seeds run at once (default: the number of cores).", 1, 1024);
-    private readonly Option<string?> _shard = new("--shard") { Description = "Run slice I of N of the seed space, written I/N (1-based)." };
+    private readonly Option<string?> _shard = new("--shard") { Description = "Run slice I of N of the seed space, written I/N (1-based), or auto: the index from a Kubernetes Indexed Job (JOB_COMPLETION_INDEX) or a Slurm array (SLURM_ARRAY_TASK_ID)." };
+    private readonly Option<long?> _shardCount = NumberOptions.Whole("--shard-count", "With --shard auto: the number of shards, where the engine does not give it (Kubernetes).", 1, int.MaxValue);
+    private readonly Func<string, string?> _environment;
     private readonly Option<bool> _json = new("--json") { Description = "Print a machine-readable result instead of the report." };
     private readonly Option<bool> _keepGoing = new("--keep-going") { Description = "Run every iteration and report every failing seed." };
     private readonly Option<string> _failureFolder = new("--failure-folder") { Description = "Where failure traces are written.", DefaultValueFactory = _ => "simloop-failures" };
 
-    public ExploreCommand(CommonOptions common)
+    /// <param name="common">The shared options.</param>
+    /// <param name="environment">Reads an environment variable (for <c>--shard auto</c>); null when unset.</param>
+    public ExploreCommand(CommonOptions common, Func<string, string?> environment)
     {
         _common = common;
+        _environment = environment;
         Command = new Command("explore", "Run a scenario over many seeds and report the first bug found.");
         common.AddRunOptions(Command);
         Command.Options.Add(_iterations);
         Command.Options.Add(common.Seed);
         Command.Options.Add(_parallel);
         Command.Options.Add(_shard);
+        Command.Options.Add(_shardCount);
         Command.Options.Add(_json);
         Command.Options.Add(_keepGoing);
         Command.Options.Add(_failureFolder);
@@ -34,9 +40,9 @@ internal sealed class ExploreCommand
 
     public int Execute(ParseResult parse, CommandOutput output)
     {
+        (int shardIndex, int shardCount) = ShardSelection.Resolve(parse.GetValue(_shard), parse.GetValue(_shardCount), _environment);
         RunSettings settings = _common.Settings(parse);
         int iterations = (int)(parse.GetValue(_iterations) ?? settings.Scenario.Budget);
-        (int shardIndex, int shardCount) = ParseShard(parse.GetValue(_shard));
         ExplorationOptions options = settings.ExplorationOptions();
         options.Iterations = iterations;
         options.BaseSeed = parse.GetValue(_common.Seed) ?? 0;

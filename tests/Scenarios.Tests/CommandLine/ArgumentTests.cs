@@ -51,7 +51,7 @@ public sealed class ArgumentTests
         (int code, string output, string error) = Cli.Run("frobnicate", "lost-update");
         code.ShouldBe(2);
         output.ShouldBeEmpty();
-        error.ShouldBe("error: unknown command 'frobnicate'; the commands are list, explore, replay, trace (try: dotnet run --project scenarios -- --help)\n");
+        error.ShouldBe("error: unknown command 'frobnicate'; the commands are list, explore, replay, trace, merge (try: dotnet run --project scenarios -- --help)\n");
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class ArgumentTests
     {
         (int code, _, string error) = Cli.Run();
         code.ShouldBe(2);
-        error.ShouldBe("error: no command given; the commands are list, explore, replay, trace (try: dotnet run --project scenarios -- list, or dotnet run --project scenarios -- --help)\n");
+        error.ShouldBe("error: no command given; the commands are list, explore, replay, trace, merge (try: dotnet run --project scenarios -- list, or dotnet run --project scenarios -- --help)\n");
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class ArgumentTests
     {
         (int code, string output, _) = Cli.Run("--help");
         code.ShouldBe(0);
-        foreach (string command in new[] { "list", "explore", "replay", "trace" })
+        foreach (string command in new[] { "list", "explore", "replay", "trace", "merge" })
         {
             output.ShouldContain(command);
         }

@@ -39,9 +39,24 @@ internal static class Cli
     public static (int Code, string Out, string Error) RunProcess(params string[] args) => RunProcessIn(null, args);
 
     /// <summary>Runs <c>dotnet SimLoop.Scenarios.dll args</c> in a new process, in <paramref name="workingDirectory"/>.</summary>
-    public static (int Code, string Out, string Error) RunProcessIn(string? workingDirectory, params string[] args)
+    public static (int Code, string Out, string Error) RunProcessIn(string? workingDirectory, params string[] args) =>
+        RunProcessWith(new Dictionary<string, string>(), workingDirectory, args);
+
+    /// <summary>Runs <c>dotnet SimLoop.Scenarios.dll args</c> in a new process with <paramref name="environment"/> added to its environment.</summary>
+    public static (int Code, string Out, string Error) RunProcessWith(IReadOnlyDictionary<string, string> environment, string? workingDirectory, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        // The batch engine this suite may itself run under must not pick the child's shard.
+        foreach (string engine in new[] { ShardSelection.KubernetesIndex, ShardSelection.SlurmTaskId, ShardSelection.SlurmTaskMin, ShardSelection.SlurmTaskCount })
+        {
+            start.Environment.Remove(engine);
+        }
+
+        foreach ((string name, string value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(ScenariosDll());
         foreach (string arg in args)
         {

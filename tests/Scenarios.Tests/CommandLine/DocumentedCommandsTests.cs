@@ -53,6 +53,7 @@ public sealed partial class DocumentedCommandsTests
     [InlineData("replay")]
     [InlineData("trace")]
     [InlineData("list")]
+    [InlineData("merge")]
     public void The_commands_table_names_exactly_the_options_of_each_command(string command)
     {
         string table = File.ReadAllText(Path.Combine(s_root, "docs", "scenarios.md"));
