@@ -20,8 +20,18 @@ public sealed class SimulationOptions
     /// <summary>Which ready step runs next; null for FIFO (asyncio's order).</summary>
     public IScheduleStrategy? Strategy { get; set; }
 
+    /// <summary>The latest <see cref="StartTime"/>: a run needs room for its clock to move (a thousand years of it).</summary>
+    public static readonly DateTimeOffset LatestStartTime = DateTimeOffset.MaxValue.AddYears(-1000);
+
     /// <summary>The instant the virtual clock shows at the start; null for 2000-01-01T00:00:00Z.</summary>
-    public DateTimeOffset? StartTime { get; set; }
+    /// <exception cref="ArgumentOutOfRangeException">The value is later than <see cref="LatestStartTime"/>.</exception>
+    public DateTimeOffset? StartTime
+    {
+        get;
+        set => field = value is { } start && start > LatestStartTime
+            ? throw new ArgumentOutOfRangeException(nameof(value), value, $"StartTime must leave the virtual clock room to move: at most {LatestStartTime:O} (DateTimeOffset.MaxValue minus 1,000 years).")
+            : value;
+    }
 
     /// <summary>The default of <see cref="MaxSteps"/>: a spinning task, an endless timer chain or a periodic timer never
     /// stopped ends in well under a second of real time instead of running forever.</summary>

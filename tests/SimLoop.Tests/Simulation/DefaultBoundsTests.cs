@@ -118,4 +118,44 @@ public sealed class DefaultBoundsTests
         });
         cancelled.ShouldBeTrue();
     }
+
+    [Fact]
+    public void StartTime_WithNoRoomForTheClock_IsRejectedAtTheArgument()
+    {
+        var options = new SimulationOptions();
+        Should.Throw<ArgumentOutOfRangeException>(() => options.StartTime = DateTimeOffset.MaxValue).Message.ShouldContain("room to move");
+        options.StartTime = SimulationOptions.LatestStartTime;
+        var loop = new SimulatedEventLoop(options);
+        loop.RunFor(TimeSpan.FromDays(365));
+        loop.TimeProvider.GetUtcNow().ShouldBe(SimulationOptions.LatestStartTime.AddDays(365));
+    }
+
+    [Fact]
+    public void TimersDuePastTheEndOfVirtualTime_NeverFire_AndRunForForeverStopsShortOfThem()
+    {
+        var loop = new SimulatedEventLoop();
+        bool fired = false;
+        loop.CallLater(TimeSpan.MaxValue, () => fired = true);
+        loop.CallLater(TimeSpan.FromSeconds(1), () => { });
+        loop.RunFor(TimeSpan.MaxValue);
+        fired.ShouldBeFalse();
+        loop.Clock.Elapsed.ShouldBe(TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
+    public void TimerJitter_OfTimeSpanMaxValue_SaturatesInsteadOfVanishing()
+    {
+        var fireTimes = new List<TimeSpan>();
+        for (ulong seed = 1; seed <= 20; seed++)
+        {
+            var loop = new SimulatedEventLoop(new SimulationOptions { Seed = seed, TimerJitter = TimeSpan.MaxValue });
+            loop.CallLater(TimeSpan.FromSeconds(1), () => fireTimes.Add(loop.Clock.Elapsed));
+            loop.RunFor(TimeSpan.FromDays(3650));
+        }
+
+        // Jitter is drawn from [0, the end of time]: a timer fires later than asked, or never; it never wraps around
+        // to fire early, and jitter is not silently dropped (which would fire every timer at exactly 1 s).
+        fireTimes.ShouldAllBe(t => t >= TimeSpan.FromSeconds(1));
+        fireTimes.ShouldNotContain(TimeSpan.FromSeconds(1));
+    }
 }
