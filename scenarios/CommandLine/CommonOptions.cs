@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Reflection;
 using SimLoop.Exploration;
+using SimLoop.Rewriting.Loading;
 
 namespace SimLoop.Scenarios.CommandLine;
 
@@ -75,9 +76,11 @@ internal sealed class CommonOptions(Invocation invocation)
         ScenarioCatalog catalog;
         try
         {
-            catalog = ScenarioCatalog.FromFile(assemblyPath);
+            // Load-time rewriting (src/SimLoop.Rewriting): the assembly and its third-party dependencies run with
+            // ConfigureAwait(false), Task.Run, clocks, Guid and Random kept inside the simulation.
+            catalog = new ScenarioCatalog([RewritingAssemblyLoader.Load(assemblyPath)]);
         }
-        catch (Exception ex) when (ex is BadImageFormatException or FileLoadException or InvalidOperationException)
+        catch (Exception ex) when (ex is BadImageFormatException or FileLoadException or InvalidOperationException or NotSupportedException or IOException)
         {
             throw new UsageException($"cannot load scenarios from {assemblyPath}: {ex.Message}");
         }
