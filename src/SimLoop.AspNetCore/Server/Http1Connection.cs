@@ -44,7 +44,7 @@ internal sealed class Http1Connection<TContext>(IHttpApplication<TContext> appli
         }
     }
 
-    /// <returns>Whether the connection must close (the app aborted it or failed after... never here: always false unless aborted).</returns>
+    /// <returns>Whether the connection must close: the app aborted it (HttpContext.Abort), which resets it.</returns>
     private async Task<bool> ServeRequestAsync(Http1Request request, CancellationToken cancellationToken)
     {
         bool aborted = false;

@@ -41,5 +41,6 @@ internal static class OrdersApp
                 return "slow";
             });
             app.MapGet("/fail", string () => throw new InvalidOperationException("boom"));
+            app.MapGet("/abort", (HttpContext context) => context.Abort());
         });
 }

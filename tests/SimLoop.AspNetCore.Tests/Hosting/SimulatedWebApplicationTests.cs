@@ -97,6 +97,19 @@ public sealed class SimulatedWebApplicationTests
     }
 
     [Fact]
+    public void HttpContextAbort_ResetsTheConnection_AndTheClientSeesHttpRequestException()
+    {
+        (Exception error, string after) = Run<(Exception, string)>(async (loop, web, client, ct) =>
+        {
+            using HttpClient http = client.CreateHttpClient();
+            Exception e = await Should.ThrowAsync<HttpRequestException>(http.GetStringAsync(new Uri("http://web/abort"), ct));
+            return (e, await http.GetStringAsync(new Uri("http://web/hello/again"), ct));
+        });
+        error.ShouldBeOfType<HttpRequestException>();
+        after.ShouldBe("hello again"); // the next request opens a new connection
+    }
+
+    [Fact]
     public void SlowEndpoint_WaitsInVirtualTime_AndTheClientTimesOutAsHttpClientDoes()
     {
         (Exception error, TimeSpan at) = Run<(Exception, TimeSpan)>(async (loop, web, client, ct) =>
