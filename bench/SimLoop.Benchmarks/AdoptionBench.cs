@@ -83,7 +83,7 @@ internal static class AdoptionBench
     /// <summary>Default options with <c>AdoptThreadPoolWork = false</c> where that option exists (set by name, so this file builds before it).</summary>
     private static SimulatedEventLoop WithoutAdoption()
     {
-        var options = new SimulationOptions { Seed = 1 };
+        var options = new SimulationOptions { Seed = 1, MaxSteps = null }; // benchmarks run millions of steps
         typeof(SimulationOptions).GetProperty("AdoptThreadPoolWork")?.SetValue(options, false);
         return new SimulatedEventLoop(options);
     }

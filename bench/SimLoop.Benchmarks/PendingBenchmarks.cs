@@ -177,7 +177,7 @@ internal static class PendingBenchmarks
             HonourEnvironment = false,
             FailureFolder = null,
             Shrink = false,
-            Simulation = new SimulationOptions { RecordTrace = false, BlockingStepTimeout = null },
+            Simulation = new SimulationOptions { RecordTrace = false, BlockingStepTimeout = null, MaxSteps = null },
         });
         Check(result.Passed && result.IterationsRun == iterations, $"exploration: passed={result.Passed}, iterations={result.IterationsRun}");
         double s = result.WallClockTime.TotalSeconds;

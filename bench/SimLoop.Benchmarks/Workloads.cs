@@ -7,11 +7,11 @@ namespace SimLoop.Benchmarks;
 public static class Workloads
 {
     /// <summary>Default options (a trace of every step, the blocking-step watchdog on), as a test gets them.</summary>
-    public static SimulatedEventLoop DefaultLoop(ulong seed = 1) => new(new SimulationOptions { Seed = seed });
+    public static SimulatedEventLoop DefaultLoop(ulong seed = 1) => new(new SimulationOptions { Seed = seed, MaxSteps = null }); // benchmarks run millions of steps
 
     /// <summary>The cheapest options: decisions-only trace, no blocking-step watchdog.</summary>
     public static SimulatedEventLoop LeanLoop(ulong seed = 1) =>
-        new(new SimulationOptions { Seed = seed, RecordTrace = false, BlockingStepTimeout = null });
+        new(new SimulationOptions { Seed = seed, RecordTrace = false, BlockingStepTimeout = null, MaxSteps = null });
 
     /// <summary>Seeded due times in ticks, uniform in [1 ms, 1 h).</summary>
     public static long[] DueTimes(int count, int seed = 42)

@@ -2,28 +2,23 @@ namespace SimLoop;
 
 /// <summary>
 /// Keeps enough thread-pool workers for adoption: every adopted item that arrives before the loop grants it holds a
-/// worker, so the pool's minimum is raised while loops adopt, and raised by one more whenever an adopted item waits
-/// for a worker (a busy pool then adds one at once instead of after its starvation delay). The minimum is put back
-/// when the last adopting loop stops.
+/// worker, so the pool's minimum is raised for as many loops as adopt at once, and raised by one more whenever an
+/// adopted item waits for a worker (a busy pool then adds one at once instead of after its starvation delay). The
+/// minimum is never lowered again: moving it up and down around every run made the pool start and retire workers
+/// each time, which cost more than the run itself on short runs.
 /// </summary>
 internal static class PoolThreadReserve
 {
     private const int Ceiling = 512;
     private static readonly object s_gate = new();
     private static int s_users;
-    private static int s_originalWorkers = -1;
-    private static int s_originalIo;
 
 #pragma warning disable RS0030 // Adoption sizes the pool so that held workers never starve the items it waits for.
     public static void Acquire()
     {
         lock (s_gate)
         {
-            if (s_users++ == 0)
-            {
-                ThreadPool.GetMinThreads(out s_originalWorkers, out s_originalIo);
-            }
-
+            s_users++;
             ThreadPool.GetMinThreads(out int workers, out int io);
             int wanted = Math.Min(Ceiling, Math.Max(workers, Environment.ProcessorCount + 8 * s_users));
             if (wanted > workers)
@@ -37,10 +32,7 @@ internal static class PoolThreadReserve
     {
         lock (s_gate)
         {
-            if (--s_users == 0 && s_originalWorkers > 0)
-            {
-                ThreadPool.SetMinThreads(s_originalWorkers, s_originalIo);
-            }
+            s_users--;
         }
     }
 
