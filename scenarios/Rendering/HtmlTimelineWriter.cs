@@ -50,6 +50,16 @@ internal static class HtmlTimelineWriter
             }
         }
 
+        var storageLanes = timeline.Lanes.Where(l => l.TaskId <= TraceTimeline.StorageLaneId(0)).ToDictionary(l => l.Host, l => l.Index, StringComparer.Ordinal);
+        foreach (TimelineStorageEvent op in timeline.StorageEvents)
+        {
+            if (storageLanes.TryGetValue(op.Host, out int lane))
+            {
+                string css = op.Text.Contains("crash", StringComparison.Ordinal) || op.Text.Contains("fault", StringComparison.Ordinal) ? "storage storage-fault" : "storage";
+                svg.Append(Invariant($"<rect class=\"{css}\" x=\"{SlotX(op.Slot) - 4}\" y=\"{LaneY(lane) - 5}\" width=\"8\" height=\"10\" transform=\"rotate(45 {SlotX(op.Slot)} {LaneY(lane)})\"><title>{TraceTimeline.Milliseconds(op.Ticks)}: {Escape(op.Host)} storage {Escape(op.Text)}</title></rect>"));
+            }
+        }
+
         foreach (TimelineMessage message in timeline.Messages)
         {
             if (!laneOf.TryGetValue(message.FromTask, out int from) || !laneOf.TryGetValue(message.ToTask, out int to))
@@ -99,6 +109,8 @@ internal static class HtmlTimelineWriter
         .scroll { overflow-x: auto; border: 1px solid #ddd; }
         svg text { font-size: 11px; fill: #111; }
         .lane-bg { fill: #fafafa; stroke: #eee; }
+        .storage { fill: #7c3aed; }
+        .storage-fault { fill: #dc2626; }
         .lane:nth-of-type(even) .lane-bg { fill: #f3f4f6; }
         .step { fill: #16a34a; }
         .arrow { stroke: #2563eb; stroke-width: 1.2; }

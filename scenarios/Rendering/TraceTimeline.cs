@@ -13,6 +13,9 @@ internal sealed record TimelineStep(long TaskId, int Slot, long TimeTicks);
 /// <summary>A network message from a sending task to the task that next ran on the receiving host.</summary>
 internal sealed record TimelineMessage(string Label, string From, string To, int SentSlot, long SentTicks, long FromTask, int? ArrivedSlot, long? ArrivedTicks, long ToTask, bool Dropped);
 
+/// <summary>A storage operation or fault of a host's simulated disk (SimLoop.Storage), drawn in the host's storage lane.</summary>
+internal sealed record TimelineStorageEvent(string Host, int Slot, long Ticks, string Text);
+
 /// <summary>A fault (crash, partition, clog, hold) over a range of slots on some hosts.</summary>
 internal sealed record TimelineFault(string Kind, IReadOnlyList<string> Hosts, int StartSlot, int EndSlot, long StartTicks, string Detail);
 
@@ -34,6 +37,9 @@ internal sealed class TraceTimeline
 
     public required IReadOnlyList<TimelineFault> Faults { get; init; }
 
+    /// <summary>Storage operations and faults, each in the storage lane of its host (the lane's task id is <see cref="StorageLaneId"/>).</summary>
+    public required IReadOnlyList<TimelineStorageEvent> StorageEvents { get; init; }
+
     public required IReadOnlyList<long> SlotTimes { get; init; }
 
     public required string? Failure { get; init; }
@@ -51,6 +57,7 @@ internal sealed class TraceTimeline
         var faults = new List<TimelineFault>();
         var open = new Dictionary<string, (string Kind, string[] Hosts, int Slot, long Ticks, string Detail)>();
         var enters = new List<(int EntryIndex, long TaskId, int Slot)>();
+        var storage = new List<TimelineStorageEvent>();
         int Slot(long ticks)
         {
             slotTimes.Add(ticks);
@@ -69,6 +76,9 @@ internal sealed class TraceTimeline
                     int slot = Slot(e.TimeTicks);
                     steps.Add(new TimelineStep(e.TaskId, slot, e.TimeTicks));
                     enters.Add((i, e.TaskId, slot));
+                    break;
+                case TraceEntryKind.Network when StorageLine(e.Text) is { } op:
+                    storage.Add(new TimelineStorageEvent(op.Host, Slot(e.TimeTicks), e.TimeTicks, op.Text));
                     break;
                 case TraceEntryKind.Network when NetworkLine.Parse(e.Text) is { } net:
                     if (net.Kind == "Sent" && net.MessageId is { } id && s_drawnKinds.Contains(net.MessageKind))
@@ -110,11 +120,22 @@ internal sealed class TraceTimeline
             names[-1 - hostOrder.Count] = host + "/(network)";
         }
 
+        foreach (string host in storage.Select(op => op.Host).Where(h => !hostOrder.Contains(h)).Distinct().ToArray())
+        {
+            hostOrder.Add(host);
+        }
+
+        var storageHosts = storage.Select(op => op.Host).Distinct().ToList();
         foreach (string host in hostOrder)
         {
             foreach (long task in names.Keys.Where(t => (t != 0 || loopSends) && HostOf(t) == host).Order())
             {
                 lanes.Add(new TimelineLane(lanes.Count, host, names[task], task));
+            }
+
+            if (storageHosts.IndexOf(host) is >= 0 and var disk)
+            {
+                lanes.Add(new TimelineLane(lanes.Count, host, host + "/(storage)", StorageLaneId(disk)));
             }
         }
 
@@ -173,9 +194,25 @@ internal sealed class TraceTimeline
             Steps = steps,
             Messages = messages.OrderBy(m => m.SentSlot).ToArray(),
             Faults = faults,
+            StorageEvents = storage,
             SlotTimes = slotTimes,
             Failure = outcome.Failure is { } f ? $"{f.GetType().Name}: {f.Message}" : null,
         };
+    }
+
+    /// <summary>The lane id of the storage lane of the <paramref name="index"/>-th host with storage (below every task id).</summary>
+    public static long StorageLaneId(int index) => -1_000_000 - index;
+
+    /// <summary>A storage trace line (<c>storage &lt;host&gt; &lt;what&gt;</c>, written by SimLoop.Storage), or null.</summary>
+    private static (string Host, string Text)? StorageLine(string? text)
+    {
+        if (text is null || !text.StartsWith("storage ", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        int end = text.IndexOf(' ', 8);
+        return end > 8 ? (text[8..end], text[(end + 1)..]) : null;
     }
 
     private static void RecordFault(NetworkLine net, int slot, long ticks, Dictionary<string, (string Kind, string[] Hosts, int Slot, long Ticks, string Detail)> open, List<TimelineFault> faults)
