@@ -66,8 +66,14 @@ public sealed partial class TracePictureTests
 
         using Process process = Process.Start(start)!;
         Task<string> error = process.StandardError.ReadToEndAsync();
-        string dom = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
+        Task<string> output = process.StandardOutput.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("chromium did not print the DOM within 2 minutes of real time");
+        }
+
+        string dom = output.Result;
         dom.ShouldNotBeEmpty($"chromium printed no DOM: {error.Result}");
         return dom;
     }

@@ -26,10 +26,15 @@ public sealed class CrossProcessDeterminismTests
         File.Exists(dll).ShouldBeTrue($"the probe should be built at {dll}");
         var start = new ProcessStartInfo("dotnet", [dll, seed]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         using Process process = Process.Start(start)!;
-        string output = process.StandardOutput.ReadToEnd();
-        string error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        process.ExitCode.ShouldBe(0, error);
-        return output.Trim();
+        Task<string> output = process.StandardOutput.ReadToEndAsync();
+        Task<string> error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"the determinism probe (seed {seed}) did not finish within 2 minutes of real time");
+        }
+
+        process.ExitCode.ShouldBe(0, error.Result);
+        return output.Result.Trim();
     }
 }
