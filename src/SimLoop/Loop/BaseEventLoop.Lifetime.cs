@@ -28,7 +28,7 @@ public abstract partial class BaseEventLoop
         long id = ++_nextTaskId;
         _idsByTask.Add(task, id);
         _tasksById.Add(id, task);
-        OnTaskRegistered(task, id);
+        _observer?.TaskRegistered(task, id);
         return id;
     }
 
@@ -55,13 +55,19 @@ public abstract partial class BaseEventLoop
     public void EnterTask(ILoopTask task)
     {
         ArgumentNullException.ThrowIfNull(task);
+        MakeCurrent(task);
+        _observer?.TaskEntered(task);
+    }
+
+    /// <summary>Makes <paramref name="task"/> current, refusing when another task is.</summary>
+    private void MakeCurrent(ILoopTask task)
+    {
         if (_currentTask is not null)
         {
             throw new InvalidOperationException($"Cannot enter into task {task.Name} while another task {_currentTask.Name} is being executed.");
         }
 
         _currentTask = task;
-        OnTaskEntered(task);
     }
 
     /// <summary>
@@ -78,7 +84,7 @@ public abstract partial class BaseEventLoop
             throw new InvalidOperationException($"Leaving task {task.Name} does not match the current task {_currentTask?.Name ?? "None"}.");
         }
 
-        OnTaskLeft(task);
+        _observer?.TaskLeft(task);
         _currentTask = null;
     }
 
@@ -115,20 +121,5 @@ public abstract partial class BaseEventLoop
         ILoopTask? previous = _currentTask;
         _currentTask = task;
         return previous;
-    }
-
-    /// <summary>Called when a task is registered (for traces).</summary>
-    protected virtual void OnTaskRegistered(ILoopTask task, long id)
-    {
-    }
-
-    /// <summary>Called after a task is entered (for traces).</summary>
-    protected virtual void OnTaskEntered(ILoopTask task)
-    {
-    }
-
-    /// <summary>Called before a task is left (for traces).</summary>
-    protected virtual void OnTaskLeft(ILoopTask task)
-    {
     }
 }

@@ -35,7 +35,7 @@ public abstract partial class BaseEventLoop
         t_running = this;
         try
         {
-            OnRunStarting();
+            _observer?.RunStarting();
             while (settleAtTicks is not { } target || !IsSettledAt(target))
             {
                 RunOnce();
@@ -50,7 +50,7 @@ public abstract partial class BaseEventLoop
             _stopping = false;
             _runningThreadId = 0;
             t_running = null;
-            OnRunStopped();
+            _observer?.RunStopped();
         }
     }
 
@@ -120,16 +120,6 @@ public abstract partial class BaseEventLoop
         }
     }
 
-    /// <summary>Called on the loop's thread when a run starts, before the first iteration.</summary>
-    protected virtual void OnRunStarting()
-    {
-    }
-
-    /// <summary>Called on the loop's thread when a run ends, normally or by an exception.</summary>
-    protected virtual void OnRunStopped()
-    {
-    }
-
     /// <summary>Whether a timer is scheduled; <paramref name="whenTicks"/> is the earliest live one's due time.</summary>
     protected bool TryPeekNextTimer(out long whenTicks)
     {
@@ -165,7 +155,7 @@ public abstract partial class BaseEventLoop
         for (int remaining = _ready.Count; remaining > 0; remaining--)
         {
             // The snapshot is the first `remaining` handles: what runs now only appends behind them.
-            int index = remaining == 1 ? 0 : ChooseNextReady(new ReadySet(_ready, remaining, _stepCount));
+            int index = remaining == 1 || _observer is not { } observer ? 0 : observer.ChooseStep(new ReadySet(_ready, remaining, _stepCount));
             Handle handle = _ready.RemoveAt(index);
             if (handle.Cancelled)
             {
@@ -245,16 +235,9 @@ public abstract partial class BaseEventLoop
         }
     }
 
-    /// <summary>Called before every handle the loop runs.</summary>
-    /// <param name="handle">The handle about to run.</param>
-    protected virtual void OnHandleStarting(Handle handle)
-    {
-    }
-
     private void RunHandle(Handle handle)
     {
         _stepCount++;
-        OnHandleStarting(handle);
         long started = Debug ? RealTimeClock.GetTimestamp() : 0;
         try
         {
@@ -264,6 +247,7 @@ public abstract partial class BaseEventLoop
             }
             else
             {
+                _observer?.StepStarting(handle);
                 handle.Invoke();
             }
         }
@@ -277,15 +261,16 @@ public abstract partial class BaseEventLoop
             Logger.LogSlowCallback(handle.ToString(), elapsed.TotalSeconds);
         }
 
-        OnHandleCompleted(handle);
+        _observer?.StepCompleted(handle);
     }
 
     /// <summary>Runs one step of a task: enter the task, run the callback in the task's context, leave the task.</summary>
     private void RunStep(ILoopTask owner, Handle handle)
     {
-        EnterTask(owner);
+        MakeCurrent(owner);
         try
         {
+            _observer?.StepStarting(handle);
             if (owner is IStepRunner runner)
             {
                 runner.RunStep(handle);

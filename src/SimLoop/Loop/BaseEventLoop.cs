@@ -33,6 +33,8 @@ public abstract partial class BaseEventLoop : IEventLoop
     private volatile int _delegateThreadId; // a thread that runs work on the loop's behalf while the loop thread waits for it
     private volatile string? _delegateLabel; // that thread's name while it does so (the pool resets it after the work)
     private long _stepCount;
+    private ILoopObserver? _observer;
+    private IForeignThreadPolicy? _foreignThreads;
 
     /// <summary>Creates a loop that logs through <paramref name="logger"/> (or nowhere).</summary>
     /// <param name="logger">Where the default exception handler and debug warnings write; null for none.</param>
@@ -116,13 +118,11 @@ public abstract partial class BaseEventLoop : IEventLoop
 
     internal long NextHandleSequence() => Interlocked.Increment(ref _handleSequence);
 
-    /// <summary>
-    /// Chooses which ready handle runs next. The base runs them in FIFO order (index 0), which is asyncio's order;
-    /// a simulated loop asks its scheduling strategy.
-    /// </summary>
-    /// <param name="ready">The ready handles, oldest first.</param>
-    /// <returns>An index into <paramref name="ready"/>.</returns>
-    protected virtual int ChooseNextReady(ReadySet ready) => 0;
+    /// <summary>Sets the observer called at the fixed points of every run and step (see <see cref="ILoopObserver"/>); null for none.</summary>
+    internal void SetObserver(ILoopObserver? observer) => _observer = observer;
+
+    /// <summary>Sets what the loop does when its tasks' work meets another thread (see <see cref="IForeignThreadPolicy"/>); null for asyncio's behaviour.</summary>
+    internal void SetForeignThreadPolicy(IForeignThreadPolicy? policy) => _foreignThreads = policy;
 
     /// <summary>
     /// Waits for events when nothing is ready (asyncio's selector <c>select(timeout)</c> followed by
@@ -137,18 +137,13 @@ public abstract partial class BaseEventLoop : IEventLoop
     /// </summary>
     protected abstract void WriteToSelf();
 
-    /// <summary>Called after every handle the loop runs, with the loop still on its thread.</summary>
-    /// <param name="handle">The handle that just ran.</param>
-    protected virtual void OnHandleCompleted(Handle handle)
-    {
-    }
-
-    /// <summary>Throws when called from a thread that is not the running loop's; a subclass may report it instead.</summary>
+    /// <summary>Throws when called from a thread that is not the running loop's (the foreign-thread policy hears of it first).</summary>
     /// <param name="operation">What was called, for the message.</param>
-    protected virtual void CheckThread(string operation)
+    private void CheckThread(string operation)
     {
         if (_runningThreadId != 0 && !IsOnLoopThread)
         {
+            _foreignThreads?.WrongThread(operation);
             throw new InvalidOperationException(
                 $"{operation} was called from thread {Environment.CurrentManagedThreadId}, but the loop runs on thread {_runningThreadId}. " +
                 "Only CallSoonThreadSafe may be called from another thread.");

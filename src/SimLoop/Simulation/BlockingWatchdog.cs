@@ -1,72 +1,211 @@
 namespace SimLoop;
 
 /// <summary>
-/// One background thread that watches every running simulated loop with a blocking-step timeout, and interrupts a
-/// loop thread whose step has not finished within it. This is the only place SimLoop reads real time: a step that
-/// blocks the loop thread cannot be seen from virtual time.
+/// One loop's blocking-step watchdog: while the loop runs, a background thread of its own checks that no step runs
+/// longer than the timeout in real time, and interrupts the loop thread when one does. This is the only place SimLoop
+/// reads real time: a step that blocks the loop thread cannot be seen from virtual time. Disposing it ends its thread.
 /// </summary>
-internal static class BlockingWatchdog
+/// <remarks>
+/// Step state is shared with the watchdog thread without a lock: the loop thread writes InStep when a step starts and
+/// exchanges it back to Idle when the step ends; the watchdog claims a blocked step by CompareExchange InStep -> Blocked,
+/// interrupts the thread, then sets <c>_interruptDone</c>. The loop thread that finds Blocked waits for
+/// <c>_interruptDone</c>, so the interrupt is always issued before it is consumed (never into later, unrelated code).
+/// Between runs the thread lingers for <see cref="IdleLinger"/> so that back-to-back runs (RunFor in a loop) reuse it.
+/// </remarks>
+internal sealed class BlockingWatchdog : IDisposable
 {
-    private static readonly object s_gate = new();
-    private static readonly List<(SimulatedEventLoop Loop, long TimeoutMs)> s_loops = new();
-    private static Thread? s_thread;
+    private const int Idle = 0;
+    private const int InStep = 1;
+    private const int Blocked = 2;
 
-    public static void Register(SimulatedEventLoop loop, TimeSpan timeout)
+    /// <summary>How long the watchdog thread waits for the next run before it exits.</summary>
+    internal static readonly TimeSpan IdleLinger = TimeSpan.FromMilliseconds(250);
+
+    private readonly object _gate = new();
+    private readonly long _timeoutMs;
+    private readonly long _periodMs;
+    private readonly Func<long> _currentStep;
+    private Thread? _watcher;    // under _gate
+    private Thread? _loopThread; // under _gate; null while the loop is not running
+    private bool _disposed;      // under _gate
+    private int _stepState;
+    private volatile bool _interruptDone;
+    private bool _interruptIssued;
+    private long _watchedStep = -1; // the watcher thread's own
+    private long _watchedSinceMs;   // the watcher thread's own
+
+    /// <summary>Creates a watchdog that allows each step <paramref name="timeout"/> of real time.</summary>
+    /// <param name="timeout">The longest a step may run.</param>
+    /// <param name="currentStep">The number of the step running now (the loop's step count).</param>
+    public BlockingWatchdog(TimeSpan timeout, Func<long> currentStep)
     {
-        lock (s_gate)
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
+        ArgumentNullException.ThrowIfNull(currentStep);
+        Timeout = timeout;
+        _timeoutMs = Math.Max(1, (long)timeout.TotalMilliseconds);
+        _periodMs = Math.Clamp(_timeoutMs / 4, 5, 1000);
+        _currentStep = currentStep;
+    }
+
+    /// <summary>The longest a step may run in real time.</summary>
+    public TimeSpan Timeout { get; }
+
+    /// <summary>Whether the watchdog thread is alive (for tests).</summary>
+    internal bool IsWatching
+    {
+        get
         {
-            s_loops.Add((loop, Math.Max(1, (long)timeout.TotalMilliseconds)));
-            if (s_thread is null)
+            lock (_gate)
             {
-                s_thread = new Thread(Watch) { IsBackground = true, Name = "SimLoop blocking watchdog" };
-                s_thread.Start();
+                return _watcher is not null;
+            }
+        }
+    }
+
+    /// <summary>Starts watching <paramref name="loopThread"/> (a run starts on it).</summary>
+    public void Start(Thread loopThread)
+    {
+        ArgumentNullException.ThrowIfNull(loopThread);
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _loopThread = loopThread;
+            if (_watcher is null)
+            {
+                _watcher = new Thread(Watch) { IsBackground = true, Name = "SimLoop blocking watchdog" };
+                _watcher.Start();
             }
 
-            Monitor.PulseAll(s_gate);
+            Monitor.PulseAll(_gate);
         }
     }
 
-    public static void Unregister(SimulatedEventLoop loop)
+    /// <summary>Stops watching (the run ended); a pending interrupt aimed at the run is consumed here.</summary>
+    public void Stop()
     {
-        lock (s_gate)
+        lock (_gate)
         {
-            s_loops.RemoveAll(e => ReferenceEquals(e.Loop, loop));
+            _loopThread = null;
+        }
+
+        StepEnded();
+        ConsumePendingInterrupt();
+    }
+
+    /// <summary>A step starts on the loop thread.</summary>
+    public void StepStarting() => Volatile.Write(ref _stepState, InStep);
+
+    /// <summary>
+    /// The step on the loop thread ended; true when the watchdog found it blocked and interrupted it (the caller then
+    /// fails the run). A pending interrupt is consumed before returning true.
+    /// </summary>
+    public bool StepEnded()
+    {
+        if (Interlocked.Exchange(ref _stepState, Idle) != Blocked)
+        {
+            return false;
+        }
+
+        SpinWait spin = default;
+        while (!_interruptDone)
+        {
+            spin.SpinOnce();
+        }
+
+        _interruptDone = false;
+        ConsumePendingInterrupt();
+        return true;
+    }
+
+    /// <summary>Ends the watchdog thread; the watchdog cannot start again.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _disposed = true;
+            _loopThread = null;
+            Monitor.PulseAll(_gate);
         }
     }
 
-    private static void Watch()
+    /// <summary>One check: interrupts the loop thread if the same step has run for the timeout or longer.</summary>
+    /// <remarks>Only the watchdog thread calls this (tests call it directly on a watchdog that was never started).</remarks>
+    internal void Check(Thread loopThread, long nowMs)
+    {
+        if (Volatile.Read(ref _stepState) != InStep)
+        {
+            _watchedStep = -1;
+            return;
+        }
+
+        long step = _currentStep(); // written before the Volatile.Write of InStep, so at least this step
+        if (step != _watchedStep)
+        {
+            _watchedStep = step;
+            _watchedSinceMs = nowMs;
+            return;
+        }
+
+        if (nowMs - _watchedSinceMs >= _timeoutMs && Interlocked.CompareExchange(ref _stepState, Blocked, InStep) == InStep)
+        {
+            _interruptIssued = true;
+            loopThread.Interrupt();
+            _interruptDone = true;
+        }
+    }
+
+    private void Watch()
     {
         while (true)
         {
-            (SimulatedEventLoop Loop, long TimeoutMs)[] snapshot;
-            long period;
-            lock (s_gate)
+            Thread? loopThread;
+            lock (_gate)
             {
-                while (s_loops.Count == 0)
+                if (_loopThread is null && !_disposed)
                 {
-                    Monitor.Wait(s_gate);
+                    Monitor.Wait(_gate, IdleLinger);
                 }
 
-                snapshot = s_loops.ToArray();
-                period = 1000;
-                foreach (var entry in snapshot)
+                if (_disposed || _loopThread is null)
                 {
-                    period = Math.Min(period, Math.Max(5, entry.TimeoutMs / 4));
+                    _watcher = null;
+                    return;
                 }
+
+                loopThread = _loopThread;
             }
 
 #pragma warning disable RS0030 // The watchdog measures real time on purpose: a blocked loop thread cannot be seen from virtual time.
-            long now = Environment.TickCount64;
+            Check(loopThread, Environment.TickCount64);
 #pragma warning restore RS0030
-            foreach (var (loop, timeoutMs) in snapshot)
+            lock (_gate)
             {
-                loop.CheckBlocked(now, timeoutMs);
+                if (_loopThread is not null && !_disposed)
+                {
+                    Monitor.Wait(_gate, (int)_periodMs);
+                }
             }
+        }
+    }
 
-            lock (s_gate)
-            {
-                Monitor.Wait(s_gate, (int)period);
-            }
+    private void ConsumePendingInterrupt()
+    {
+        if (!_interruptIssued)
+        {
+            return;
+        }
+
+        _interruptIssued = false;
+        try
+        {
+            // An interrupt issued just as the blocking call returned stays pending; take it here rather than let it
+            // surface in unrelated code later. Sleep(0) observes a pending interrupt without waiting.
+#pragma warning disable RS0030 // Thread.Sleep(0) is the documented way to observe a pending interrupt.
+            Thread.Sleep(0);
+#pragma warning restore RS0030
+        }
+        catch (ThreadInterruptedException)
+        {
         }
     }
 }

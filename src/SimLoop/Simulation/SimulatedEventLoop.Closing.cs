@@ -13,11 +13,8 @@ public sealed partial class SimulatedEventLoop
     public override void Close()
     {
         base.Close();
+        _watchdog?.Dispose();
         _adoption?.ReleaseAll();
-        if (_pendingFailure is { } failure)
-        {
-            _pendingFailure = null;
-            Rethrow(failure);
-        }
+        _observer.ThrowPendingFailure();
     }
 }

@@ -18,7 +18,9 @@ public sealed partial class SimulatedEventLoop : BaseEventLoop, INetworkSchedule
     private readonly LoopTimeProvider _timeProvider;
     private readonly Dictionary<long, TimerHandle> _networkTimers = new();
     private readonly ThreadPoolAdoption? _adoption;
-    private LoopTerminatingException? _pendingFailure;
+    private readonly BlockingWatchdog? _watchdog;
+    private readonly EscapeControl _escapes;
+    private readonly SimulationObserver _observer;
 
     /// <summary>Creates a loop with FIFO scheduling and seed 0.</summary>
     public SimulatedEventLoop()
@@ -38,6 +40,11 @@ public sealed partial class SimulatedEventLoop : BaseEventLoop, INetworkSchedule
         Trace = new ScheduleTrace(_options.RecordTrace);
         Random = SeedDerivation.CreateRandom(_options.Seed, "user");
         _adoption = _options.AdoptThreadPoolWork ? new ThreadPoolAdoption(this) : null;
+        _watchdog = _options.BlockingStepTimeout is { } timeout ? new BlockingWatchdog(timeout, () => StepCount) : null;
+        _escapes = new EscapeControl(this, _options.Seed, _options.EscapeGracePeriod, adoptsThreadPoolWork: _adoption is not null);
+        _observer = new SimulationObserver(this, _escapes, _watchdog, _adoption, _options.MaxSteps);
+        SetObserver(_observer);
+        SetForeignThreadPolicy(_escapes);
     }
 
     /// <summary>
@@ -135,27 +142,14 @@ public sealed partial class SimulatedEventLoop : BaseEventLoop, INetworkSchedule
     public override void DefaultExceptionHandler(ExceptionContext context)
     {
         base.DefaultExceptionHandler(context);
-        if (_options.FailOnUnhandledException && _pendingFailure is null)
+        if (_options.FailOnUnhandledException && !_observer.HasPendingFailure)
         {
             string where = context.Handle is null ? "" : $" (in {context.Handle})";
-            _pendingFailure = new UnhandledLoopException(
+            _observer.LatchFailure(new UnhandledLoopException(
                 $"{context.Message}{where}: {context.Exception?.GetType().Name}: {context.Exception?.Message}. " +
                 "Handle the exception in the callback, or set SimulationOptions.FailOnUnhandledException = false to only log it.",
-                context.Exception);
+                context.Exception));
         }
-    }
-
-    /// <inheritdoc/>
-    protected override int ChooseNextReady(ReadySet ready)
-    {
-        int choice = _strategy.NextStep(ready);
-        if ((uint)choice >= (uint)ready.Count)
-        {
-            throw new InvalidOperationException($"Strategy {_strategy.Description} chose step {choice}, but only {ready.Count} steps are ready.");
-        }
-
-        Trace.AddDecision(choice, ready, NowTicks);
-        return choice;
     }
 
     /// <inheritdoc/>
@@ -176,57 +170,22 @@ public sealed partial class SimulatedEventLoop : BaseEventLoop, INetworkSchedule
 
         // What the pending tasks await is known from the loop's own state, whatever the other threads did so far, so it
         // is looked at first: the report is then the same on every run.
-        WaitForEscapedWork();
-        ThrowIfEscaped();
+        _escapes.WaitForEscapedWork(HasThreadSafeCallbacks);
+        _escapes.ThrowIfEscaped();
         if (HasThreadSafeCallbacks)
         {
             return;
         }
 
-        ThrowIfEscaped();
+        _escapes.ThrowIfEscaped();
         throw CreateDeadlockException();
     }
 
     /// <inheritdoc/>
-    protected override void WriteToSelf() => SignalForeignWork();
+    protected override void WriteToSelf() => _escapes.SignalForeignWork();
 
-    /// <inheritdoc/>
-    protected override void OnHandleCompleted(Handle handle)
-    {
-        if (Trace.RecordsEntries && handle.Owner is null)
-        {
-            Trace.Add(handle is TimerHandle timer
-                ? new TraceEntry(TraceEntryKind.TimerFired, NowTicks, 0, timer.WhenTicks, handle.Description)
-                : new TraceEntry(TraceEntryKind.Callback, NowTicks, 0, handle.Sequence, handle.Description));
-        }
-
-        ThrowIfBlocked();
-        if (_pendingFailure is { } failure)
-        {
-            _pendingFailure = null;
-            Rethrow(failure);
-        }
-
-        ThrowIfEscaped();
-        if (_options.MaxSteps is { } maxSteps && StepCount >= maxSteps)
-        {
-            throw new SimulationLimitException($"The run reached its bound of {maxSteps} steps at virtual time {Clock.Elapsed} (seed {Seed}). It may be livelocked; raise SimulationOptions.MaxSteps if the workload needs more.");
-        }
-    }
-
-    /// <inheritdoc/>
-    protected override void OnTaskRegistered(ILoopTask task, long id) =>
-        Trace.Add(new TraceEntry(TraceEntryKind.TaskRegistered, NowTicks, CurrentTaskId(), id, string.IsNullOrEmpty(task.Name) ? $"Task-{id}" : task.Name));
-
-    /// <inheritdoc/>
-    protected override void OnTaskEntered(ILoopTask task) =>
-        Trace.Add(new TraceEntry(TraceEntryKind.Enter, NowTicks, TaskIdOf(task), 0, null));
-
-    /// <inheritdoc/>
-    protected override void OnTaskLeft(ILoopTask task) =>
-        Trace.Add(new TraceEntry(TraceEntryKind.Leave, NowTicks, TaskIdOf(task), 0, null));
-
-    private long CurrentTaskId() => CurrentTask is { } t ? TaskIdOf(t) : 0;
+    /// <summary>The id of the task whose step runs now, or 0.</summary>
+    internal long CurrentTaskId() => CurrentTask is { } t ? TaskIdOf(t) : 0;
 
     private void AdvanceClockTo(long ticks)
     {

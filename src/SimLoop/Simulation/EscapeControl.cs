@@ -1,0 +1,225 @@
+using System.Diagnostics;
+
+namespace SimLoop;
+
+/// <summary>
+/// Escape control for one simulated loop: notices work of the loop's tasks that runs on another thread (a marker in
+/// each task's execution context, wrong-thread calls, continuations posted back from elsewhere), keeps the first
+/// report, and when the loop is idle tells an escape from a deadlock (waiting a bounded real-time grace for escaped
+/// work to report itself).
+/// </summary>
+internal sealed class EscapeControl : IForeignThreadPolicy
+{
+    private static readonly AsyncLocal<EscapeMarker?> s_marker = new(OnMarkerChanged);
+
+    private readonly BaseEventLoop _loop;
+    private readonly ulong _seed;
+    private readonly TimeSpan _gracePeriod;
+    private readonly bool _adoptsThreadPoolWork;
+    private readonly ManualResetEventSlim _foreignWork = new(false);
+    private string? _escape; // the first escape reported; written once by CompareExchange, read with Volatile.Read
+
+    /// <summary>Creates the escape control of <paramref name="loop"/>.</summary>
+    /// <param name="loop">The loop whose tasks are watched.</param>
+    /// <param name="seed">The run's seed, for reports.</param>
+    /// <param name="gracePeriod">How long an idle loop waits in real time for escaped work to report itself.</param>
+    /// <param name="adoptsThreadPoolWork">Whether thread-pool work is adopted by the loop (then it is not an escape).</param>
+    public EscapeControl(BaseEventLoop loop, ulong seed, TimeSpan gracePeriod, bool adoptsThreadPoolWork)
+    {
+        ArgumentNullException.ThrowIfNull(loop);
+        _loop = loop;
+        _seed = seed;
+        _gracePeriod = gracePeriod;
+        _adoptsThreadPoolWork = adoptsThreadPoolWork;
+    }
+
+    /// <summary>Whether an escape was reported.</summary>
+    public bool HasEscaped => Volatile.Read(ref _escape) is not null;
+
+    /// <inheritdoc/>
+    public ExecutionContext? PrepareTaskContext(ExecutionContext? context, ILoopTask task)
+    {
+        if (context is null)
+        {
+            return null;
+        }
+
+        // Build a copy of the context that carries a marker naming this loop and task: when a thread-pool thread
+        // picks up work that captured it, the marker's change handler runs there and reports the escape.
+        var marker = new EscapeMarker(this, task);
+        ExecutionContext.Run(context, static s =>
+        {
+            var m = (EscapeMarker)s!;
+            s_marker.Value = m;
+            m.Context = ExecutionContext.Capture();
+        }, marker);
+        ExecutionContext? marked = marker.Context;
+        marker.Context = null;
+        return marked ?? context;
+    }
+
+    /// <inheritdoc/>
+    public bool ForeignThreadPost(ILoopTask owner)
+    {
+        ReportEscape($"a continuation of task {owner.Name} was posted back to the loop from another thread, so it ran on another thread first. {DescribeForeignStack()}");
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public void ForeignThreadCall(string what) =>
+        ReportEscape($"{what} on another thread, not on the loop's thread. {DescribeForeignStack()}");
+
+    /// <inheritdoc/>
+    public void WrongThread(string operation) =>
+        ReportEscape($"{operation} was called from another thread, not from the loop's thread. {DescribeForeignStack()}");
+
+    /// <summary>Wakes an idle loop that waits for escaped work (work arrived from another thread).</summary>
+    public void SignalForeignWork() => _foreignWork.Set();
+
+    /// <summary>Throws the escape report when an escape was reported.</summary>
+    public void ThrowIfEscaped()
+    {
+        string? escape = Volatile.Read(ref _escape);
+
+        if (escape is not null)
+        {
+            // When a pending task's own wait names the escape, that description is the report: it is read from the
+            // loop's state, so it is the same however fast the other thread was.
+            throw UncontrolledWait() is { Kind: not WaitKind.ResumedElsewhere } wait
+                ? wait.Exception
+                : new UncontrolledConcurrencyException($"Uncontrolled concurrency (seed {_seed}): {escape}");
+        }
+    }
+
+    /// <summary>
+    /// Nothing is ready and no timer is pending. Before calling it a deadlock: a task that awaits a real-time timer
+    /// or thread-pool work is an escape, known at once from what it awaits. Otherwise give work that escaped unseen
+    /// (for example a <c>ThreadPool.QueueUserWorkItem</c> that will complete a <c>TaskCompletionSource</c>) a short
+    /// real-time grace to come back and be reported, and keep waiting, up to a cap, while the thread pool still has
+    /// queued work that may be ours.
+    /// </summary>
+    /// <param name="hasThreadSafeWork">Whether work already arrived through the loop's thread-safe queue.</param>
+    public void WaitForEscapedWork(bool hasThreadSafeWork)
+    {
+        if (UncontrolledWait() is { } report)
+        {
+            if (report.Kind == WaitKind.ResumedElsewhere && !HasEscaped && _gracePeriod > TimeSpan.Zero)
+            {
+                // Completed on another thread: that thread's own report (which names the culprit) may be on its way.
+                _foreignWork.Reset();
+                _foreignWork.Wait(_gracePeriod);
+                ThrowIfEscaped();
+            }
+
+            throw report.Exception;
+        }
+
+        _foreignWork.Reset();
+        TimeSpan grace = _gracePeriod;
+        if (grace <= TimeSpan.Zero || hasThreadSafeWork || HasEscaped)
+        {
+            return;
+        }
+
+        if (_foreignWork.Wait(grace))
+        {
+            return;
+        }
+
+        // The grace may be too short on a busy machine: while the pool has queued items, one of them may carry
+        // this run's work. Wait in slices, up to twenty graces in all.
+        for (int slice = 0; slice < 19 && PoolHasQueuedWork(); slice++)
+        {
+            if (_foreignWork.Wait(grace))
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>The report for the first pending task (in registration order) whose wait only work outside the loop can end.</summary>
+    private (UncontrolledConcurrencyException Exception, WaitKind Kind)? UncontrolledWait()
+    {
+        foreach (ILoopTask task in _loop.AllTasks())
+        {
+            if (task is IStepRunner && task.DescribeWait() is { } wait && IsUncontrolled(wait.Kind))
+            {
+                return (new UncontrolledConcurrencyException($"Uncontrolled concurrency (seed {_seed}): task {task.Name} {wait.Description}, outside the loop. {FixFor(wait.Kind)}"), wait.Kind);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether only work outside the loop can end a wait of this kind (adopted thread-pool work is inside it).</summary>
+    private bool IsUncontrolled(WaitKind kind) => kind switch
+    {
+        WaitKind.RealTimeTimer or WaitKind.ResumedElsewhere or WaitKind.DedicatedThread => true,
+        WaitKind.ThreadPoolWork => !_adoptsThreadPoolWork,
+        _ => false,
+    };
+
+    private static string FixFor(WaitKind kind) => kind switch
+    {
+        WaitKind.RealTimeTimer => "Pass loop.TimeProvider: Task.Delay(delay, loop.TimeProvider).",
+        WaitKind.ThreadPoolWork => "Use loop.CreateTask instead, or keep SimulationOptions.AdoptThreadPoolWork on.",
+        WaitKind.DedicatedThread => "A thread of its own is outside any loop's control: drop TaskCreationOptions.LongRunning (the loop adopts thread-pool work) or use loop.CreateTask.",
+        _ => "Keep SimulationOptions.AdoptThreadPoolWork on, or remove ConfigureAwait(false) in code under test.",
+    };
+
+    private void ReportEscape(string message)
+    {
+        Interlocked.CompareExchange(ref _escape, message, null);
+
+        SignalForeignWork();
+    }
+
+    private static void OnMarkerChanged(AsyncLocalValueChangedArgs<EscapeMarker?> args)
+    {
+        if (args.ThreadContextChanged && args.CurrentValue is { } marker && marker.Escapes._loop.IsRunning && !marker.Escapes._loop.IsOnLoopThread)
+        {
+            marker.Escapes.ReportEscape($"work of task {marker.Task.Name} started on another thread, outside the loop. {DescribeForeignStack()}");
+        }
+    }
+
+    private static string DescribeForeignStack()
+    {
+        string stack = new StackTrace(false).ToString();
+        if (stack.Contains("QueueUserWorkItemCallback", StringComparison.Ordinal))
+        {
+            return "It came from ThreadPool.QueueUserWorkItem: schedule the work with loop.CallSoon or loop.CreateTask instead.";
+        }
+
+        if (stack.Contains("TimerQueueTimer", StringComparison.Ordinal))
+        {
+            return "It came from a real-time timer (System.Threading.Timer, or Task.Delay/WaitAsync/CancelAfter without a TimeProvider): pass loop.TimeProvider.";
+        }
+
+        if (stack.Contains("AsyncStateMachineBox", StringComparison.Ordinal) || stack.Contains("AwaitTaskContinuation", StringComparison.Ordinal))
+        {
+            return "It was an await continuation resumed on the thread pool: usually ConfigureAwait(false) on a task completed inside another loop task's step, or a BCL primitive that completes asynchronously (SemaphoreSlim, channels). Remove ConfigureAwait(false) in code under test.";
+        }
+
+        if (stack.Contains("System.Threading.Tasks.Task.ExecuteWithThreadLocal", StringComparison.Ordinal))
+        {
+            return "It was a Task on the thread pool (Task.Run, or Task.Factory.StartNew with TaskScheduler.Default): use loop.CreateTask instead.";
+        }
+
+        return "Keep work on the loop: no Task.Run, ThreadPool, real-time timers or ConfigureAwait(false) in code under test.";
+    }
+
+#pragma warning disable RS0030 // Reading the pool's queue length is how escaped work is waited for; nothing is queued.
+    private static bool PoolHasQueuedWork() => ThreadPool.PendingWorkItemCount > 0;
+#pragma warning restore RS0030
+
+    /// <summary>The marker a task's execution context carries: which escape control and task the work belongs to.</summary>
+    private sealed class EscapeMarker(EscapeControl escapes, ILoopTask task)
+    {
+        public EscapeControl Escapes { get; } = escapes;
+
+        public ILoopTask Task { get; } = task;
+
+        /// <summary>Only while the marked context is being built.</summary>
+        public ExecutionContext? Context { get; set; }
+    }
+}
