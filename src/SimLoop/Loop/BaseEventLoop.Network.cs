@@ -59,7 +59,7 @@ public abstract partial class BaseEventLoop
         var errors = new List<Exception>();
         foreach (IPEndPoint endPoint in endPoints)
         {
-            object socket;
+            ILoopStreamSocket socket;
             try
             {
                 socket = await SocketConnectAsync(endPoint, options, cancellationToken);
@@ -96,13 +96,13 @@ public abstract partial class BaseEventLoop
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(backlog);
         CheckClosed();
         IReadOnlyList<IPEndPoint> endPoints = await GetAddrInfoAsync(host, port, AddressFamily.Unspecified, cancellationToken);
-        var listeners = new List<object>(endPoints.Count);
+        var listeners = new List<ILoopListener>(endPoints.Count);
         var bound = new List<EndPoint>(endPoints.Count);
         foreach (IPEndPoint endPoint in endPoints)
         {
-            object listener = CreateListeningSocket(endPoint, backlog);
+            ILoopListener listener = CreateListeningSocket(endPoint, backlog) ?? throw new InvalidOperationException($"{GetType().Name}.CreateListeningSocket returned null.");
             listeners.Add(listener);
-            bound.Add(GetListeningEndPoint(listener));
+            bound.Add(listener.LocalEndPoint);
         }
 
         var server = new LoopServer(this, listeners, bound, protocolFactory, backlog);
@@ -134,7 +134,7 @@ public abstract partial class BaseEventLoop
             throw new ArgumentException("Give a local endpoint to bind, a remote endpoint to send to, or both.", nameof(localEndPoint));
         }
 
-        object socket = CreateDatagramSocket(localEndPoint, remoteEndPoint);
+        ILoopDatagramSocket socket = CreateDatagramSocket(localEndPoint, remoteEndPoint);
         TProtocol protocol = protocolFactory();
         LoopFuture<bool> waiter = CreateFuture<bool>();
         IDatagramTransport transport = MakeDatagramTransport(socket, protocol, remoteEndPoint, waiter);
@@ -146,10 +146,10 @@ public abstract partial class BaseEventLoop
     /// Wraps a socket accepted by a listener: makes its transport attached to <paramref name="server"/> with a new
     /// protocol. A subclass's <see cref="StartServing"/> calls this for each accepted connection.
     /// </summary>
-    /// <param name="socket">The accepted socket, in the subclass's own representation.</param>
+    /// <param name="socket">The accepted socket.</param>
     /// <param name="server">The server.</param>
     /// <param name="peer">The peer's address.</param>
-    protected Task<ITransport> AcceptConnectionAsync(object socket, LoopServer server, EndPoint peer)
+    protected Task<ITransport> AcceptConnectionAsync(ILoopStreamSocket socket, LoopServer server, EndPoint peer)
     {
         ArgumentNullException.ThrowIfNull(server);
         return MakeConnectionAsync(socket, server.ProtocolFactory(), server, peer);
@@ -162,11 +162,11 @@ public abstract partial class BaseEventLoop
     protected virtual Task<IReadOnlyList<IPAddress>> ResolveHostAsync(string host, AddressFamily family, CancellationToken cancellationToken) =>
         throw NotImplementedHook(nameof(ResolveHostAsync));
 
-    /// <summary>Connects a new socket to <paramref name="remote"/> (asyncio's <c>sock_connect</c>); returns the subclass's socket object.</summary>
+    /// <summary>Connects a new socket to <paramref name="remote"/> (asyncio's <c>sock_connect</c>).</summary>
     /// <param name="remote">The address.</param>
     /// <param name="options">The connection options.</param>
     /// <param name="cancellationToken">Cancels the attempt.</param>
-    protected virtual Task<object> SocketConnectAsync(IPEndPoint remote, ConnectionOptions options, CancellationToken cancellationToken) =>
+    protected virtual Task<ILoopStreamSocket> SocketConnectAsync(IPEndPoint remote, ConnectionOptions options, CancellationToken cancellationToken) =>
         throw NotImplementedHook(nameof(SocketConnectAsync));
 
     /// <summary>
@@ -179,7 +179,7 @@ public abstract partial class BaseEventLoop
     /// <param name="waiter">Completed after ConnectionMade ran (with an exception if the transport failed).</param>
     /// <param name="extra">Extra info (<c>"peername"</c>).</param>
     /// <param name="server">The server of an accepted connection, or null.</param>
-    protected virtual ITransport MakeSocketTransport(object socket, IBaseProtocol protocol, LoopFuture<bool> waiter, IReadOnlyDictionary<string, object?> extra, LoopServer? server) =>
+    protected virtual ITransport MakeSocketTransport(ILoopStreamSocket socket, IBaseProtocol protocol, LoopFuture<bool> waiter, IReadOnlyDictionary<string, object?> extra, LoopServer? server) =>
         throw NotImplementedHook(nameof(MakeSocketTransport));
 
     /// <summary>Makes a datagram transport (asyncio's <c>_make_datagram_transport</c>).</summary>
@@ -187,42 +187,37 @@ public abstract partial class BaseEventLoop
     /// <param name="protocol">The protocol.</param>
     /// <param name="address">The default destination, or null.</param>
     /// <param name="waiter">Completed after ConnectionMade ran.</param>
-    protected virtual IDatagramTransport MakeDatagramTransport(object socket, IDatagramProtocol protocol, EndPoint? address, LoopFuture<bool> waiter) =>
+    protected virtual IDatagramTransport MakeDatagramTransport(ILoopDatagramSocket socket, IDatagramProtocol protocol, EndPoint? address, LoopFuture<bool> waiter) =>
         throw NotImplementedHook(nameof(MakeDatagramTransport));
 
     /// <summary>Creates a datagram socket bound to <paramref name="local"/> (or an ephemeral address).</summary>
     /// <param name="local">The local endpoint, or null.</param>
     /// <param name="remote">The default destination, or null.</param>
-    protected virtual object CreateDatagramSocket(EndPoint? local, EndPoint? remote) =>
+    protected virtual ILoopDatagramSocket CreateDatagramSocket(EndPoint? local, EndPoint? remote) =>
         throw NotImplementedHook(nameof(CreateDatagramSocket));
 
     /// <summary>Creates a socket listening on <paramref name="endPoint"/> with <paramref name="backlog"/>.</summary>
     /// <param name="endPoint">The address to bind.</param>
     /// <param name="backlog">The backlog.</param>
-    protected virtual object CreateListeningSocket(IPEndPoint endPoint, int backlog) =>
+    protected virtual ILoopListener CreateListeningSocket(IPEndPoint endPoint, int backlog) =>
         throw NotImplementedHook(nameof(CreateListeningSocket));
-
-    /// <summary>The local endpoint a listener is bound to (with the port chosen when 0 was asked).</summary>
-    /// <param name="listener">The listener.</param>
-    protected virtual EndPoint GetListeningEndPoint(object listener) =>
-        throw NotImplementedHook(nameof(GetListeningEndPoint));
 
     /// <summary>Starts accepting on <paramref name="listener"/> (asyncio's <c>_start_serving</c>); calls <see cref="AcceptConnectionAsync"/> per connection.</summary>
     /// <param name="listener">The listener.</param>
     /// <param name="server">The server.</param>
-    protected virtual void StartServing(object listener, LoopServer server) =>
+    protected virtual void StartServing(ILoopListener listener, LoopServer server) =>
         throw NotImplementedHook(nameof(StartServing));
 
     /// <summary>Stops accepting and closes <paramref name="listener"/> (asyncio's <c>_stop_serving</c>).</summary>
     /// <param name="listener">The listener.</param>
-    protected virtual void StopServing(object listener) =>
+    protected virtual void StopServing(ILoopListener listener) =>
         throw NotImplementedHook(nameof(StopServing));
 
-    internal void StartServingListener(object listener, LoopServer server) => StartServing(listener, server);
+    internal void StartServingListener(ILoopListener listener, LoopServer server) => StartServing(listener, server);
 
-    internal void StopServingListener(object listener) => StopServing(listener);
+    internal void StopServingListener(ILoopListener listener) => StopServing(listener);
 
-    private async Task<ITransport> MakeConnectionAsync(object socket, IBaseProtocol protocol, LoopServer? server, EndPoint peer)
+    private async Task<ITransport> MakeConnectionAsync(ILoopStreamSocket socket, IBaseProtocol protocol, LoopServer? server, EndPoint peer)
     {
         LoopFuture<bool> waiter = CreateFuture<bool>();
         var extra = new Dictionary<string, object?>(StringComparer.Ordinal) { ["peername"] = peer, ["socket"] = socket };

@@ -44,7 +44,4 @@ public abstract partial class BaseEventLoop
     /// <param name="what">What happened, for the report.</param>
     /// <param name="task">The task concerned, if known.</param>
     internal void OnForeignThreadCall(string what, ILoopTask? task) => _foreignThreads?.ForeignThreadCall(what);
-
-    /// <summary>Whether handles are waiting in the thread-safe queue (for the loop's collaborators).</summary>
-    internal bool HasThreadSafeWork => _threadSafePending;
 }

@@ -14,18 +14,22 @@ public sealed partial class SimulatedEventLoop
         Network.ResolveAsync(host, cancellationToken);
 
     /// <inheritdoc/>
-    protected override async Task<object> SocketConnectAsync(IPEndPoint remote, ConnectionOptions options, CancellationToken cancellationToken)
+    protected override async Task<ILoopStreamSocket> SocketConnectAsync(IPEndPoint remote, ConnectionOptions options, CancellationToken cancellationToken)
     {
         string from = LocalHostName(options.LocalHost, options.LocalEndPoint, "connect");
-        return await Network.ConnectAsync(from, remote, cancellationToken);
+        return new VirtualStreamSocket(await Network.ConnectAsync(from, remote, cancellationToken));
     }
 
     /// <inheritdoc/>
-    protected override ITransport MakeSocketTransport(object socket, IBaseProtocol protocol, LoopFuture<bool> waiter, IReadOnlyDictionary<string, object?> extra, LoopServer? server) =>
-        new VirtualStreamTransport(this, AsSocket<VirtualStream>(socket), protocol, waiter, extra, server);
+    protected override ITransport MakeSocketTransport(ILoopStreamSocket socket, IBaseProtocol protocol, LoopFuture<bool> waiter, IReadOnlyDictionary<string, object?> extra, LoopServer? server)
+    {
+        VirtualStream stream = AsSocket<VirtualStreamSocket>(socket).Stream;
+        var withStream = new Dictionary<string, object?>(extra, StringComparer.Ordinal) { ["socket"] = stream }; // "socket" is the network's own object
+        return new VirtualStreamTransport(this, stream, protocol, waiter, withStream, server);
+    }
 
     /// <inheritdoc/>
-    protected override IDatagramTransport MakeDatagramTransport(object socket, IDatagramProtocol protocol, EndPoint? address, LoopFuture<bool> waiter)
+    protected override IDatagramTransport MakeDatagramTransport(ILoopDatagramSocket socket, IDatagramProtocol protocol, EndPoint? address, LoopFuture<bool> waiter)
     {
         IPEndPoint? remote = address switch
         {
@@ -34,11 +38,11 @@ public sealed partial class SimulatedEventLoop
             DnsEndPoint dns => new IPEndPoint(Network.Resolve(dns.Host)[0], dns.Port),
             _ => throw new ArgumentException($"Unsupported remote address type {address.GetType().Name}.", nameof(address)),
         };
-        return new VirtualDatagramTransport(this, AsSocket<VirtualDatagramSocket>(socket), protocol, remote, waiter);
+        return new VirtualDatagramTransport(this, AsSocket<VirtualDatagramLoopSocket>(socket).Socket, protocol, remote, waiter);
     }
 
     /// <inheritdoc/>
-    protected override object CreateDatagramSocket(EndPoint? local, EndPoint? remote)
+    protected override ILoopDatagramSocket CreateDatagramSocket(EndPoint? local, EndPoint? remote)
     {
         string host = LocalHostName(null, local, "bind a datagram socket");
         int port = local switch
@@ -47,30 +51,27 @@ public sealed partial class SimulatedEventLoop
             DnsEndPoint dns => dns.Port,
             _ => 0,
         };
-        return Network.Bind(host, port);
+        return new VirtualDatagramLoopSocket(Network.Bind(host, port));
     }
 
     /// <inheritdoc/>
-    protected override object CreateListeningSocket(IPEndPoint endPoint, int backlog)
+    protected override ILoopListener CreateListeningSocket(IPEndPoint endPoint, int backlog)
     {
         ArgumentNullException.ThrowIfNull(endPoint);
         string host = LocalHostName(null, endPoint, "listen");
-        return Network.Listen(host, endPoint.Port, backlog);
+        return new VirtualListenerSocket(Network.Listen(host, endPoint.Port, backlog));
     }
 
     /// <inheritdoc/>
-    protected override EndPoint GetListeningEndPoint(object listener) => AsSocket<VirtualListener>(listener).LocalEndPoint;
-
-    /// <inheritdoc/>
-    protected override void StartServing(object listener, LoopServer server) =>
+    protected override void StartServing(ILoopListener listener, LoopServer server) =>
         CallSoon(static s =>
         {
             var (loop, l, srv) = ((SimulatedEventLoop, VirtualListener, LoopServer))s!;
             _ = loop.AcceptLoopAsync(l, srv);
-        }, (this, AsSocket<VirtualListener>(listener), server));
+        }, (this, AsSocket<VirtualListenerSocket>(listener).Listener, server));
 
     /// <inheritdoc/>
-    protected override void StopServing(object listener) => AsSocket<VirtualListener>(listener).Dispose();
+    protected override void StopServing(ILoopListener listener) => AsSocket<VirtualListenerSocket>(listener).Listener.Dispose();
 
     /// <summary>Accepts until the listener stops; runs in loop callbacks (no task), like asyncio's accept handler.</summary>
     private async Task AcceptLoopAsync(VirtualListener listener, LoopServer server)
@@ -87,7 +88,7 @@ public sealed partial class SimulatedEventLoop
                 return;
             }
 
-            _ = ObserveAcceptAsync(AcceptConnectionAsync(stream, server, stream.RemoteEndPoint));
+            _ = ObserveAcceptAsync(AcceptConnectionAsync(new VirtualStreamSocket(stream), server, stream.RemoteEndPoint));
         }
     }
 
@@ -128,5 +129,5 @@ public sealed partial class SimulatedEventLoop
 
     private static T AsSocket<T>(object socket)
         where T : class =>
-        socket as T ?? throw new ArgumentException($"Expected a {typeof(T).Name} from this loop, got {socket?.GetType().Name ?? "null"}.", nameof(socket));
+        socket as T ?? throw new ArgumentException($"Expected a socket made by a SimulatedEventLoop ({typeof(T).Name}), got {socket?.GetType().Name ?? "null"}: pass the sockets this loop's own hooks returned.", nameof(socket));
 }

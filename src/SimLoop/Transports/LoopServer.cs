@@ -12,16 +12,16 @@ public sealed class LoopServer
 {
     private readonly BaseEventLoop _loop;
     private readonly Func<IBaseProtocol> _protocolFactory;
-    private readonly List<object> _listeners;
+    private readonly List<ILoopListener> _listeners;
     private readonly List<ITransport> _clients = new();
     private readonly List<LoopFuture<bool>> _closedWaiters = new();
     private bool _serving;
     private bool _closed;
 
-    internal LoopServer(BaseEventLoop loop, IReadOnlyList<object> listeners, IReadOnlyList<EndPoint> endPoints, Func<IBaseProtocol> protocolFactory, int backlog)
+    internal LoopServer(BaseEventLoop loop, IReadOnlyList<ILoopListener> listeners, IReadOnlyList<EndPoint> endPoints, Func<IBaseProtocol> protocolFactory, int backlog)
     {
         _loop = loop;
-        _listeners = new List<object>(listeners);
+        _listeners = new List<ILoopListener>(listeners);
         EndPoints = endPoints;
         _protocolFactory = protocolFactory;
         Backlog = backlog;
@@ -59,7 +59,7 @@ public sealed class LoopServer
         }
 
         _serving = true;
-        foreach (object listener in _listeners)
+        foreach (ILoopListener listener in _listeners)
         {
             _loop.StartServingListener(listener, this);
         }
@@ -87,7 +87,7 @@ public sealed class LoopServer
         _closed = true;
         if (_serving)
         {
-            foreach (object listener in _listeners)
+            foreach (ILoopListener listener in _listeners)
             {
                 _loop.StopServingListener(listener);
             }

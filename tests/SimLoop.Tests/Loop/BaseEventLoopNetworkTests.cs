@@ -173,7 +173,6 @@ public sealed class BaseEventLoopNetworkTests
     [InlineData("SocketConnectAsync")]
     [InlineData("MakeSocketTransport")]
     [InlineData("CreateListeningSocket")]
-    [InlineData("GetListeningEndPoint")]
     [InlineData("StartServing")]
     public void Hook_NotOverridden_ThrowsNotSupportedNamingTheHook(string hook)
     {

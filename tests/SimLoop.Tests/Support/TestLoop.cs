@@ -82,7 +82,7 @@ public sealed class TestLoop : BaseEventLoop
         return Task.FromResult(found);
     }
 
-    protected override Task<object> SocketConnectAsync(IPEndPoint remote, ConnectionOptions options, CancellationToken cancellationToken)
+    protected override Task<ILoopStreamSocket> SocketConnectAsync(IPEndPoint remote, ConnectionOptions options, CancellationToken cancellationToken)
     {
         if (WithoutHooks.Contains(nameof(SocketConnectAsync)))
         {
@@ -92,21 +92,21 @@ public sealed class TestLoop : BaseEventLoop
         ConnectAttempts.Add(remote);
         if (ConnectErrors.TryGetValue(remote, out SocketError error))
         {
-            return Task.FromException<object>(new SocketException((int)error));
+            return Task.FromException<ILoopStreamSocket>(new SocketException((int)error));
         }
 
         if (!_listeners.TryGetValue(remote, out TestListener? listener) || listener.Server is not { IsServing: true } server)
         {
-            return Task.FromException<object>(new SocketException((int)SocketError.ConnectionRefused));
+            return Task.FromException<ILoopStreamSocket>(new SocketException((int)SocketError.ConnectionRefused));
         }
 
         var clientEnd = new IPEndPoint(IPAddress.Loopback, _nextPort++);
         var serverSocket = new TestSocket(remote, clientEnd);
         CallSoon(() => _ = AcceptConnectionAsync(serverSocket, server, clientEnd));
-        return Task.FromResult<object>(new TestSocket(clientEnd, remote));
+        return Task.FromResult<ILoopStreamSocket>(new TestSocket(clientEnd, remote));
     }
 
-    protected override ITransport MakeSocketTransport(object socket, IBaseProtocol protocol, LoopFuture<bool> waiter, IReadOnlyDictionary<string, object?> extra, LoopServer? server)
+    protected override ITransport MakeSocketTransport(ILoopStreamSocket socket, IBaseProtocol protocol, LoopFuture<bool> waiter, IReadOnlyDictionary<string, object?> extra, LoopServer? server)
     {
         if (WithoutHooks.Contains(nameof(MakeSocketTransport)))
         {
@@ -123,7 +123,7 @@ public sealed class TestLoop : BaseEventLoop
         return transport;
     }
 
-    protected override object CreateListeningSocket(IPEndPoint endPoint, int backlog)
+    protected override ILoopListener CreateListeningSocket(IPEndPoint endPoint, int backlog)
     {
         if (WithoutHooks.Contains(nameof(CreateListeningSocket)))
         {
@@ -136,10 +136,7 @@ public sealed class TestLoop : BaseEventLoop
         return listener;
     }
 
-    protected override EndPoint GetListeningEndPoint(object listener) =>
-        WithoutHooks.Contains(nameof(GetListeningEndPoint)) ? base.GetListeningEndPoint(listener) : ((TestListener)listener).EndPoint;
-
-    protected override void StartServing(object listener, LoopServer server)
+    protected override void StartServing(ILoopListener listener, LoopServer server)
     {
         if (WithoutHooks.Contains(nameof(StartServing)))
         {
@@ -150,7 +147,7 @@ public sealed class TestLoop : BaseEventLoop
         ((TestListener)listener).Server = server;
     }
 
-    protected override void StopServing(object listener)
+    protected override void StopServing(ILoopListener listener)
     {
         if (WithoutHooks.Contains(nameof(StopServing)))
         {
@@ -163,16 +160,21 @@ public sealed class TestLoop : BaseEventLoop
         _listeners.Remove(l.EndPoint);
     }
 
-    private sealed class TestListener(IPEndPoint endPoint, int backlog)
+    private sealed class TestListener(IPEndPoint endPoint, int backlog) : ILoopListener
     {
         public IPEndPoint EndPoint { get; } = endPoint;
+
+        EndPoint ILoopListener.LocalEndPoint => EndPoint;
 
         public int Backlog { get; } = backlog;
 
         public LoopServer? Server { get; set; }
     }
 
-    private sealed record TestSocket(IPEndPoint Local, IPEndPoint Remote);
+    private sealed record TestSocket(IPEndPoint Local, IPEndPoint Remote) : ILoopStreamSocket
+    {
+        public EndPoint? LocalEndPoint => Local;
+    }
 
     private sealed class TestLoopTimeProvider(TestLoop loop) : TimeProvider
     {
