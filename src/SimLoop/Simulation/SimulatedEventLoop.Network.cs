@@ -8,37 +8,24 @@ namespace SimLoop;
 /// <summary>The simulated network bound to the loop, and the hosts that run on it.</summary>
 public sealed partial class SimulatedEventLoop
 {
-    private readonly List<SimulatedHost> _hosts = new();
-    private readonly Dictionary<string, SimulatedHost> _hostsByName = new(StringComparer.Ordinal);
-    private VirtualNetwork? _network;
+    private HostRegistry? _hostRegistry;
+
+    private HostRegistry HostRegistry => _hostRegistry ??= new HostRegistry(options => new VirtualNetwork(this, options));
 
     /// <summary>
     /// The simulated network, driven by this loop (its time, callbacks, seeded random streams and trace). Created on
     /// first use with default options unless <see cref="ConfigureNetwork"/> ran before.
     /// </summary>
-    public VirtualNetwork Network => _network ?? ConfigureNetwork(new VirtualNetworkOptions());
+    public VirtualNetwork Network => HostRegistry.Network;
 
     /// <summary>The hosts added with <see cref="AddHost"/>, in the order they were added.</summary>
-    public IReadOnlyList<SimulatedHost> Hosts => _hosts;
+    public IReadOnlyList<SimulatedHost> Hosts => HostRegistry.Hosts;
 
     /// <summary>Creates <see cref="Network"/> with <paramref name="options"/>; call it once, before anything uses the network.</summary>
     /// <param name="options">The network's options.</param>
     /// <returns>The new network.</returns>
     /// <exception cref="InvalidOperationException">The network already exists.</exception>
-    public VirtualNetwork ConfigureNetwork(VirtualNetworkOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        if (_network is not null)
-        {
-            throw new InvalidOperationException("The loop's network already exists: call ConfigureNetwork once, before the first use of Network or AddHost.");
-        }
-
-        var network = new VirtualNetwork(this, options);
-        network.HostCrashed += host => FindHost(host.Name)?.OnCrashed();
-        network.HostRestarted += host => FindHost(host.Name)?.OnRestarted();
-        _network = network;
-        return network;
-    }
+    public VirtualNetwork ConfigureNetwork(VirtualNetworkOptions options) => HostRegistry.ConfigureNetwork(options);
 
     /// <summary>
     /// Adds a host to <see cref="Network"/>. Its <paramref name="start"/> function runs as a task of the host now (on
@@ -53,8 +40,7 @@ public sealed partial class SimulatedEventLoop
     {
         VirtualHost virtualHost = Network.AddHost(name, addresses);
         var host = new SimulatedHost(this, virtualHost, start);
-        _hosts.Add(host);
-        _hostsByName.Add(name, host);
+        HostRegistry.Add(host);
         host.Boot();
         return host;
     }
@@ -68,21 +54,10 @@ public sealed partial class SimulatedEventLoop
         return FindHost(name) ?? throw new KeyNotFoundException($"The loop has no host named '{name}'; add it with AddHost.");
     }
 
-    internal SimulatedHost? FindHost(string name) => _hostsByName.GetValueOrDefault(name);
+    internal SimulatedHost? FindHost(string name) => HostRegistry.Find(name);
 
     /// <summary>The host that owns <paramref name="address"/>, or null.</summary>
-    internal VirtualHost? FindVirtualHost(IPAddress address)
-    {
-        foreach (VirtualHost host in Network.Hosts)
-        {
-            if (host.Addresses.Contains(address))
-            {
-                return host;
-            }
-        }
-
-        return null;
-    }
+    internal VirtualHost? FindVirtualHost(IPAddress address) => HostRegistry.FindVirtualHost(address);
 
     internal void RecordHostEvent(SimulatedHost host, long taskId, string what) =>
         Trace.Add(new TraceEntry(TraceEntryKind.Network, NowTicks, CurrentTaskId(), taskId, $"host {host.Name} {what}"));
