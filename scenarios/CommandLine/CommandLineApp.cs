@@ -101,6 +101,12 @@ internal static class CommandLineApp
             error.WriteLine($"error: {ex.Message}");
             return BadArguments;
         }
+        catch (OptionsValidationException ex)
+        {
+            // The options' one validation, said with the command-line option that set each bad value.
+            error.WriteLine($"error: {CommonOptions.InWords(ex)}");
+            return BadArguments;
+        }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // An input the command could not read (a scenario assembly's missing dependency, a file that vanished).

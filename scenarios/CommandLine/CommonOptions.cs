@@ -20,9 +20,9 @@ internal sealed class CommonOptions(Invocation invocation)
 
     public Option<string> Strategy { get; } = new("--strategy") { Description = "fifo, random, pct, portfolio (default) or exhaustive.", DefaultValueFactory = _ => "portfolio" };
 
-    public Option<long?> Depth { get; } = NumberOptions.Whole("--depth", "PCT bug depth (default 3).", 1, 10_000);
+    public Option<long?> Depth { get; } = NumberOptions.Whole("--depth", "PCT bug depth (default 3).", int.MinValue, int.MaxValue);
 
-    public Option<long?> MaxSteps { get; } = NumberOptions.Whole("--max-steps", "Fail a run after this many loop steps.", 1, long.MaxValue);
+    public Option<long?> MaxSteps { get; } = NumberOptions.Whole("--max-steps", "Fail a run after this many loop steps.", long.MinValue, long.MaxValue);
 
     public Option<TimeSpan?> MaxTime { get; } = NumberOptions.Seconds("--max-time", "Fail a run after this much virtual time, in seconds.");
 
@@ -98,6 +98,24 @@ internal sealed class CommonOptions(Invocation invocation)
         "portfolio" => ExplorationStrategy.Portfolio,
         "exhaustive" => ExplorationStrategy.Exhaustive,
         _ => throw new UsageException($"unknown strategy '{text}'; use fifo, random, pct, portfolio or exhaustive"),
+    };
+
+    /// <summary>
+    /// An invalid setting found by the options' one validation, said with the command-line option that set it
+    /// ("--depth must be at least 1 (it is 0)"); several are joined on one line.
+    /// </summary>
+    public static string InWords(OptionsValidationException invalid) =>
+        string.Join("; ", invalid.Problems.Select(p => $"{OptionFor(p.Property) ?? p.Property} {p.Problem}"));
+
+    private static string? OptionFor(string property) => property switch
+    {
+        nameof(ExplorationOptions.Iterations) => "--iterations",
+        nameof(ExplorationOptions.DegreeOfParallelism) => "--parallel",
+        nameof(ExplorationOptions.PctDepth) => "--depth",
+        $"{nameof(ExplorationOptions.Simulation)}.{nameof(SimulationOptions.MaxSteps)}" or nameof(SimulationOptions.MaxSteps) => "--max-steps",
+        $"{nameof(ExplorationOptions.Simulation)}.{nameof(SimulationOptions.MaxVirtualTime)}" or nameof(SimulationOptions.MaxVirtualTime) => "--max-time",
+        nameof(ExplorationOptions.ShardIndex) or nameof(ExplorationOptions.ShardCount) => "--shard",
+        _ => null,
     };
 
     public static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

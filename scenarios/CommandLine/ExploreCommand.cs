@@ -9,8 +9,8 @@ namespace SimLoop.Scenarios.CommandLine;
 internal sealed class ExploreCommand
 {
     private readonly CommonOptions _common;
-    private readonly Option<long?> _iterations = NumberOptions.Whole("--iterations", "How many seeds to run (default: the scenario's budget).", 1, int.MaxValue);
-    private readonly Option<long?> _parallel = NumberOptions.Whole("--parallel", "Seeds run at once (default: the number of cores).", 1, 1024);
+    private readonly Option<long?> _iterations = NumberOptions.Whole("--iterations", "How many seeds to run (default: the scenario's budget).", int.MinValue, int.MaxValue);
+    private readonly Option<long?> _parallel = NumberOptions.Whole("--parallel", "Seeds run at once (default: the number of cores; at most 1024).", int.MinValue, 1024);
     private readonly Option<string?> _shard = new("--shard") { Description = "Run slice I of N of the seed space, written I/N (1-based), or auto: the index from a Kubernetes Indexed Job (JOB_COMPLETION_INDEX) or a Slurm array (SLURM_ARRAY_TASK_ID)." };
     private readonly Option<long?> _shardCount = NumberOptions.Whole("--shard-count", "With --shard auto: the number of shards, where the engine does not give it (Kubernetes).", 1, int.MaxValue);
     private readonly Func<string, string?> _environment;
@@ -43,17 +43,19 @@ internal sealed class ExploreCommand
         (int shardIndex, int shardCount) = ShardSelection.Resolve(parse.GetValue(_shard), parse.GetValue(_shardCount), _environment);
         RunSettings settings = _common.Settings(parse);
         int iterations = (int)(parse.GetValue(_iterations) ?? settings.Scenario.Budget);
-        ExplorationOptions options = settings.ExplorationOptions();
-        options.Iterations = iterations;
-        options.BaseSeed = parse.GetValue(_common.Seed) ?? 0;
-        options.DegreeOfParallelism = (int)(parse.GetValue(_parallel) ?? Environment.ProcessorCount);
-        options.ShardIndex = shardIndex;
-        options.ShardCount = shardCount;
-        options.StopOnFirstFailure = !parse.GetValue(_keepGoing);
-        options.ThrowOnFailure = false;
+        ExplorationOptions options = settings.ExplorationOptions(options =>
+        {
+            options.Iterations = iterations;
+            options.BaseSeed = parse.GetValue(_common.Seed) ?? 0;
+            options.DegreeOfParallelism = (int)(parse.GetValue(_parallel) ?? Environment.ProcessorCount);
+            options.ShardIndex = shardIndex;
+            options.ShardCount = shardCount;
+            options.StopOnFirstFailure = !parse.GetValue(_keepGoing);
+            options.ThrowOnFailure = false;
 
-        // The explorer writes no file itself: a folder that cannot be written must not lose the failure it found.
-        options.FailureFolder = null;
+            // The explorer writes no file itself: a folder that cannot be written must not lose the failure it found.
+            options.FailureFolder = null;
+        });
 
         var tracker = new ExplorationTracker(iterations);
         options.Progress = tracker.OnProgress;

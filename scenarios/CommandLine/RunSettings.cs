@@ -30,29 +30,34 @@ internal sealed record RunSettings(
         ?? (Scenario.Attribute.MaxVirtualSeconds > 0 ? TimeSpan.FromSeconds(Scenario.Attribute.MaxVirtualSeconds) : DefaultMaxVirtualTime);
 
     /// <summary>
-    /// Exploration options for these settings. PCT's expected step count is measured with one FIFO run of seed 0,
-    /// which depends only on the scenario and the settings (not on the base seed), so a single seed reruns exactly.
+    /// Exploration options for these settings, with <paramref name="configure"/>'s changes, checked once by
+    /// <see cref="ExplorationOptions.Validate"/> before anything runs. PCT's expected step count is measured with one
+    /// FIFO run of seed 0, which depends only on the scenario and the settings (not on the base seed), so a single seed
+    /// reruns exactly.
     /// </summary>
-    public ExplorationOptions ExplorationOptions()
+    /// <exception cref="OptionsValidationException">A setting is out of range (the command line reports it with exit code 2).</exception>
+    public ExplorationOptions ExplorationOptions(Action<ExplorationOptions>? configure = null)
     {
         var options = new ExplorationOptions
         {
             Strategy = Strategy,
             PctDepth = PctDepth,
-            MaxSteps = EffectiveMaxSteps,
-            MaxVirtualTime = EffectiveMaxVirtualTime,
             HonourEnvironment = false,
+            Simulation = SimulationOptions(),
         };
+        configure?.Invoke(options);
+        options.Validate();
         if (Strategy is ExplorationStrategy.Pct or ExplorationStrategy.Portfolio)
         {
-            var calibration = new SimulationOptions { MaxSteps = EffectiveMaxSteps, MaxVirtualTime = EffectiveMaxVirtualTime, RecordTrace = false };
+            SimulationOptions calibration = options.Simulation.Clone();
+            calibration.RecordTrace = false;
             options.PctExpectedSteps = Math.Max(1, Simulation.Run(0, Scenario.Body(Fixed), calibration).Trace.Decisions.Count);
         }
 
         return options;
     }
 
-    /// <summary>The options of the loop, as the explorer sets them, for replaying a trace file.</summary>
+    /// <summary>The options of the loop, as the explorer sets them (its bounds), for replaying a trace file.</summary>
     public SimulationOptions SimulationOptions() =>
         new() { MaxSteps = EffectiveMaxSteps, MaxVirtualTime = EffectiveMaxVirtualTime };
 

@@ -70,7 +70,7 @@ internal static class ScenarioRunner
         ScheduleTraceFile file = TraceFileInput.Read(path, settings);
         var strategy = new RecordedScheduleStrategy(file.ToDecisions());
         SimulationOptions options = settings.SimulationOptions();
-        options.Strategy = strategy;
+        options.StrategyFactory = _ => strategy; // this one run; its divergence is read below
         SimulationRun run = Simulation.Run(file.Seed, settings.Scenario.Body(settings.Fixed), options);
         return new ScenarioOutcome(file.Seed, run.Trace, run.Failure, file.TraceHash, strategy.Divergence);
     }

@@ -31,33 +31,43 @@ internal sealed class SimulationSettings
 
     public string? FailureFolder { get; set; } = "simloop-failures";
 
-    /// <exception cref="ArgumentOutOfRangeException">A value is out of range (the message names the attribute property).</exception>
+    /// <summary>
+    /// The options these settings describe, checked by <see cref="ExplorationOptions.Validate"/> with every invalid
+    /// setting named as the attribute's property (<c>MaxSteps</c>, not <c>Simulation.MaxSteps</c>).
+    /// </summary>
+    /// <exception cref="OptionsValidationException">Settings are out of range (parameter <c>attribute</c>; one exception names every one).</exception>
     public ExplorationOptions ToExplorationOptions()
     {
-        var options = new ExplorationOptions();
-        Set(nameof(Iterations), () => options.Iterations = Iterations);
-        Set(nameof(Strategy), () => options.Strategy = Strategy);
-        options.BaseSeed = BaseSeed;
-        Set(nameof(MaxSteps), () => options.MaxSteps = MaxSteps == 0 ? null : MaxSteps);
-        Set(nameof(MaxVirtualTimeMilliseconds), () => options.MaxVirtualTime = MaxVirtualTimeMilliseconds == 0 ? null : TimeSpan.FromMilliseconds(MaxVirtualTimeMilliseconds));
-        Set(nameof(PctDepth), () => options.PctDepth = PctDepth);
-        Set(nameof(DegreeOfParallelism), () => options.DegreeOfParallelism = DegreeOfParallelism);
-        options.Shrink = Shrink;
-        Set(nameof(ShrinkBudget), () => options.ShrinkBudget = ShrinkBudget);
-        options.CheckDeterminism = CheckDeterminism;
-        options.FailureFolder = string.IsNullOrEmpty(FailureFolder) ? null : FailureFolder;
+        var options = new ExplorationOptions
+        {
+            Iterations = Iterations,
+            Strategy = Strategy,
+            BaseSeed = BaseSeed,
+            PctDepth = PctDepth,
+            DegreeOfParallelism = DegreeOfParallelism,
+            Shrink = Shrink,
+            ShrinkBudget = ShrinkBudget,
+            CheckDeterminism = CheckDeterminism,
+            FailureFolder = string.IsNullOrEmpty(FailureFolder) ? null : FailureFolder,
+        };
+        options.Simulation.MaxSteps = MaxSteps == 0 ? null : MaxSteps;
+        options.Simulation.MaxVirtualTime = MaxVirtualTimeMilliseconds == 0 ? null : TimeSpan.FromMilliseconds(MaxVirtualTimeMilliseconds);
+        try
+        {
+            options.Validate();
+        }
+        catch (OptionsValidationException ex)
+        {
+            throw new OptionsValidationException("attribute", [.. ex.Problems.Select(p => p with { Property = AttributeProperty(p.Property) })]);
+        }
+
         return options;
     }
 
-    private static void Set(string property, Action assign)
+    private static string AttributeProperty(string optionsProperty) => optionsProperty switch
     {
-        try
-        {
-            assign();
-        }
-        catch (ArgumentOutOfRangeException ex)
-        {
-            throw new ArgumentOutOfRangeException(property, ex.ActualValue, $"The simulation attribute's {property} is out of range: {ex.Message.Split(" (Parameter", 2)[0]}");
-        }
-    }
+        $"{nameof(ExplorationOptions.Simulation)}.{nameof(SimulationOptions.MaxSteps)}" => nameof(MaxSteps),
+        $"{nameof(ExplorationOptions.Simulation)}.{nameof(SimulationOptions.MaxVirtualTime)}" => nameof(MaxVirtualTimeMilliseconds),
+        _ => optionsProperty,
+    };
 }

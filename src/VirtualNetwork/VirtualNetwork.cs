@@ -20,17 +20,15 @@ public sealed partial class VirtualNetwork
     /// <summary>Creates a network driven by <paramref name="scheduler"/>.</summary>
     /// <param name="scheduler">The seam to the simulation's clock, randomness and trace.</param>
     /// <param name="options">Settings; null for the defaults.</param>
-    /// <exception cref="ArgumentException">
+    /// <exception cref="OptionsValidationException">
     /// Settings in <paramref name="options"/> are out of range: one exception (<see cref="ArgumentException.ParamName"/>
-    /// <c>options</c>) lists every one of them.
+    /// <c>options</c>) lists every one of them (<see cref="VirtualNetworkOptions.Validate"/>).
     /// </exception>
     public VirtualNetwork(INetworkScheduler scheduler, VirtualNetworkOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(scheduler);
         options ??= new VirtualNetworkOptions();
-        var problems = new OptionsProblems();
-        options.CollectProblems(problems);
-        problems.ThrowIfAny(nameof(options));
+        options.Validate();
         this.scheduler = scheduler;
         Options = options;
         defaultLink = options.DefaultLink;

@@ -16,7 +16,7 @@ internal static class RealLibrariesProbe
         foreach (RealLibraryCase realCase in RealLibraryCases.All)
         {
             (string fifo, bool fifoOk) = Hash(realCase, seed, null);
-            (string random, bool randomOk) = Hash(realCase, seed, new SimulationOptions { Strategy = new RandomStrategy(seed) });
+            (string random, bool randomOk) = Hash(realCase, seed, new SimulationOptions { StrategyFactory = _ => new RandomStrategy(seed) });
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"case={realCase.Name} seed={seed} fifo={fifo} random={random} ok={fifoOk && randomOk}"));
         }
 

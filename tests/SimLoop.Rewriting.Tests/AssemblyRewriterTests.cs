@@ -75,7 +75,7 @@ public sealed class AssemblyRewriterTests : IDisposable
             hits = await pingPong(10);
             at = await clock();
             drawn[0] = guids()();
-        }, new SimulationOptions { StartTime = start, Strategy = new RandomStrategy(5) });
+        }, new SimulationOptions { StartTime = start, StrategyFactory = _ => new RandomStrategy(5) });
         SimulationRun again = Simulation.Run(5, async (_, _) => drawn[1] = guids()(), new SimulationOptions { StartTime = start });
 
         run.Failure.ShouldBeNull();

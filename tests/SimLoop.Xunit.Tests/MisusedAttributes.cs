@@ -13,6 +13,9 @@ public sealed class MisusedAttributes
     [SimulationFact(Explicit = true, Iterations = 0)]
     public static Task ZeroIterations(SimulatedEventLoop loop) => Task.CompletedTask;
 
+    [SimulationFact(Explicit = true, Iterations = 0, MaxSteps = -1, MaxVirtualTimeMilliseconds = -5)]
+    public static Task SeveralBadSettings(SimulatedEventLoop loop) => Task.CompletedTask;
+
     /// <summary>What <see cref="Passing"/>'s conditional skips read.</summary>
     public static bool Enabled => true;
 

@@ -69,6 +69,18 @@ public sealed class SimulationFactTests
     }
 
     [Fact]
+    public async Task SimulationFact_SeveralBadSettings_FailsNamingEachAttributeProperty()
+    {
+        IReadOnlyList<IMessageSinkMessage> messages = await AttributeRun.RunAsync(typeof(MisusedAttributes), nameof(MisusedAttributes.SeveralBadSettings), NoEnvironment);
+
+        string message = messages.OfType<ITestFailed>().ShouldHaveSingleItem().Messages[0];
+        message.ShouldContain("attribute.Iterations must be at least 1 (it is 0)");
+        message.ShouldContain("attribute.MaxSteps must be positive");
+        message.ShouldContain("attribute.MaxVirtualTimeMilliseconds must be positive");
+        message.ShouldNotContain("Simulation.");
+    }
+
+    [Fact]
     public async Task SimulationFact_ConditionalSkips_AreHonoured()
     {
         var runsUnlessEnabled = new SimulationFactAttribute { Skip = "off", SkipUnless = nameof(MisusedAttributes.Enabled), Iterations = 3 };

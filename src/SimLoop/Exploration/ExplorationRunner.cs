@@ -23,13 +23,6 @@ internal sealed class ExplorationRunner(Func<SimulatedEventLoop, CancellationTok
 
     public ExplorationResult Run()
     {
-        if (options.ShardIndex >= options.ShardCount)
-        {
-            throw new ArgumentException(
-                $"ExplorationOptions.ShardIndex is {options.ShardIndex} but ShardCount is {options.ShardCount}: shards are numbered from 0 to ShardCount - 1.",
-                nameof(options));
-        }
-
         if (options.ReplayFile is { } path)
         {
             return Finish(ReplayFile(path), 1, []);
@@ -144,9 +137,7 @@ internal sealed class ExplorationRunner(Func<SimulatedEventLoop, CancellationTok
 
         SimulationOptions calibration = options.Simulation.Clone();
         calibration.Seed = SeedDerivation.Derive(options.BaseSeed, "pct.calibration");
-        calibration.Strategy = FifoStrategy.Instance;
-        calibration.MaxSteps = options.MaxSteps;
-        calibration.MaxVirtualTime = options.MaxVirtualTime;
+        calibration.StrategyFactory = null; // FIFO
         calibration.RecordTrace = false;
         return Math.Max(1, Simulation.Execute(calibration, body).Trace.Decisions.Count);
     }
@@ -189,10 +180,7 @@ internal sealed class ExplorationRunner(Func<SimulatedEventLoop, CancellationTok
     private IReadOnlyList<FailureReport> ReplayFile(string path)
     {
         ScheduleTraceFile file = ScheduleTraceFile.Read(path);
-        SimulationOptions simulation = options.Simulation.Clone();
-        simulation.MaxSteps = options.MaxSteps;
-        simulation.MaxVirtualTime = options.MaxVirtualTime;
-        SimulationRun run = Simulation.Replay(file, body, simulation);
+        SimulationRun run = Simulation.Replay(file, body, options.Simulation);
         ReportProgress(1, run.Failed);
         return run.Failed ? [new FailureReport(testName, null, run, run, run.Choices()) { TraceFilePath = Path.GetFullPath(path) }] : [];
     }

@@ -54,14 +54,15 @@ internal sealed class IterationPlan
         };
     }
 
-    /// <summary>The loop options of a run: the template with the seed, strategy and bounds set.</summary>
+    /// <summary>
+    /// The loop options of one run: the template (its bounds included) with the seed and <paramref name="strategy"/>
+    /// set. For that one run only: every call gets a fresh strategy (<see cref="StrategyFor"/>, a replay's choice list).
+    /// </summary>
     public SimulationOptions OptionsFor(ulong seed, IScheduleStrategy strategy)
     {
         SimulationOptions options = _options.Simulation.Clone();
         options.Seed = seed;
-        options.Strategy = strategy;
-        options.MaxSteps = _options.MaxSteps;
-        options.MaxVirtualTime = _options.MaxVirtualTime;
+        options.StrategyFactory = _ => strategy;
         return options;
     }
 

@@ -12,12 +12,13 @@ public static class Simulation
 {
     /// <summary>
     /// Runs <paramref name="body"/> once on a fresh <see cref="SimulatedEventLoop"/> with <paramref name="seed"/> and
-    /// the strategy in <paramref name="options"/> (FIFO if none). Never throws for a failure of the body: see
-    /// <see cref="SimulationRun.Failure"/>.
+    /// a strategy from <see cref="SimulationOptions.StrategyFactory"/> (FIFO if none). Never throws for a failure of
+    /// the body: see <see cref="SimulationRun.Failure"/>.
     /// </summary>
     /// <param name="seed">The seed (overrides <see cref="SimulationOptions.Seed"/>).</param>
     /// <param name="body">The code under test; it gets the loop and the main task's cancellation token.</param>
     /// <param name="options">The loop options, or null for the defaults.</param>
+    /// <exception cref="OptionsValidationException">Settings in <paramref name="options"/> are out of range (one exception names every one).</exception>
     public static SimulationRun Run(ulong seed, Func<SimulatedEventLoop, CancellationToken, Task> body, SimulationOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(body);
@@ -31,10 +32,13 @@ public static class Simulation
     /// <param name="choices">The choices; FIFO past the end.</param>
     /// <param name="body">The code under test.</param>
     /// <param name="options">The loop options (its strategy is replaced), or null for the defaults.</param>
+    /// <exception cref="OptionsValidationException">Settings in <paramref name="options"/> are out of range (one exception names every one).</exception>
     public static SimulationRun Replay(ulong seed, IReadOnlyList<int> choices, Func<SimulatedEventLoop, CancellationToken, Task> body, SimulationOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(choices);
+        int[] recorded = [.. choices];
         SimulationOptions copy = options?.Clone() ?? new SimulationOptions();
-        copy.Strategy = new ChoiceListStrategy(choices);
+        copy.StrategyFactory = _ => new ChoiceListStrategy(recorded);
         return Run(seed, body, copy);
     }
 
@@ -45,11 +49,13 @@ public static class Simulation
     /// <param name="body">The code under test.</param>
     /// <param name="options">The loop options (seed and strategy are replaced), or null for the defaults.</param>
     /// <exception cref="ReplayDivergedException">The program no longer makes the recorded decisions.</exception>
+    /// <exception cref="OptionsValidationException">Settings in <paramref name="options"/> are out of range (one exception names every one).</exception>
     public static SimulationRun Replay(ScheduleTraceFile file, Func<SimulatedEventLoop, CancellationToken, Task> body, SimulationOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(file);
+        IReadOnlyList<ScheduleDecision> decisions = file.ToDecisions();
         SimulationOptions copy = options?.Clone() ?? new SimulationOptions();
-        copy.Strategy = ChoiceListStrategy.FromDecisions(file.ToDecisions());
+        copy.StrategyFactory = _ => ChoiceListStrategy.FromDecisions(decisions);
         SimulationRun run = Run(file.Seed, body, copy);
         return run.Failure is ReplayDivergedException diverged ? throw diverged : run;
     }
@@ -69,6 +75,7 @@ public static class Simulation
     /// <exception cref="SimulationFailureException">An iteration failed and <see cref="ExplorationOptions.ThrowOnFailure"/> is on.</exception>
     /// <exception cref="NondeterminismException">With <see cref="ExplorationOptions.CheckDeterminism"/>, a seed ran differently twice.</exception>
     /// <exception cref="ReplayDivergedException">A replayed trace file no longer matches the program.</exception>
+    /// <exception cref="OptionsValidationException">Settings in <paramref name="options"/> are out of range (one exception names every one, the <see cref="ExplorationOptions.Simulation"/> template's included).</exception>
     public static ExplorationResult Explore(Func<SimulatedEventLoop, CancellationToken, Task> body, ExplorationOptions? options = null, [CallerMemberName] string testName = "")
         => Explore(body, options, testName, Environment.GetEnvironmentVariable);
 
@@ -86,12 +93,14 @@ public static class Simulation
     /// <exception cref="NondeterminismException">With <see cref="ExplorationOptions.CheckDeterminism"/>, a seed ran differently twice.</exception>
     /// <exception cref="ReplayDivergedException">A replayed trace file no longer matches the program.</exception>
     /// <exception cref="FormatException"><c>SIMLOOP_SEED</c> applies to this test and is not a decimal seed.</exception>
+    /// <exception cref="OptionsValidationException">Settings in <paramref name="options"/> are out of range (one exception names every one, the <see cref="ExplorationOptions.Simulation"/> template's included).</exception>
     public static ExplorationResult Explore(Func<SimulatedEventLoop, CancellationToken, Task> body, ExplorationOptions? options, string testName, Func<string, string?> getVariable)
     {
         ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(getVariable);
         string name = string.IsNullOrEmpty(testName) ? "simulation" : testName;
         ExplorationOptions copy = options?.Clone() ?? new ExplorationOptions();
+        copy.Validate();
         if (copy.HonourEnvironment)
         {
             ApplyEnvironment(copy, getVariable, name);

@@ -28,13 +28,19 @@ public sealed partial class SimulatedEventLoop : BaseEventLoop, INetworkSchedule
     {
     }
 
-    /// <summary>Creates a loop with the given options (copied; later changes to them have no effect).</summary>
+    /// <summary>
+    /// Creates a loop with the given options (checked by <see cref="SimulationOptions.Validate"/>, then copied; later
+    /// changes to them have no effect) and a strategy of its own from <see cref="SimulationOptions.StrategyFactory"/>.
+    /// </summary>
     /// <param name="options">The options.</param>
+    /// <exception cref="OptionsValidationException">Settings are out of range (one exception names every one).</exception>
     public SimulatedEventLoop(SimulationOptions options)
-        : base((options ?? throw new ArgumentNullException(nameof(options))).Logger)
+        : base(Validated(options).Logger)
     {
         _options = options.Clone();
-        _strategy = _options.Strategy ?? FifoStrategy.Instance;
+        _strategy = _options.StrategyFactory is { } newStrategy
+            ? newStrategy(_options.Seed) ?? throw new InvalidOperationException("SimulationOptions.StrategyFactory returned null; return a strategy, or set the factory to null for FIFO.")
+            : FifoStrategy.Instance;
         Clock = new VirtualClock(_options.StartTime);
         _timeProvider = new LoopTimeProvider(this, Clock.Start);
         Trace = new ScheduleTrace(_options.RecordTrace);
@@ -45,6 +51,13 @@ public sealed partial class SimulatedEventLoop : BaseEventLoop, INetworkSchedule
         _observer = new SimulationObserver(this, _escapes, _watchdog, _adoption, _options.MaxSteps);
         SetObserver(_observer);
         SetForeignThreadPolicy(_escapes);
+    }
+
+    private static SimulationOptions Validated(SimulationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        return options;
     }
 
     /// <summary>

@@ -1,37 +1,36 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
+using SimLoop.Networking;
 using SimLoop.Scheduling;
 
 namespace SimLoop;
 
 /// <summary>
-/// How a <see cref="SimulatedEventLoop"/> runs. Values are validated where they are set, with the argument's name.
+/// How a <see cref="SimulatedEventLoop"/> runs. The properties are plain; the loop checks them all at once when it is
+/// created (<see cref="Validate"/>), and one <see cref="OptionsValidationException"/> names every invalid one. One
+/// options object may configure any number of loops: each gets its own copy, and its own strategy from
+/// <see cref="StrategyFactory"/>, so the same options give the same run.
 /// </summary>
 public sealed class SimulationOptions
 {
-    private long? _maxSteps = DefaultMaxSteps;
-    private TimeSpan? _maxVirtualTime;
-    private TimeSpan _escapeGracePeriod;
-    private TimeSpan? _blockingStepTimeout = TimeSpan.FromSeconds(5);
-    private TimeSpan _timerJitter;
-
     /// <summary>The seed every random stream of the run is derived from.</summary>
     public ulong Seed { get; set; }
 
-    /// <summary>Which ready step runs next; null for FIFO (asyncio's order).</summary>
-    public IScheduleStrategy? Strategy { get; set; }
+    /// <summary>
+    /// Creates the strategy that picks which ready step runs next, once for every loop these options configure; it gets
+    /// the loop's <see cref="Seed"/> (for example <c>seed =&gt; new RandomStrategy(seed)</c>). Null for FIFO (asyncio's
+    /// order). Strategies keep state (a random stream, priorities, a position in a choice list), so a loop never
+    /// reuses another loop's strategy: a factory that returns the same instance twice makes the second run continue
+    /// where the first stopped.
+    /// </summary>
+    public Func<ulong, IScheduleStrategy>? StrategyFactory { get; set; }
 
     /// <summary>The latest <see cref="StartTime"/>: a run needs room for its clock to move (a thousand years of it).</summary>
     public static readonly DateTimeOffset LatestStartTime = DateTimeOffset.MaxValue.AddYears(-1000);
 
     /// <summary>The instant the virtual clock shows at the start; null for 2000-01-01T00:00:00Z.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is later than <see cref="LatestStartTime"/>.</exception>
-    public DateTimeOffset? StartTime
-    {
-        get;
-        set => field = value is { } start && start > LatestStartTime
-            ? throw new ArgumentOutOfRangeException(nameof(value), value, $"StartTime must leave the virtual clock room to move: at most {LatestStartTime:O} (DateTimeOffset.MaxValue minus 1,000 years).")
-            : value;
-    }
+    /// <remarks>Valid up to <see cref="LatestStartTime"/>.</remarks>
+    public DateTimeOffset? StartTime { get; set; }
 
     /// <summary>The default of <see cref="MaxSteps"/>: a spinning task, an endless timer chain or a periodic timer never
     /// stopped ends in well under a second of real time instead of running forever.</summary>
@@ -42,28 +41,12 @@ public sealed class SimulationOptions
     /// <see cref="DefaultMaxSteps"/>, for <c>Simulation.Run</c> and <c>Simulation.Explore</c> alike); null for no bound.
     /// Raise it for workloads that legitimately take more steps.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is not positive.</exception>
-    public long? MaxSteps
-    {
-        get => _maxSteps;
-        set
-        {
-            if (value is <= 0)
-            {
-                throw new ArgumentOutOfRangeException(nameof(value), value, "MaxSteps must be positive, or null for no bound.");
-            }
-
-            _maxSteps = value;
-        }
-    }
+    /// <remarks>Valid when positive or null.</remarks>
+    public long? MaxSteps { get; set; } = DefaultMaxSteps;
 
     /// <summary>End the run with a <see cref="SimulationLimitException"/> when virtual time would pass this; null for no bound.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is not positive.</exception>
-    public TimeSpan? MaxVirtualTime
-    {
-        get => _maxVirtualTime;
-        set => _maxVirtualTime = PositiveOrNull(value, "MaxVirtualTime must be positive, or null for no bound.");
-    }
+    /// <remarks>Valid when positive or null.</remarks>
+    public TimeSpan? MaxVirtualTime { get; set; }
 
     /// <summary>Record every enter/leave, callback, timer and network event (true), or only the decisions (false, cheaper).</summary>
     public bool RecordTrace { get; set; } = true;
@@ -89,28 +72,16 @@ public sealed class SimulationOptions
     /// the loop knows every item it queued, so a deadlock is reported at once. A grace only helps to name escapes
     /// the loop cannot see (work queued from threads of your own) instead of reporting a deadlock.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
-    public TimeSpan EscapeGracePeriod
-    {
-        get => _escapeGracePeriod;
-        set
-        {
-            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero, nameof(value));
-            _escapeGracePeriod = value;
-        }
-    }
+    /// <remarks>Valid when not negative.</remarks>
+    public TimeSpan EscapeGracePeriod { get; set; }
 
     /// <summary>
     /// A step that blocks the loop thread longer than this (real time; <c>.Result</c>, <c>.Wait()</c>,
     /// <c>Thread.Sleep</c>) is interrupted and the run ends with an <see cref="UncontrolledConcurrencyException"/>;
     /// null to never interrupt.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is not positive.</exception>
-    public TimeSpan? BlockingStepTimeout
-    {
-        get => _blockingStepTimeout;
-        set => _blockingStepTimeout = PositiveOrNull(value, "BlockingStepTimeout must be positive, or null to never interrupt a step.");
-    }
+    /// <remarks>Valid when positive or null.</remarks>
+    public TimeSpan? BlockingStepTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// Seeded jitter added to the due time of every timer scheduled in the future (CallLater, CallAt, TimeProvider
@@ -118,16 +89,8 @@ public sealed class SimulationOptions
     /// replies. Drawn from its own stream (concern <c>"timer.jitter"</c>), so it does not shift the task order.
     /// Zero (the default) for none.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
-    public TimeSpan TimerJitter
-    {
-        get => _timerJitter;
-        set
-        {
-            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero, nameof(value));
-            _timerJitter = value;
-        }
-    }
+    /// <remarks>Valid when not negative.</remarks>
+    public TimeSpan TimerJitter { get; set; }
 
     /// <summary>
     /// Shuffle the timers due at the same instant (seeded, concern <c>"timer.order"</c>) instead of running them in
@@ -144,9 +107,40 @@ public sealed class SimulationOptions
     /// <summary>Where the default exception handler logs; null for nowhere.</summary>
     public ILogger? Logger { get; set; }
 
-    private static TimeSpan? PositiveOrNull(TimeSpan? value, string message) =>
-        value is { } v && v <= TimeSpan.Zero ? throw new ArgumentOutOfRangeException(nameof(value), value, message) : value;
+    /// <summary>
+    /// Checks every setting at once, as <see cref="SimulatedEventLoop"/> does when it is created (so
+    /// <c>Simulation.Run</c>, <c>Replay</c> and <c>Explore</c> too); call it to fail earlier.
+    /// </summary>
+    /// <exception cref="OptionsValidationException">Settings are out of range: one exception (parameter <c>options</c>) names every one.</exception>
+    public void Validate()
+    {
+        var problems = new OptionsProblems();
+        CollectProblems(problems);
+        problems.ThrowIfAny("options");
+    }
 
-    /// <summary>A copy of these options.</summary>
+    /// <summary>Adds every out-of-range setting to <paramref name="problems"/>, each property prefixed with <paramref name="prefix"/>.</summary>
+    internal void CollectProblems(OptionsProblems problems, string prefix = "")
+    {
+        if (StartTime is { } start && start > LatestStartTime)
+        {
+            problems.Add(prefix + nameof(StartTime), string.Create(CultureInfo.InvariantCulture, $"must leave the virtual clock room to move: at most {LatestStartTime:O} (DateTimeOffset.MaxValue minus 1,000 years; it is {start:O})"));
+        }
+
+        if (MaxSteps is { } steps && steps <= 0)
+        {
+            problems.Add(prefix + nameof(MaxSteps), string.Create(CultureInfo.InvariantCulture, $"must be positive, or null for no bound (it is {steps})"));
+        }
+
+        problems.PositiveOrNull(prefix + nameof(MaxVirtualTime), MaxVirtualTime, "for no bound");
+        problems.NotNegative(prefix + nameof(EscapeGracePeriod), EscapeGracePeriod);
+        problems.PositiveOrNull(prefix + nameof(BlockingStepTimeout), BlockingStepTimeout, "to never interrupt a step");
+        problems.NotNegative(prefix + nameof(TimerJitter), TimerJitter);
+    }
+
+    /// <summary>
+    /// A copy of these options. The copy shares <see cref="StrategyFactory"/> and <see cref="Logger"/>: a factory makes
+    /// a new strategy for every loop, so sharing it shares no state between runs.
+    /// </summary>
     public SimulationOptions Clone() => (SimulationOptions)MemberwiseClone();
 }

@@ -46,7 +46,7 @@ public sealed record LinkSettings
         }
     }
 
-    /// <summary>Throws one <see cref="ArgumentException"/> naming every out-of-range setting.</summary>
+    /// <summary>Throws one <see cref="OptionsValidationException"/> naming every out-of-range setting.</summary>
     /// <param name="argumentName">The name of the argument these settings came from.</param>
     internal void Validate(string argumentName)
     {

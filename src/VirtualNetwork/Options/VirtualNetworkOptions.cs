@@ -1,8 +1,8 @@
 namespace SimLoop.Networking;
 
 /// <summary>
-/// Settings of a <see cref="VirtualNetwork"/>, validated when the network is constructed: one
-/// <see cref="ArgumentException"/> lists every setting out of range.
+/// Settings of a <see cref="VirtualNetwork"/>: plain properties, validated once when the network is constructed
+/// (<see cref="Validate"/>), where one <see cref="OptionsValidationException"/> lists every setting out of range.
 /// </summary>
 public sealed class VirtualNetworkOptions
 {
@@ -64,6 +64,15 @@ public sealed class VirtualNetworkOptions
 
     /// <summary>The settings of every link that has no settings of its own.</summary>
     public LinkSettings DefaultLink { get; init; } = LinkSettings.Default;
+
+    /// <summary>Checks every setting at once, as the network does when it is constructed.</summary>
+    /// <exception cref="OptionsValidationException">Settings are out of range: one exception (parameter <c>options</c>) lists every one of them.</exception>
+    public void Validate()
+    {
+        var problems = new OptionsProblems();
+        CollectProblems(problems);
+        problems.ThrowIfAny("options");
+    }
 
     /// <summary>Adds every out-of-range setting to <paramref name="problems"/>, each property prefixed with <paramref name="prefix"/>.</summary>
     internal void CollectProblems(OptionsProblems problems, string prefix = "")

@@ -5,16 +5,18 @@ public sealed class ArgumentTests
 {
     [Theory]
     [InlineData("unknown scenario 'no-such-scenario'", "explore", "no-such-scenario")]
-    [InlineData("--iterations must be a whole number from 1 to 2147483647; got '0'", "explore", "lost-update", "--iterations", "0")]
-    [InlineData("--iterations must be a whole number from 1 to 2147483647; got 'many'", "explore", "lost-update", "--iterations", "many")]
-    [InlineData("--iterations must be a whole number from 1 to 2147483647; got '99999999999'", "explore", "lost-update", "--iterations", "99999999999")]
-    [InlineData("--parallel must be a whole number from 1 to 1024; got '0'", "explore", "lost-update", "--parallel", "0")]
-    [InlineData("--depth must be a whole number from 1 to 10000; got '0'", "explore", "lost-update", "--depth", "0")]
-    [InlineData("--max-steps must be a whole number from 1 to", "explore", "lost-update", "--max-steps", "-5")]
-    [InlineData("--max-time must be a number of seconds from 0.0000001 to 31536000 (one year); got 'Infinity'", "explore", "lost-update", "--max-time", "Infinity")]
+    [InlineData("--iterations must be at least 1 (it is 0)", "explore", "lost-update", "--iterations", "0")]
+    [InlineData("--iterations must be a whole number; got 'many'", "explore", "lost-update", "--iterations", "many")]
+    [InlineData("--iterations must be at most 2147483647; got '99999999999'", "explore", "lost-update", "--iterations", "99999999999")]
+    [InlineData("--parallel must be at least 1 (it is 0)", "explore", "lost-update", "--parallel", "0")]
+    [InlineData("--parallel must be at most 1024; got '5000'", "explore", "lost-update", "--parallel", "5000")]
+    [InlineData("--depth must be at least 1 (it is 0)", "explore", "lost-update", "--depth", "0")]
+    [InlineData("--max-steps must be positive", "explore", "lost-update", "--max-steps", "-5")]
+    [InlineData("--max-time must be a number of seconds, at most 31536000 (one year); got 'Infinity'", "explore", "lost-update", "--max-time", "Infinity")]
     [InlineData("--max-time must be a number of seconds", "explore", "lost-update", "--max-time", "NaN")]
     [InlineData("--max-time must be a number of seconds", "explore", "lost-update", "--max-time", "1e300")]
-    [InlineData("--max-time must be a number of seconds", "replay", "lost-update", "--seed", "1", "--max-time", "0")]
+    [InlineData("--max-time must be positive", "replay", "lost-update", "--seed", "1", "--max-time", "0")]
+    [InlineData("--max-time must be positive", "explore", "lost-update", "--max-time", "-2")]
     [InlineData("--shard must be I/N", "explore", "lost-update", "--shard", "3/2")]
     [InlineData("--shard must be I/N", "explore", "lost-update", "--shard", "two")]
     [InlineData("unknown strategy 'greedy'; use fifo, random, pct, portfolio or exhaustive", "explore", "lost-update", "--strategy", "greedy")]
@@ -32,6 +34,33 @@ public sealed class ArgumentTests
         error.ShouldContain(expected);
         error.TrimEnd().Split('\n').Length.ShouldBe(1, error);
         error.ShouldNotContain("System.");
+    }
+
+    [Fact]
+    public void Several_bad_settings_are_reported_at_once_on_one_line_naming_each_option()
+    {
+        (int code, string output, string error) = Cli.Run("explore", "lost-update", "--iterations", "0", "--depth", "-1", "--parallel", "0", "--max-steps", "0", "--max-time", "0");
+
+        code.ShouldBe(2);
+        output.ShouldBeEmpty();
+        error.ShouldBe("error: --iterations must be at least 1 (it is 0); --depth must be at least 1 (it is -1); --parallel must be at least 1 (it is 0); "
+            + "--max-steps must be positive, or null for no bound (it is 0); --max-time must be positive, or null for no bound (it is 00:00:00)\n");
+    }
+
+    [Fact]
+    public void A_bad_bound_when_replaying_a_trace_file_is_reported_by_the_options_validation()
+    {
+        (int code, _, string error) = Cli.Run("replay", "lost-update", "--trace", ReplayTraceFile(), "--max-steps", "0");
+
+        code.ShouldBe(2);
+        error.ShouldStartWith("error: --max-steps must be positive");
+    }
+
+    private static string ReplayTraceFile()
+    {
+        string folder = Cli.TempFolder();
+        Cli.Run("explore", "lost-update", "--iterations", "50", "--parallel", "1", "--failure-folder", folder);
+        return Directory.GetFiles(folder, "*.json").First();
     }
 
     [Theory]

@@ -146,8 +146,8 @@ public sealed class RewrittenRaceTests : IDisposable
         int doubleFetches = 0;
         for (ulong seed = 0; seed < 100; seed++)
         {
-            SimulationRun one = Simulation.Run(seed, SingleFetch(fetches, HeadStart(method)), new SimulationOptions { Strategy = new RandomStrategy(seed) });
-            SimulationRun two = Simulation.Run(seed, SingleFetch(fetches, HeadStart(method)), new SimulationOptions { Strategy = new RandomStrategy(seed) });
+            SimulationRun one = Simulation.Run(seed, SingleFetch(fetches, HeadStart(method)), new SimulationOptions { StrategyFactory = _ => new RandomStrategy(seed) });
+            SimulationRun two = Simulation.Run(seed, SingleFetch(fetches, HeadStart(method)), new SimulationOptions { StrategyFactory = _ => new RandomStrategy(seed) });
 
             // A random order may run the race; then both runs fail with the double fetch (never an escape).
             if (one.Failure is not null)

@@ -99,9 +99,9 @@ public sealed class RewrittenSynchronizationTests : IDisposable
         for (ulong seed = 0; seed < 100; seed++)
         {
             int hits = 0;
-            var options = new SimulationOptions { Strategy = new RandomStrategy(seed) };
+            var options = new SimulationOptions { StrategyFactory = _ => new RandomStrategy(seed) };
             SimulationRun one = Simulation.Run(seed, async (_, _) => hits = await pingPong(5), options);
-            SimulationRun two = Simulation.Run(seed, (_, _) => pingPong(5), new SimulationOptions { Strategy = new RandomStrategy(seed) });
+            SimulationRun two = Simulation.Run(seed, (_, _) => pingPong(5), new SimulationOptions { StrategyFactory = _ => new RandomStrategy(seed) });
 
             one.Failure.ShouldBeNull($"seed {seed}");
             hits.ShouldBe(5);
@@ -145,8 +145,8 @@ public sealed class RewrittenSynchronizationTests : IDisposable
         for (ulong seed = 0; seed < 100; seed++)
         {
             string? seen = null;
-            SimulationRun one = Simulation.Run(seed, async (_, _) => seen = await produce(6), new SimulationOptions { Strategy = new RandomStrategy(seed) });
-            SimulationRun two = Simulation.Run(seed, (_, _) => produce(6), new SimulationOptions { Strategy = new RandomStrategy(seed) });
+            SimulationRun one = Simulation.Run(seed, async (_, _) => seen = await produce(6), new SimulationOptions { StrategyFactory = _ => new RandomStrategy(seed) });
+            SimulationRun two = Simulation.Run(seed, (_, _) => produce(6), new SimulationOptions { StrategyFactory = _ => new RandomStrategy(seed) });
 
             one.Failure.ShouldBeNull($"seed {seed}");
             seen.ShouldBe("0,1,2,3,4,5");

@@ -20,8 +20,8 @@ public sealed class RewrittenDeterminismTests
         var hashes = new List<string>();
         for (ulong seed = 0; seed < 10; seed++)
         {
-            hashes.Add(Simulation.Run(seed, (_, ct) => HandOff.RunAsync(3, ct), new SimulationOptions { Strategy = new RandomStrategy(seed) }).Trace.Hash());
-            hashes.Add(Simulation.Run(seed, async (_, _) => await Identifiers.TagAfterDelayAsync(), new SimulationOptions { Strategy = new RandomStrategy(seed) }).Trace.Hash());
+            hashes.Add(Simulation.Run(seed, (_, ct) => HandOff.RunAsync(3, ct), new SimulationOptions { StrategyFactory = _ => new RandomStrategy(seed) }).Trace.Hash());
+            hashes.Add(Simulation.Run(seed, async (_, _) => await Identifiers.TagAfterDelayAsync(), new SimulationOptions { StrategyFactory = _ => new RandomStrategy(seed) }).Trace.Hash());
             hashes.Add(Simulation.Run(seed, async (loop, ct) =>
             {
                 ResiliencePipeline pipeline = new ResiliencePipelineBuilder { TimeProvider = loop.TimeProvider }
@@ -35,7 +35,7 @@ public sealed class RewrittenDeterminismTests
                         throw new InvalidOperationException("once");
                     }
                 }, ct);
-            }, new SimulationOptions { Strategy = new RandomStrategy(seed) }).Trace.Hash());
+            }, new SimulationOptions { StrategyFactory = _ => new RandomStrategy(seed) }).Trace.Hash());
         }
 
         return [.. hashes];

@@ -10,7 +10,7 @@ namespace SimLoop.Rewriting.Tests.TestLibrary;
 /// </summary>
 public sealed class RewrittenTestLibraryTests
 {
-    private static SimulationOptions RandomOrder(ulong seed) => new() { Strategy = new RandomStrategy(seed) };
+    private static SimulationOptions RandomOrder(ulong seed) => new() { StrategyFactory = _ => new RandomStrategy(seed) };
 
     [Fact]
     public void TestLibrary_InOutputFolder_CarriesTheRewriterMarker()

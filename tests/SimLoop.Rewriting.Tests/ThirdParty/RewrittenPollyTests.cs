@@ -56,8 +56,8 @@ public sealed class RewrittenPollyTests
                 first = await pipeline.ExecuteAsync(async token => await CallServer(loop, ++attempt, failures: 2), ct);
             };
 
-            SimulationRun one = Simulation.Run(seed, body, new SimulationOptions { Strategy = new RandomStrategy(seed) });
-            SimulationRun two = Simulation.Run(seed, body, new SimulationOptions { Strategy = new RandomStrategy(seed) });
+            SimulationRun one = Simulation.Run(seed, body, new SimulationOptions { StrategyFactory = _ => new RandomStrategy(seed) });
+            SimulationRun two = Simulation.Run(seed, body, new SimulationOptions { StrategyFactory = _ => new RandomStrategy(seed) });
 
             one.Failure.ShouldBeNull($"seed {seed}");
             two.Failure.ShouldBeNull($"seed {seed}");

@@ -13,9 +13,9 @@ public sealed class ExplorationBadInputTests
     public void ShardIndex_AtOrAboveShardCount_IsRejected_NamingBoth()
     {
         var options = new ExplorationOptions { ShardIndex = 5, ShardCount = 2, FailureFolder = null, HonourEnvironment = false };
-        var error = Should.Throw<ArgumentException>(() => Simulation.Explore(async (loop, ct) => await Task.Yield(), options));
+        var error = Should.Throw<OptionsValidationException>(() => Simulation.Explore(async (loop, ct) => await Task.Yield(), options));
         error.ParamName.ShouldBe("options");
-        error.Message.ShouldContain("ShardIndex is 5 but ShardCount is 2");
+        error.Message.ShouldContain("options.ShardIndex must be from 0 to ShardCount - 1 (1; shards are numbered from 0; it is 5)");
     }
 
     [Fact]

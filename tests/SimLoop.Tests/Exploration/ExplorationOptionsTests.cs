@@ -133,12 +133,77 @@ public sealed class ExplorationOptionsTests
     }
 
     [Fact]
-    public void Options_RejectBadValuesWithTheArgumentName()
+    public void Validate_EveryBadValue_OneExceptionNamesEachPropertyAndItsFix()
     {
-        Should.Throw<ArgumentOutOfRangeException>(() => new ExplorationOptions { Iterations = 0 }).ParamName.ShouldBe("value");
-        Should.Throw<ArgumentOutOfRangeException>(() => new ExplorationOptions { PctDepth = 0 }).ParamName.ShouldBe("value");
-        Should.Throw<ArgumentOutOfRangeException>(() => new ExplorationOptions { DegreeOfParallelism = 0 }).ParamName.ShouldBe("value");
-        Should.Throw<ArgumentOutOfRangeException>(() => new ExplorationOptions { Strategy = (ExplorationStrategy)42 }).ParamName.ShouldBe("value");
-        Should.Throw<ArgumentNullException>(() => new ExplorationOptions { Simulation = null! }).ParamName.ShouldBe("value");
+        var options = new ExplorationOptions
+        {
+            Iterations = 0,
+            Strategy = (ExplorationStrategy)42,
+            PctDepth = 0,
+            PctExpectedSteps = 0,
+            PreemptionBound = -1,
+            DegreeOfParallelism = 0,
+            ShardIndex = 2,
+            ShardCount = 2,
+            ShrinkBudget = -1,
+            Simulation = new SimulationOptions { MaxSteps = 0, TimerJitter = TimeSpan.FromTicks(-1) },
+        };
+
+        var error = Should.Throw<OptionsValidationException>(options.Validate);
+
+        error.ParamName.ShouldBe("options");
+        error.Problems.Select(p => p.Property).ShouldBe(
+        [
+            "Iterations", "Strategy", "PctDepth", "PctExpectedSteps", "PreemptionBound", "DegreeOfParallelism", "ShardIndex",
+            "ShrinkBudget", "Simulation.MaxSteps", "Simulation.TimerJitter",
+        ]);
+        error.Message.ShouldContain("options.Iterations must be at least 1 (it is 0)");
+        error.Message.ShouldContain("options.Strategy must be a defined ExplorationStrategy (Fifo, Random, Pct, Portfolio, Exhaustive; it is 42)");
+        error.Message.ShouldContain("options.ShardIndex must be from 0 to ShardCount - 1 (1;");
+        error.Message.ShouldContain("options.Simulation.MaxSteps must be positive, or null for no bound (it is 0)");
+        error.Message.ShouldContain("options.Simulation.TimerJitter cannot be negative");
     }
+
+    [Fact]
+    public void Explore_BadValue_FailsBeforeAnyIteration()
+    {
+        int runs = 0;
+        var options = new ExplorationOptions { Iterations = 3, ShrinkBudget = -1, HonourEnvironment = false, FailureFolder = null, Simulation = null! };
+
+        var error = Should.Throw<OptionsValidationException>(() => Simulation.Explore((_, _) => { runs++; return Task.CompletedTask; }, options));
+
+        error.Problems.Select(p => p.Property).ShouldBe(["ShrinkBudget", "Simulation"]);
+        error.Message.ShouldContain("options.Simulation is required (new SimulationOptions() for the defaults)");
+        runs.ShouldBe(0);
+    }
+
+    [Fact]
+    public void Explore_BoundsOfTheSimulationTemplate_ApplyToEveryIteration()
+    {
+        var options = new ExplorationOptions
+        {
+            Iterations = 2,
+            Strategy = ExplorationStrategy.Random,
+            ThrowOnFailure = false,
+            StopOnFirstFailure = false,
+            Shrink = false,
+            FailureFolder = null,
+            HonourEnvironment = false,
+            Simulation = new SimulationOptions { MaxSteps = 10 },
+        };
+
+        ExplorationResult result = Simulation.Explore(async (loop, ct) =>
+        {
+            for (int i = 0; i < 100; i++)
+            {
+                await Task.Yield();
+            }
+        }, options);
+
+        result.Failures.Count.ShouldBe(2);
+        result.Failures.ShouldAllBe(f => f.Exception is SimulationLimitException);
+    }
+
+    [Fact]
+    public void Defaults_AreValid() => Should.NotThrow(new ExplorationOptions().Validate);
 }

@@ -33,7 +33,7 @@ public sealed class SchedulingContractTests
     public void Rule7_AnIterationRunsExactlyTheHandlesReadyWhenItBegan_AndTheStrategyChoosesOnlyAmongThem()
     {
         var strategy = new FirstThenNewest();
-        var loop = new SimulatedEventLoop(new SimulationOptions { Strategy = strategy });
+        var loop = new SimulatedEventLoop(new SimulationOptions { StrategyFactory = _ => strategy });
         var order = new List<string>();
         loop.CallSoon(() => { order.Add("x"); loop.CallSoon(() => order.Add("z (scheduled by x)")); });
         loop.CallSoon(() => order.Add("y"));
@@ -52,7 +52,7 @@ public sealed class SchedulingContractTests
     {
         for (ulong seed = 0; seed < 40; seed++)
         {
-            var loop = new SimulatedEventLoop(new SimulationOptions { Seed = seed, Strategy = new PctStrategy(seed, depth: 1, expectedSteps: 10), MaxSteps = 10_000 });
+            var loop = new SimulatedEventLoop(new SimulationOptions { Seed = seed, StrategyFactory = _ => new PctStrategy(seed, depth: 1, expectedSteps: 10), MaxSteps = 10_000 });
             int yields = 0;
             LoopTask task = loop.CreateTask(async ct =>
             {
@@ -73,7 +73,7 @@ public sealed class SchedulingContractTests
     [Fact]
     public void Rule8_RunFor_WithAStrategyThatAlwaysPicksTheNewestStep_RunsEveryStep()
     {
-        var loop = new SimulatedEventLoop(new SimulationOptions { Strategy = new Newest(), MaxSteps = 10_000 });
+        var loop = new SimulatedEventLoop(new SimulationOptions { StrategyFactory = _ => new Newest(), MaxSteps = 10_000 });
         var done = new List<string>();
         foreach (string name in new[] { "a", "b", "c" })
         {
@@ -115,7 +115,7 @@ public sealed class SchedulingContractTests
         {
             var pct = new PctStrategy(seed, depth: 2, expectedSteps: 1); // the change point is decision 1
             var watch = new LoweredWatch(pct);
-            var loop = new SimulatedEventLoop(new SimulationOptions { Strategy = watch });
+            var loop = new SimulatedEventLoop(new SimulationOptions { StrategyFactory = _ => watch });
             loop.RunUntilComplete(async _ =>
             {
                 LoopTask a = loop.CreateTask(async _ => { await Task.Yield(); await Task.Yield(); }, "A");
@@ -161,7 +161,7 @@ public sealed class SchedulingContractTests
     {
         // A strategy that always picks the newest step, and a task that re-posts itself forever: the other task still
         // runs, because every step of an iteration's snapshot runs in that iteration.
-        var loop = new SimulatedEventLoop(new SimulationOptions { Strategy = new Newest(), MaxSteps = 1_000 });
+        var loop = new SimulatedEventLoop(new SimulationOptions { StrategyFactory = _ => new Newest(), MaxSteps = 1_000 });
         bool otherRan = false;
         loop.CreateTask(async _ => { await Task.Yield(); otherRan = true; }, "other");
         loop.CreateTask(async ct =>

@@ -53,7 +53,7 @@ public sealed class RealLibrariesTests
 
     private static string RunRandom(RealLibraryCase realCase, ulong seed)
     {
-        (SimulationRun run, string? result, _) = realCase.Run(seed, new SimulationOptions { Strategy = new RandomStrategy(seed) });
+        (SimulationRun run, string? result, _) = realCase.Run(seed, new SimulationOptions { StrategyFactory = _ => new RandomStrategy(seed) });
         run.Failure.ShouldBeNull($"seed {seed}: {run.Failure}");
         result.ShouldBe(realCase.Expected, $"seed {seed}");
         return run.Trace.Hash();

@@ -25,7 +25,7 @@ public sealed class ChoiceListStrategyTests
     [Fact]
     public void Replay_OfChangedProgram_DivergesWithExpectedAndFoundIds()
     {
-        SimulationRun recorded = Simulation.Run(7, Workers(2), new SimulationOptions { Strategy = new RandomStrategy(7) });
+        SimulationRun recorded = Simulation.Run(7, Workers(2), new SimulationOptions { StrategyFactory = _ => new RandomStrategy(7) });
         var file = new ScheduleTraceFile { Seed = 7 };
         file.SetDecisions(recorded.Trace.Decisions);
         var ex = Should.Throw<ReplayDivergedException>(() => Simulation.Replay(file, Workers(3)));
@@ -36,7 +36,7 @@ public sealed class ChoiceListStrategyTests
     [Fact]
     public void TraceFile_RoundTripsThroughJson()
     {
-        SimulationRun recorded = Simulation.Run(3, Workers(3), new SimulationOptions { Strategy = new RandomStrategy(3) });
+        SimulationRun recorded = Simulation.Run(3, Workers(3), new SimulationOptions { StrategyFactory = _ => new RandomStrategy(3) });
         var file = new ScheduleTraceFile { Seed = 3, Strategy = recorded.Strategy, TraceHash = recorded.Trace.Hash() };
         file.SetDecisions(recorded.Trace.Decisions);
         ScheduleTraceFile read = ScheduleTraceFile.FromJson(file.ToJson());

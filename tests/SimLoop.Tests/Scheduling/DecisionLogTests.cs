@@ -15,7 +15,7 @@ public sealed class DecisionLogTests
     public void Decisions_RebuildTheReadyIdsTheStrategySaw(ulong seed, bool recordTrace)
     {
         var spy = new SpyStrategy(new RandomStrategy(seed));
-        var loop = new SimulatedEventLoop(new SimulationOptions { Seed = seed, Strategy = spy, RecordTrace = recordTrace });
+        var loop = new SimulatedEventLoop(new SimulationOptions { Seed = seed, StrategyFactory = _ => spy, RecordTrace = recordTrace });
         loop.RunUntilComplete(async _ =>
         {
             var tasks = new List<LoopTask>();

@@ -74,7 +74,7 @@ public sealed class PctStrategyTests
         for (ulong seed = 0; seed < 100; seed++)
         {
             var order = new List<string>();
-            SimulationRun run = Simulation.Run(seed, ThreeWorkers(order), new SimulationOptions { Strategy = new PctStrategy(seed, 1, 20) });
+            SimulationRun run = Simulation.Run(seed, ThreeWorkers(order), new SimulationOptions { StrategyFactory = _ => new PctStrategy(seed, 1, 20) });
             run.Failed.ShouldBeFalse();
             string[] iterations = Iterations(order);
             iterations.Distinct().Count().ShouldBe(1, $"seed {seed}: no change of order without change points, got {string.Join("|", iterations)}");
@@ -93,7 +93,7 @@ public sealed class PctStrategyTests
         for (ulong seed = 0; seed < 100; seed++)
         {
             var order = new List<string>();
-            Simulation.Run(seed, ThreeWorkers(order), new SimulationOptions { Strategy = new PctStrategy(seed, depth, 12) });
+            Simulation.Run(seed, ThreeWorkers(order), new SimulationOptions { StrategyFactory = _ => new PctStrategy(seed, depth, 12) });
             string[] iterations = Iterations(order);
             int changes = iterations.Where((s, i) => i > 0 && iterations[i - 1] != s).Count();
             changes.ShouldBeLessThanOrEqualTo(depth - 1, $"seed {seed}: {string.Join("|", iterations)}");
@@ -129,7 +129,7 @@ public sealed class PctStrategyTests
     {
         for (ulong seed = 0; seed < (ulong)seeds; seed++)
         {
-            if (Simulation.Run(seed, body, new SimulationOptions { Strategy = new PctStrategy(seed, depth, 4) }).Failed)
+            if (Simulation.Run(seed, body, new SimulationOptions { StrategyFactory = _ => new PctStrategy(seed, depth, 4) }).Failed)
             {
                 return seed;
             }

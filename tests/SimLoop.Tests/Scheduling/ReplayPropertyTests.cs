@@ -20,7 +20,7 @@ public sealed class ReplayPropertyTests
     {
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(150), Prop.ForAll(Programs, p =>
         {
-            var options = new SimulationOptions { Strategy = new RandomStrategy((ulong)p.Seed), TimerJitter = TimeSpan.FromMilliseconds(1) };
+            var options = new SimulationOptions { StrategyFactory = _ => new RandomStrategy((ulong)p.Seed), TimerJitter = TimeSpan.FromMilliseconds(1) };
             SimulationRun recorded = Simulation.Run((ulong)p.Seed, Body(p.Tasks), options);
             var file = new ScheduleTraceFile { Seed = (ulong)p.Seed };
             file.SetDecisions(recorded.Trace.Decisions);

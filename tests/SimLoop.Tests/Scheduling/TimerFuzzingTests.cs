@@ -55,7 +55,8 @@ public sealed class TimerFuzzingTests
 
     [Fact]
     public void TimerJitter_RejectsNegative() =>
-        Should.Throw<ArgumentOutOfRangeException>(() => new SimulationOptions { TimerJitter = TimeSpan.FromTicks(-1) }).ParamName.ShouldBe("value");
+        Should.Throw<OptionsValidationException>(() => new SimulatedEventLoop(new SimulationOptions { TimerJitter = TimeSpan.FromTicks(-1) }))
+            .Problems.ShouldHaveSingleItem().Property.ShouldBe("TimerJitter");
 
     private static long FireTime(ulong seed)
     {

@@ -120,10 +120,10 @@ public sealed class DefaultBoundsTests
     }
 
     [Fact]
-    public void StartTime_WithNoRoomForTheClock_IsRejectedAtTheArgument()
+    public void StartTime_WithNoRoomForTheClock_IsRejectedWhenTheLoopIsCreated()
     {
-        var options = new SimulationOptions();
-        Should.Throw<ArgumentOutOfRangeException>(() => options.StartTime = DateTimeOffset.MaxValue).Message.ShouldContain("room to move");
+        var options = new SimulationOptions { StartTime = DateTimeOffset.MaxValue };
+        Should.Throw<OptionsValidationException>(() => new SimulatedEventLoop(options)).Message.ShouldContain("options.StartTime must leave the virtual clock room to move");
         options.StartTime = SimulationOptions.LatestStartTime;
         var loop = new SimulatedEventLoop(options);
         loop.RunFor(TimeSpan.FromDays(365));

@@ -75,11 +75,10 @@ public sealed class SimulatedEventLoopBoundsTests
     [Theory]
     [InlineData(0)]
     [InlineData(-1)]
-    public void SimulationOptions_NonPositiveBounds_AreRejectedWhereSet(long value)
+    public void SimulationOptions_NonPositiveBounds_AreRejectedWhenTheLoopIsCreated(long value)
     {
-        var options = new SimulationOptions();
-        Should.Throw<ArgumentOutOfRangeException>(() => options.MaxSteps = value);
-        Should.Throw<ArgumentOutOfRangeException>(() => options.MaxVirtualTime = TimeSpan.FromTicks(value));
-        Should.Throw<ArgumentOutOfRangeException>(() => options.BlockingStepTimeout = TimeSpan.FromTicks(value));
+        var options = new SimulationOptions { MaxSteps = value, MaxVirtualTime = TimeSpan.FromTicks(value), BlockingStepTimeout = TimeSpan.FromTicks(value) };
+        var error = Should.Throw<OptionsValidationException>(() => new SimulatedEventLoop(options));
+        error.Problems.Select(p => p.Property).ShouldBe(["MaxSteps", "MaxVirtualTime", "BlockingStepTimeout"]);
     }
 }

@@ -38,6 +38,24 @@ public sealed class VirtualNetworkOptionsTests
     }
 
     [Fact]
+    public void Validate_SeveralBadSettings_OneOptionsValidationExceptionWithEachPropertyAsData()
+    {
+        var options = new VirtualNetworkOptions { Mtu = 0, FirstEphemeralPort = 0, DefaultLink = new LinkSettings { ReorderRate = -0.5 } };
+
+        var e = Should.Throw<OptionsValidationException>(options.Validate);
+
+        e.ParamName.ShouldBe("options");
+        e.Problems.Select(p => p.Property).ShouldBe(["Mtu", "FirstEphemeralPort", "DefaultLink.ReorderRate"]);
+        e.Problems[0].Problem.ShouldBe("must be at least 1 (it is 0)");
+        e.Summary.ShouldBe("options.Mtu must be at least 1 (it is 0); options.FirstEphemeralPort must be a port number between 1 and 65535 (it is 0); "
+            + "options.DefaultLink.ReorderRate must be a probability between 0 and 1 (it is -0.5).");
+    }
+
+    [Fact]
+    public void OptionsValidationException_WithoutProblems_IsRejected() =>
+        Should.Throw<ArgumentException>(() => new OptionsValidationException("options", [])).ParamName.ShouldBe("problems");
+
+    [Fact]
     public void Constructor_NullDefaultLink_ThrowsSayingWhatToUse()
     {
         var e = Should.Throw<ArgumentException>(() => new VirtualNetwork(new ManualNetworkScheduler(), new VirtualNetworkOptions { DefaultLink = null! }));

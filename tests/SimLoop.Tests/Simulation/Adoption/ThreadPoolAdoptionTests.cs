@@ -193,7 +193,7 @@ public sealed class ThreadPoolAdoptionTests
             var perSeed = new HashSet<string>(StringComparer.Ordinal);
             for (int run = 0; run < 2; run++)
             {
-                var loop = new SimulatedEventLoop(new SimulationOptions { Seed = seed, Strategy = new SimLoop.Scheduling.RandomStrategy(seed) });
+                var loop = new SimulatedEventLoop(new SimulationOptions { Seed = seed, StrategyFactory = _ => new SimLoop.Scheduling.RandomStrategy(seed) });
                 string order = loop.RunUntilComplete(async ct =>
                 {
                     var log = new List<string>();
