@@ -13,7 +13,7 @@ public sealed partial class VirtualNetwork
         VirtualHost destination = GetHost(to);
         ThrowIfSameHost(source, destination);
         LinkStateOf(source, destination).IsHeld = true;
-        Record(NetworkEventKind.Fault, source.Name, destination.Name, "hold");
+        RecordFault(NetworkFault.Hold, source.Name, destination.Name, "hold");
     }
 
     /// <summary>The undelivered messages from <paramref name="from"/> to <paramref name="to"/>, oldest first.</summary>
@@ -37,7 +37,7 @@ public sealed partial class VirtualNetwork
         VirtualHost destination = GetHost(to);
         ThrowIfSameHost(source, destination);
         LinkStateOf(source, destination).IsHeld = false;
-        Record(NetworkEventKind.Fault, source.Name, destination.Name, "release");
+        RecordFault(NetworkFault.Release, source.Name, destination.Name, "release");
         foreach (Transmission message in InTransitInOrder().Where(m => m.From == source && m.To == destination && m.State == InFlightState.Held))
         {
             Resume(message, "released");

@@ -84,13 +84,29 @@ public sealed partial class VirtualNetwork
         }
     }
 
+    /// <summary>Records a <see cref="NetworkEventKind.Fault"/> event, at the current instant.</summary>
+    internal void RecordFault(NetworkFault fault, string from, string to, string detail)
+    {
+        if (scheduler.IsRecording)
+        {
+            scheduler.Record(new NetworkEvent(NetworkEventKind.Fault, scheduler.NowTicks, from, to, detail) { Fault = fault });
+        }
+    }
+
     /// <summary>Records an event about <paramref name="message"/>, formatting its description only when the trace records.</summary>
     internal void Record(NetworkEventKind kind, Transmission message, string? why = null)
     {
         if (scheduler.IsRecording)
         {
             string detail = why is null ? message.ToString() : $"{message} {why}";
-            scheduler.Record(new NetworkEvent(kind, scheduler.NowTicks, message.From.Name, message.To.Name, detail));
+            scheduler.Record(new NetworkEvent(kind, scheduler.NowTicks, message.From.Name, message.To.Name, detail)
+            {
+                MessageId = message.Id,
+                Message = message.Kind,
+                Connection = message.Detail.Text,
+                Length = message.Size,
+                FirstBytes = PayloadPrefix.Of(message.Delivery.Payload.Span),
+            });
         }
     }
 

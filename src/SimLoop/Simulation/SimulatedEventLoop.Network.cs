@@ -33,7 +33,7 @@ public sealed partial class SimulatedEventLoop
             throw new InvalidOperationException("The loop's network already exists: call ConfigureNetwork once, before the first use of Network or AddHost.");
         }
 
-        var network = new VirtualNetwork(this, options);
+        var network = new VirtualNetwork(new NetworkSchedulerAdapter(this), options);
         network.HostCrashed += host => FindHost(host.Name)?.OnCrashed();
         network.HostRestarted += host => FindHost(host.Name)?.OnRestarted();
         _network = network;
@@ -84,6 +84,55 @@ public sealed partial class SimulatedEventLoop
         return null;
     }
 
-    internal void RecordHostEvent(SimulatedHost host, long taskId, string what) =>
-        Trace.Add(new TraceEntry(TraceEntryKind.Network, NowTicks, CurrentTaskId(), taskId, $"host {host.Name} {what}"));
+    /// <summary>Records what happened to a host (<paramref name="spawnedTask"/>: the task it spawned, or 0).</summary>
+    internal void RecordHostEvent(long spawnedTask, in HostEvent hostEvent) =>
+        Recorder.Host(NowTicks, CurrentTaskId(), spawnedTask, hostEvent);
+
+    /// <summary>
+    /// Binds the network to the loop: exact-order loop timers for its callbacks, the loop's seeded streams, and the
+    /// loop's trace recorder for its events (kept as data).
+    /// </summary>
+    private sealed class NetworkSchedulerAdapter(SimulatedEventLoop loop) : INetworkScheduler
+    {
+        private readonly Dictionary<long, TimerHandle> _timers = new();
+
+        public long NowTicks => loop.NowTicks;
+
+        public bool IsRecording => loop.Recorder.IsRecording;
+
+        public long ScheduleAt(long atTicks, Action<object?> callback, object? state)
+        {
+            var invocation = new Invocation(this, callback, state);
+            TimerHandle handle = loop.ScheduleExactAt(Math.Max(atTicks, loop.NowTicks), static s => ((Invocation)s!).Run(), invocation);
+            invocation.Id = handle.Sequence;
+            _timers.Add(handle.Sequence, handle);
+            return handle.Sequence;
+        }
+
+        public bool Cancel(long id)
+        {
+            if (_timers.Remove(id, out TimerHandle? handle))
+            {
+                handle.Cancel();
+                return true;
+            }
+
+            return false;
+        }
+
+        public Random GetRandom(string concern) => loop.GetRandom(concern);
+
+        public void Record(NetworkEvent networkEvent) => loop.Recorder.Network(loop.NowTicks, loop.CurrentTaskId(), networkEvent);
+
+        private sealed class Invocation(NetworkSchedulerAdapter owner, Action<object?> callback, object? state)
+        {
+            public long Id { get; set; }
+
+            public void Run()
+            {
+                owner._timers.Remove(Id);
+                callback(state);
+            }
+        }
+    }
 }

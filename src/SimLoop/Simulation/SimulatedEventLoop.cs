@@ -11,12 +11,11 @@ namespace SimLoop;
 /// does goes into a <see cref="ScheduleTrace"/>; hangs, escapes and runaway runs end the run with a report.
 /// </summary>
 [DebuggerDisplay("SimulatedEventLoop seed={Seed} t={Clock.Elapsed} steps={StepCount}")]
-public sealed partial class SimulatedEventLoop : BaseEventLoop, INetworkScheduler
+public sealed partial class SimulatedEventLoop : BaseEventLoop
 {
     private readonly SimulationOptions _options;
     private readonly IScheduleStrategy _strategy;
     private readonly LoopTimeProvider _timeProvider;
-    private readonly Dictionary<long, TimerHandle> _networkTimers = new();
     private readonly ThreadPoolAdoption? _adoption;
     private LoopTerminatingException? _pendingFailure;
 
@@ -36,6 +35,7 @@ public sealed partial class SimulatedEventLoop : BaseEventLoop, INetworkSchedule
         Clock = new VirtualClock(_options.StartTime);
         _timeProvider = new LoopTimeProvider(this, Clock.Start);
         Trace = new ScheduleTrace(_options.RecordTrace);
+        Recorder = new TraceRecorder(Trace);
         Random = SeedDerivation.CreateRandom(_options.Seed, "user");
         _adoption = _options.AdoptThreadPoolWork ? new ThreadPoolAdoption(this) : null;
     }
@@ -63,6 +63,9 @@ public sealed partial class SimulatedEventLoop : BaseEventLoop, INetworkSchedule
 
     /// <summary>What the run did so far.</summary>
     public ScheduleTrace Trace { get; }
+
+    /// <summary>The only writer of <see cref="Trace"/>.</summary>
+    internal TraceRecorder Recorder { get; }
 
     /// <summary>A random stream for user code, derived from the seed (concern <c>"user"</c>).</summary>
     public Random Random { get; }
@@ -99,38 +102,6 @@ public sealed partial class SimulatedEventLoop : BaseEventLoop, INetworkSchedule
     /// <inheritdoc/>
     private protected override long LastTick => Clock.MaxTicks;
 
-    long INetworkScheduler.ScheduleAt(long atTicks, Action<object?> callback, object? state)
-    {
-        var invocation = new NetworkCallback(this, callback, state);
-        TimerHandle handle = ScheduleExactAt(Math.Max(atTicks, NowTicks), static s => ((NetworkCallback)s!).Invoke(), invocation);
-        invocation.Id = handle.Sequence;
-        _networkTimers.Add(handle.Sequence, handle);
-        return handle.Sequence;
-    }
-
-    bool INetworkScheduler.Cancel(long id)
-    {
-        if (_networkTimers.Remove(id, out TimerHandle? handle))
-        {
-            handle.Cancel();
-            return true;
-        }
-
-        return false;
-    }
-
-    Random INetworkScheduler.GetRandom(string concern) => GetRandom(concern);
-
-    bool INetworkScheduler.IsRecording => Trace.RecordsEntries;
-
-    void INetworkScheduler.Record(NetworkEvent networkEvent)
-    {
-        if (Trace.RecordsEntries)
-        {
-            Trace.Add(new TraceEntry(TraceEntryKind.Network, NowTicks, CurrentTaskId(), 0, networkEvent.ToString()));
-        }
-    }
-
     /// <inheritdoc/>
     public override void DefaultExceptionHandler(ExceptionContext context)
     {
@@ -154,7 +125,7 @@ public sealed partial class SimulatedEventLoop : BaseEventLoop, INetworkSchedule
             throw new InvalidOperationException($"Strategy {_strategy.Description} chose step {choice}, but only {ready.Count} steps are ready.");
         }
 
-        Trace.AddDecision(choice, ready, NowTicks);
+        Recorder.Decision(choice, ready, NowTicks);
         return choice;
     }
 
@@ -193,11 +164,9 @@ public sealed partial class SimulatedEventLoop : BaseEventLoop, INetworkSchedule
     /// <inheritdoc/>
     protected override void OnHandleCompleted(Handle handle)
     {
-        if (Trace.RecordsEntries && handle.Owner is null)
+        if (handle.Owner is null)
         {
-            Trace.Add(handle is TimerHandle timer
-                ? new TraceEntry(TraceEntryKind.TimerFired, NowTicks, 0, timer.WhenTicks, handle.Description)
-                : new TraceEntry(TraceEntryKind.Callback, NowTicks, 0, handle.Sequence, handle.Description));
+            Recorder.HandleRan(NowTicks, handle);
         }
 
         ThrowIfBlocked();
@@ -216,15 +185,15 @@ public sealed partial class SimulatedEventLoop : BaseEventLoop, INetworkSchedule
 
     /// <inheritdoc/>
     protected override void OnTaskRegistered(ILoopTask task, long id) =>
-        Trace.Add(new TraceEntry(TraceEntryKind.TaskRegistered, NowTicks, CurrentTaskId(), id, string.IsNullOrEmpty(task.Name) ? $"Task-{id}" : task.Name));
+        Recorder.TaskRegistered(NowTicks, CurrentTaskId(), id, string.IsNullOrEmpty(task.Name) ? $"Task-{id}" : task.Name);
 
     /// <inheritdoc/>
     protected override void OnTaskEntered(ILoopTask task) =>
-        Trace.Add(new TraceEntry(TraceEntryKind.Enter, NowTicks, TaskIdOf(task), 0, null));
+        Recorder.TaskEntered(NowTicks, TaskIdOf(task));
 
     /// <inheritdoc/>
     protected override void OnTaskLeft(ILoopTask task) =>
-        Trace.Add(new TraceEntry(TraceEntryKind.Leave, NowTicks, TaskIdOf(task), 0, null));
+        Recorder.TaskLeft(NowTicks, TaskIdOf(task));
 
     private long CurrentTaskId() => CurrentTask is { } t ? TaskIdOf(t) : 0;
 
@@ -241,7 +210,7 @@ public sealed partial class SimulatedEventLoop : BaseEventLoop, INetworkSchedule
         }
 
         Clock.AdvanceTo(ticks);
-        Trace.Add(new TraceEntry(TraceEntryKind.ClockAdvanced, ticks, 0, ticks, null));
+        Recorder.ClockAdvanced(ticks);
     }
 
     private DeadlockException CreateDeadlockException()
@@ -256,16 +225,5 @@ public sealed partial class SimulatedEventLoop : BaseEventLoop, INetworkSchedule
         return new DeadlockException(
             $"Deadlock at virtual time {Clock.Elapsed} after {StepCount} steps (seed {Seed}): nothing is ready, no timer is pending, and the run is not done. Pending tasks:\n{list}",
             lines);
-    }
-
-    private sealed class NetworkCallback(SimulatedEventLoop loop, Action<object?> callback, object? state)
-    {
-        public long Id { get; set; }
-
-        public void Invoke()
-        {
-            loop._networkTimers.Remove(Id);
-            callback(state);
-        }
     }
 }
