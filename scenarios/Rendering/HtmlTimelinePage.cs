@@ -57,17 +57,17 @@ internal static class HtmlTimelinePage
 
     private const string Legend = """
         <ul class="legend">
-        <li><svg width="14" height="14"><rect class="step" x="4" y="0" width="6" height="14"/></svg>a task runs a step</li>
-        <li><svg width="14" height="14"><rect class="step non-fifo" x="4" y="0" width="6" height="14"/></svg>a step the scheduler picked out of FIFO order (▼ above it)</li>
-        <li><svg width="30" height="14"><line class="arrow" x1="0" y1="7" x2="28" y2="7"/></svg>a message, from the sending task to the receiving task, with its first bytes</li>
-        <li><svg width="30" height="14"><line class="arrow dropped" x1="0" y1="7" x2="28" y2="7"/></svg>a lost message</li>
-        <li><svg width="14" height="14"><rect class="fault fault-crash" width="14" height="14"/></svg>host down</li>
-        <li><svg width="14" height="14"><rect class="fault fault-partition" width="14" height="14"/></svg>partition</li>
-        <li><svg width="14" height="14"><rect class="fault fault-clog" width="14" height="14"/></svg>clogged</li>
-        <li><svg width="14" height="14"><rect class="fault fault-hold" width="14" height="14"/></svg>messages held</li>
+        <li><svg width="14" height="14"><rect class="swatch step" x="4" y="0" width="6" height="14"/></svg>a task runs a step</li>
+        <li><svg width="14" height="14"><rect class="swatch step non-fifo" x="4" y="0" width="6" height="14"/></svg>a step the scheduler picked out of FIFO order (▼ above it)</li>
+        <li><svg width="30" height="14"><line class="swatch arrow" x1="0" y1="7" x2="28" y2="7"/></svg>a message, from the sending task to the receiving task, with its first bytes</li>
+        <li><svg width="30" height="14"><line class="swatch arrow dropped" x1="0" y1="7" x2="28" y2="7"/></svg>a lost message</li>
+        <li><svg width="14" height="14"><rect class="swatch fault fault-crash" width="14" height="14"/></svg>host down</li>
+        <li><svg width="14" height="14"><rect class="swatch fault fault-partition" width="14" height="14"/></svg>partition</li>
+        <li><svg width="14" height="14"><rect class="swatch fault fault-clog" width="14" height="14"/></svg>clogged</li>
+        <li><svg width="14" height="14"><rect class="swatch fault fault-hold" width="14" height="14"/></svg>messages held</li>
         <li><svg width="50" height="14" class="host-crash"><text x="0" y="11">✕ crash</text></svg>/ <svg width="56" height="14" class="host-restart"><text x="0" y="11">↻ restart</text></svg>a host crashes or restarts</li>
-        <li><svg width="14" height="14"><rect class="storage" x="3" y="3" width="8" height="8"/></svg>a disk operation (<svg width="14" height="14"><rect class="storage storage-fault" x="3" y="3" width="8" height="8"/></svg>disk fault or crash)</li>
-        <li><svg width="10" height="14"><line class="failure" x1="5" y1="0" x2="5" y2="14"/></svg>the failure</li>
+        <li><svg width="14" height="14"><rect class="swatch storage" x="3" y="3" width="8" height="8"/></svg>a disk operation (<svg width="14" height="14"><rect class="swatch storage storage-fault" x="3" y="3" width="8" height="8"/></svg>disk fault or crash)</li>
+        <li><svg width="10" height="14"><line class="swatch failure" x1="5" y1="0" x2="5" y2="14"/></svg>the failure</li>
         </ul>
         """;
 

@@ -61,7 +61,8 @@ internal sealed record TimelineStorageEvent(string Host, long Ticks, StorageEven
 {
     public bool IsFault => Event.Kind is StorageEventKind.Crash or StorageEventKind.Fault;
 
-    public string Text => Event.ToString()["storage ".Length..];
+    /// <summary>What happened, without the host: kind, path, detail.</summary>
+    public string Text => $"{Event.Kind.ToString().ToLowerInvariant()} {Event.Path} {Event.Detail}".TrimEnd();
 }
 
 /// <summary>A host crashed or restarted.</summary>
