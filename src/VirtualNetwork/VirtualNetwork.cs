@@ -113,11 +113,11 @@ public sealed partial class VirtualNetwork
     /// <summary>Runs <paramref name="action"/> in a scheduler callback at the current instant (never inline).</summary>
     internal void Post(Action action) => scheduler.ScheduleAt(scheduler.NowTicks, static s => ((Action)s!)(), action);
 
-    /// <summary>Runs <paramref name="action"/> in a scheduler callback at <paramref name="atTicks"/>; never schedules <see cref="VirtualDeadline.Never"/> (returns -1).</summary>
-    internal long ScheduleAt(long atTicks, Action action) =>
-        atTicks == VirtualDeadline.Never ? -1 : scheduler.ScheduleAt(atTicks, static s => ((Action)s!)(), action);
+    /// <summary>Runs <paramref name="action"/> in a scheduler callback at <paramref name="atTicks"/>; never schedules <see cref="VirtualDeadline.Never"/> (returns null).</summary>
+    internal IScheduledCallback? ScheduleAt(long atTicks, Action action) =>
+        atTicks == VirtualDeadline.Never ? null : scheduler.ScheduleAt(atTicks, static s => ((Action)s!)(), action);
 
-    internal bool CancelScheduled(long id) => id >= 0 && scheduler.Cancel(id);
+    internal static bool CancelScheduled(IScheduledCallback? callback) => callback?.Cancel() ?? false;
 
     /// <summary>
     /// When a message sent at <paramref name="sentAtTicks"/> on its <paramref name="attempt"/>-th retry counts as

@@ -89,48 +89,47 @@ public sealed partial class SimulatedEventLoop
         Recorder.Host(NowTicks, CurrentTaskId(), spawnedTask, hostEvent);
 
     /// <summary>
-    /// Binds the network to the loop: exact-order loop timers for its callbacks, the loop's seeded streams, and the
-    /// loop's trace recorder for its events (kept as data).
+    /// Binds the network to the loop: exact-order loop timers for its callbacks (each returned as an opaque handle that
+    /// cancels its timer; no table of timers), the loop's seeded streams, and the loop's trace recorder for its events
+    /// (kept as data).
     /// </summary>
     private sealed class NetworkSchedulerAdapter(SimulatedEventLoop loop) : INetworkScheduler
     {
-        private readonly Dictionary<long, TimerHandle> _timers = new();
-
         public long NowTicks => loop.NowTicks;
 
         public bool IsRecording => loop.Recorder.IsRecording;
 
-        public long ScheduleAt(long atTicks, Action<object?> callback, object? state)
+        public IScheduledCallback ScheduleAt(long atTicks, Action<object?> callback, object? state)
         {
-            var invocation = new Invocation(this, callback, state);
-            TimerHandle handle = loop.ScheduleExactAt(Math.Max(atTicks, loop.NowTicks), static s => ((Invocation)s!).Run(), invocation);
-            invocation.Id = handle.Sequence;
-            _timers.Add(handle.Sequence, handle);
-            return handle.Sequence;
-        }
-
-        public bool Cancel(long id)
-        {
-            if (_timers.Remove(id, out TimerHandle? handle))
-            {
-                handle.Cancel();
-                return true;
-            }
-
-            return false;
+            var scheduled = new ScheduledCallback(callback, state);
+            scheduled.Timer = loop.ScheduleExactAt(Math.Max(atTicks, loop.NowTicks), static s => ((ScheduledCallback)s!).Run(), scheduled);
+            return scheduled;
         }
 
         public Random GetRandom(string concern) => loop.GetRandom(concern);
 
         public void Record(NetworkEvent networkEvent) => loop.Recorder.Network(loop.NowTicks, loop.CurrentTaskId(), networkEvent);
 
-        private sealed class Invocation(NetworkSchedulerAdapter owner, Action<object?> callback, object? state)
+        /// <summary>One scheduled callback: its loop timer until it runs or is cancelled, then nothing.</summary>
+        private sealed class ScheduledCallback(Action<object?> callback, object? state) : IScheduledCallback
         {
-            public long Id { get; set; }
+            public TimerHandle? Timer { get; set; }
+
+            public bool Cancel()
+            {
+                if (Timer is not { } timer)
+                {
+                    return false;
+                }
+
+                Timer = null;
+                timer.Cancel();
+                return true;
+            }
 
             public void Run()
             {
-                owner._timers.Remove(Id);
+                Timer = null;
                 callback(state);
             }
         }
