@@ -89,9 +89,8 @@ internal static class HtmlTimelineWriter
             }
 
             double x = X(layout, step.TimeTicks);
-            string site = step.AwaitSite is { } s ? ", then awaits " + s : "";
             string css = step.NonFifo is null ? "step" : "step non-fifo";
-            svg.Append(Invariant($"<rect class=\"{css}\" data-t=\"{step.TimeTicks}\" data-dx=\"-3\" data-task=\"{step.TaskId}\" x=\"{x - 3:0.##}\" y=\"{y - 7}\" width=\"6\" height=\"14\"><title>{TraceTimeline.Milliseconds(step.TimeTicks)}: {Escape(Name(step.TaskId))} runs a step{Escape(site)}</title></rect>"));
+            svg.Append(Invariant($"<rect class=\"{css}\" data-t=\"{step.TimeTicks}\" data-dx=\"-3\" data-task=\"{step.TaskId}\" x=\"{x - 3:0.##}\" y=\"{y - 7}\" width=\"6\" height=\"14\"><title>{TraceTimeline.Milliseconds(step.TimeTicks)}: {Escape(Name(step.TaskId))} runs a step</title></rect>"));
             if (step.NonFifo is { } pick)
             {
                 string ready = string.Join(", ", pick.Ready.Select(Name));

@@ -42,8 +42,7 @@ internal sealed record TimelineDecision(int Chosen, IReadOnlyList<long> Ready);
 /// <param name="TimeTicks">When.</param>
 /// <param name="Order">The step's entry index in the trace (orders events at one instant).</param>
 /// <param name="NonFifo">The decision that picked this step over an older ready one, or null.</param>
-/// <param name="AwaitSite">Where the step stopped (what the task awaited next), or null.</param>
-internal sealed record TimelineStep(long TaskId, long TimeTicks, int Order, TimelineDecision? NonFifo, string? AwaitSite);
+internal sealed record TimelineStep(long TaskId, long TimeTicks, int Order, TimelineDecision? NonFifo);
 
 /// <summary>A message from the task that sent it to the task that received it.</summary>
 internal sealed record TimelineMessage(
