@@ -42,7 +42,7 @@ internal sealed class TraceCommand
         ulong? seed = parse.GetValue(_common.Seed);
         string? traceFile = parse.GetValue(_common.Trace);
         ScenarioOutcome outcome = ScenarioRunner.RunSeedOrTrace(settings, seed, traceFile);
-        var timeline = TraceTimeline.From(outcome, settings.Scenario.Name);
+        var timeline = TraceTimeline.From(outcome, settings.Scenario.Name, minimised: traceFile is not null); // explore writes the minimised schedule
         string? error = null;
         if (html is not null)
         {

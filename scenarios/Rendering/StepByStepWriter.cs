@@ -1,3 +1,4 @@
+using SimLoop.Networking;
 using SimLoop.Scenarios.CommandLine;
 using SimLoop.Scheduling;
 
@@ -10,17 +11,18 @@ internal static class StepByStepWriter
     {
         var names = new Dictionary<long, string> { [0] = "loop" };
         string Name(long task) => names.TryGetValue(task, out string? name) ? name : CommonOptions.Invariant($"task {task}");
+        int decisions = 0;
         foreach (TraceEntry e in outcome.Trace.Entries)
         {
             string? line = e.Kind switch
             {
                 TraceEntryKind.TaskRegistered => Remember(names, e),
                 TraceEntryKind.Enter => $"{Name(e.TaskId)} runs a step",
-                TraceEntryKind.Decision => $"scheduler picks #{e.Value} of ready tasks [{string.Join(", ", (e.Text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(id => Name(long.Parse(id, System.Globalization.CultureInfo.InvariantCulture))))}]",
+                TraceEntryKind.Decision => Decision(outcome.Trace.Decisions[decisions++], Name),
                 TraceEntryKind.TimerFired => $"timer fires (due {TraceTimeline.Milliseconds(e.Value)}) {e.Text}",
                 TraceEntryKind.ClockAdvanced => $"clock jumps to {TraceTimeline.Milliseconds(e.Value)}",
-                TraceEntryKind.Network => $"net  {NetworkText(e.Text)}{(e.TaskId != 0 ? $"  (by {Name(e.TaskId)})" : "")}",
-                TraceEntryKind.TaskDone => $"{Name(e.TaskId)} done {e.Text}",
+                TraceEntryKind.Network when e.Event is NetworkEvent net => $"net  {Network(net)}{By(e, Name)}",
+                TraceEntryKind.Storage or TraceEntryKind.Host => $"{e.Text}{By(e, Name)}",
                 TraceEntryKind.Callback => $"callback {e.Text}",
                 _ => null,
             };
@@ -37,9 +39,15 @@ internal static class StepByStepWriter
         return $"new task {names[e.Value]} (id {e.Value})";
     }
 
-    private static string NetworkText(string? text)
+    private static string Decision(ScheduleDecision decision, Func<long, string> name) =>
+        $"scheduler picks #{decision.Chosen} of ready tasks [{string.Join(", ", decision.ReadyTaskIds.Select(name))}]{(decision.Chosen != 0 ? " (not FIFO)" : "")}";
+
+    private static string By(TraceEntry e, Func<long, string> name) => e.TaskId != 0 ? $"  (by {name(e.TaskId)})" : "";
+
+    /// <summary>The network event without its time (the line starts with it), with the message's first bytes when printable.</summary>
+    private static string Network(NetworkEvent net)
     {
-        int space = text?.IndexOf(' ', StringComparison.Ordinal) ?? -1;
-        return space >= 0 ? text![(space + 1)..] : text ?? "";
+        string text = $"{net.Kind} {net.From}->{net.To} {net.Detail}";
+        return net.FirstBytes.AsPrintableText() is { } bytes ? $"{text} \"{bytes}\"" : text;
     }
 }

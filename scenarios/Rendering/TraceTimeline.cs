@@ -1,33 +1,26 @@
 using System.Globalization;
+using SimLoop.Networking;
 using SimLoop.Scenarios.CommandLine;
 using SimLoop.Scheduling;
+using SimLoop.Storage.Seam;
 
 namespace SimLoop.Scenarios.Rendering;
 
-/// <summary>A lane of the timeline: one task, grouped under its host (task names are <c>host/role</c>).</summary>
-internal sealed record TimelineLane(int Index, string Host, string Name, long TaskId);
-
-/// <summary>One step a task ran, at a slot of the time axis.</summary>
-internal sealed record TimelineStep(long TaskId, int Slot, long TimeTicks);
-
-/// <summary>A network message from a sending task to the task that next ran on the receiving host.</summary>
-internal sealed record TimelineMessage(string Label, string From, string To, int SentSlot, long SentTicks, long FromTask, int? ArrivedSlot, long? ArrivedTicks, long ToTask, bool Dropped);
-
-/// <summary>A storage operation or fault of a host's simulated disk (SimLoop.Storage), drawn in the host's storage lane.</summary>
-internal sealed record TimelineStorageEvent(string Host, int Slot, long Ticks, string Text);
-
-/// <summary>A fault (crash, partition, clog, hold) over a range of slots on some hosts.</summary>
-internal sealed record TimelineFault(string Kind, IReadOnlyList<string> Hosts, int StartSlot, int EndSlot, long StartTicks, string Detail);
-
 /// <summary>
-/// A run's trace arranged for drawing. The time axis has one slot per event drawn (step, message, fault), in trace
-/// order, each labelled with its virtual time: many events share an instant, so a linear time scale would stack them.
+/// A run's trace arranged for drawing, read from the trace's data (task, network, storage and host events; never
+/// parsed from text): lanes grouped by host, steps, messages from the sending task to the receiving task, faults.
+/// Everything keeps its virtual time, for a linear time axis, and its trace order, for events at one instant.
 /// </summary>
 internal sealed class TraceTimeline
 {
-    private static readonly HashSet<string> s_drawnKinds = ["Syn", "SynAck", "Data", "Fin", "Reset", "Datagram"];
+    private static readonly HashSet<MessageKind> s_drawnKinds = [MessageKind.Syn, MessageKind.SynAck, MessageKind.Data, MessageKind.Fin, MessageKind.Reset, MessageKind.Datagram];
 
     public required string Title { get; init; }
+
+    /// <summary>Whether the run replays a minimised schedule (a trace file written by explore).</summary>
+    public required bool Minimised { get; init; }
+
+    public required IReadOnlyList<TimelineGroup> Groups { get; init; }
 
     public required IReadOnlyList<TimelineLane> Lanes { get; init; }
 
@@ -37,31 +30,39 @@ internal sealed class TraceTimeline
 
     public required IReadOnlyList<TimelineFault> Faults { get; init; }
 
-    /// <summary>Storage operations and faults, each in the storage lane of its host (the lane's task id is <see cref="StorageLaneId"/>).</summary>
+    public required IReadOnlyList<TimelineHostEvent> HostEvents { get; init; }
+
+    /// <summary>Storage operations and faults, each in the storage lane of its host.</summary>
     public required IReadOnlyList<TimelineStorageEvent> StorageEvents { get; init; }
 
-    public required IReadOnlyList<long> SlotTimes { get; init; }
+    /// <summary>The virtual time of the trace's last entry.</summary>
+    public required long EndTicks { get; init; }
 
     public required string? Failure { get; init; }
 
-    public IReadOnlyList<string> Hosts => Lanes.Select(l => l.Host).Distinct().ToArray();
+    /// <summary>The simulated hosts, in the order they were added.</summary>
+    public IReadOnlyList<string> Hosts => Groups.Where(g => g.IsHost).Select(g => g.Name).ToArray();
 
-    public static TraceTimeline From(ScenarioOutcome outcome, string scenario)
+    public static TraceTimeline From(ScenarioOutcome outcome, string scenario, bool minimised = false)
     {
         IReadOnlyList<TraceEntry> entries = outcome.Trace.Entries;
-        var names = new Dictionary<long, string> { [0] = "loop" };
-        var slotTimes = new List<long>();
+        var names = new Dictionary<long, string>();
+        var hostOfTask = new Dictionary<long, string>();
+        var hostOrder = new List<string>();
         var steps = new List<TimelineStep>();
-        var sent = new Dictionary<string, (string Label, string From, string To, int Slot, long Ticks, long Task, int Entry)>();
-        var arrivals = new List<(string Id, int Slot, long Ticks, int EntryIndex, bool Dropped)>();
-        var faults = new List<TimelineFault>();
-        var open = new Dictionary<string, (string Kind, string[] Hosts, int Slot, long Ticks, string Detail)>();
-        var enters = new List<(int EntryIndex, long TaskId, int Slot)>();
+        var sends = new List<(int Order, NetworkEvent Event, long Task)>();
+        var arrivals = new Dictionary<long, (int Order, long Ticks, bool Dropped)>();
+        var faults = new FaultRanges();
+        var hostEvents = new List<TimelineHostEvent>();
         var storage = new List<TimelineStorageEvent>();
-        int Slot(long ticks)
+        TimelineDecision? pendingPick = null;
+        int decisions = 0;
+        void AddHost(string host)
         {
-            slotTimes.Add(ticks);
-            return slotTimes.Count - 1;
+            if (host.Length > 0 && !hostOrder.Contains(host))
+            {
+                hostOrder.Add(host);
+            }
         }
 
         for (int i = 0; i < entries.Count; i++)
@@ -71,184 +72,125 @@ internal sealed class TraceTimeline
             {
                 case TraceEntryKind.TaskRegistered:
                     names[e.Value] = e.Text ?? CommonOptions.Invariant($"task {e.Value}");
+                    if (hostOfTask.TryGetValue(e.TaskId, out string? creatorHost))
+                    {
+                        hostOfTask.TryAdd(e.Value, creatorHost);
+                    }
+
+                    break;
+                case TraceEntryKind.Decision:
+                    ScheduleDecision decision = outcome.Trace.Decisions[decisions++];
+                    pendingPick = decision.Chosen == 0 ? null : new TimelineDecision(decision.Chosen, decision.ReadyTaskIds);
                     break;
                 case TraceEntryKind.Enter:
-                    int slot = Slot(e.TimeTicks);
-                    steps.Add(new TimelineStep(e.TaskId, slot, e.TimeTicks));
-                    enters.Add((i, e.TaskId, slot));
+                    steps.Add(new TimelineStep(e.TaskId, e.TimeTicks, i, pendingPick));
+                    pendingPick = null;
                     break;
-                case TraceEntryKind.Network when StorageLine(e.Text) is { } op:
-                    storage.Add(new TimelineStorageEvent(op.Host, Slot(e.TimeTicks), e.TimeTicks, op.Text));
+                case TraceEntryKind.Callback or TraceEntryKind.TimerFired:
+                    pendingPick = null;
                     break;
-                case TraceEntryKind.Network when NetworkLine.Parse(e.Text) is { } net:
-                    if (net.Kind == "Sent" && net.MessageId is { } id && s_drawnKinds.Contains(net.MessageKind))
+                case TraceEntryKind.Host when e.Event is HostEvent host:
+                    AddHost(host.Host);
+                    if (host.Kind == HostEventKind.Spawn)
                     {
-                        sent[id] = (net.Detail, net.From, net.To, Slot(e.TimeTicks), e.TimeTicks, e.TaskId, i);
+                        hostOfTask[e.Value] = host.Host;
                     }
-                    else if (net.Kind is "Delivered" or "Dropped" && net.MessageId is { } arrived && sent.ContainsKey(arrived))
+                    else if (host.Kind is HostEventKind.Crash or HostEventKind.Restart)
                     {
-                        arrivals.Add((arrived, Slot(e.TimeTicks), e.TimeTicks, i, net.Kind == "Dropped"));
-                    }
-                    else if (net.Kind == "Fault")
-                    {
-                        RecordFault(net, Slot(e.TimeTicks), e.TimeTicks, open, faults);
+                        hostEvents.Add(new TimelineHostEvent(host.Host, host.Kind, e.TimeTicks, i));
                     }
 
+                    break;
+                case TraceEntryKind.Storage when e.Event is StorageEvent op:
+                    AddHost(op.Host);
+                    storage.Add(new TimelineStorageEvent(op.Host, e.TimeTicks, op));
+                    break;
+                case TraceEntryKind.Network when e.Event is NetworkEvent net:
+                    Read(net, e, i);
                     break;
             }
         }
 
-        int last = Math.Max(0, slotTimes.Count - 1);
-        faults.AddRange(open.Values.Select(f => new TimelineFault(f.Kind, f.Hosts, f.Slot, last, f.Ticks, f.Detail)));
-        string HostOf(long task) => names.TryGetValue(task, out string? n) && n.IndexOf('/', StringComparison.Ordinal) is > 0 and var cut ? n[..cut] : "(loop)";
+        void Read(NetworkEvent net, TraceEntry e, int order)
+        {
+            switch (net.Kind)
+            {
+                case NetworkEventKind.HostAdded:
+                    AddHost(net.From);
+                    break;
+                case NetworkEventKind.Sent when net.Message is { } kind && s_drawnKinds.Contains(kind):
+                    sends.Add((order, net, e.TaskId));
+                    break;
+                case NetworkEventKind.Delivered or NetworkEventKind.Dropped when net.MessageId != 0:
+                    arrivals.TryAdd(net.MessageId, (order, e.TimeTicks, net.Kind == NetworkEventKind.Dropped));
+                    break;
+                case NetworkEventKind.Fault:
+                    faults.Add(net, e.TimeTicks, order);
+                    break;
+            }
+        }
+
+        long end = entries.Count == 0 ? 0 : entries[^1].TimeTicks;
+        var groups = hostOrder.Select(h => new TimelineGroup(h, IsHost: true)).ToList();
+        var scenarioGroup = new TimelineGroup(TimelineGroup.ScenarioGroup, IsHost: false);
         var lanes = new List<TimelineLane>();
-        var hostOrder = new List<string>();
-        bool HostHasTasks(string host) => names.Keys.Any(t => t != 0 && HostOf(t) == host);
-        bool loopSends = sent.Values.Any(s => s.Task == 0 && !HostHasTasks(s.From));
-        foreach (long task in names.Keys.Where(t => t != 0 || loopSends).Order())
+        foreach (TimelineGroup group in groups)
         {
-            string host = HostOf(task);
-            if (!hostOrder.Contains(host))
+            foreach (long task in names.Keys.Where(t => hostOfTask.GetValueOrDefault(t) == group.Name).Order())
             {
-                hostOrder.Add(host);
+                lanes.Add(new TimelineLane(lanes.Count, group, names[task], task, LaneKind.Task));
+            }
+
+            if (!lanes.Any(l => l.Group == group) && sends.Any(s => s.Event.From == group.Name || s.Event.To == group.Name))
+            {
+                lanes.Add(new TimelineLane(lanes.Count, group, group.Name + "/(network)", NetworkLaneId(groups.IndexOf(group)), LaneKind.Network));
+            }
+
+            if (storage.Any(op => op.Host == group.Name))
+            {
+                lanes.Add(new TimelineLane(lanes.Count, group, group.Name + "/(storage)", StorageLaneId(groups.IndexOf(group)), LaneKind.Storage));
             }
         }
 
-        foreach (string host in sent.Values.SelectMany(s => new[] { s.From, s.To }).Where(h => !hostOrder.Contains(h)).Distinct().ToArray())
+        long[] scenarioTasks = names.Keys.Where(t => !hostOfTask.ContainsKey(t)).Order().ToArray();
+        if (scenarioTasks.Length > 0)
         {
-            hostOrder.Add(host);
-            names[-1 - hostOrder.Count] = host + "/(network)";
+            groups.Add(scenarioGroup);
+            lanes.AddRange(scenarioTasks.Select((t, k) => new TimelineLane(lanes.Count + k, scenarioGroup, names[t], t, LaneKind.Task)));
         }
 
-        foreach (string host in storage.Select(op => op.Host).Where(h => !hostOrder.Contains(h)).Distinct().ToArray())
-        {
-            hostOrder.Add(host);
-        }
-
-        var storageHosts = storage.Select(op => op.Host).Distinct().ToList();
-        foreach (string host in hostOrder)
-        {
-            foreach (long task in names.Keys.Where(t => (t != 0 || loopSends) && HostOf(t) == host).Order())
-            {
-                lanes.Add(new TimelineLane(lanes.Count, host, names[task], task));
-            }
-
-            if (storageHosts.IndexOf(host) is >= 0 and var disk)
-            {
-                lanes.Add(new TimelineLane(lanes.Count, host, host + "/(storage)", StorageLaneId(disk)));
-            }
-        }
-
-        long LaneTaskOnHost(string host, int afterEntry)
-        {
-            foreach ((int index, long taskId, _) in enters)
-            {
-                if (index > afterEntry && HostOf(taskId) == host)
-                {
-                    return taskId;
-                }
-            }
-
-            return lanes.FirstOrDefault(l => l.Host == host)?.TaskId ?? 0;
-        }
-
-        // A message the network stack sends on its own (a SYN-ACK, a retransmission) runs in a loop callback, not in a
-        // task: draw it from the host's task that ran last before it, so the arrow leaves the right host.
-        long SenderLane(string host, long task, int entryIndex)
-        {
-            if (task != 0 && HostOf(task) == host)
-            {
-                return task;
-            }
-
-            long found = lanes.FirstOrDefault(l => l.Host == host)?.TaskId ?? task;
-            foreach ((int index, long taskId, _) in enters)
-            {
-                if (index > entryIndex)
-                {
-                    break;
-                }
-
-                if (HostOf(taskId) == host)
-                {
-                    found = taskId;
-                }
-            }
-
-            return found;
-        }
-
+        var routing = new MessageRouting(lanes, hostOfTask, steps, sends);
         var messages = new List<TimelineMessage>();
-        var arrivalById = arrivals.GroupBy(a => a.Id).ToDictionary(g => g.Key, g => g.First());
-        foreach ((string id, var s) in sent)
+        foreach ((int order, NetworkEvent net, long task) in sends)
         {
-            bool arrivedAtAll = arrivalById.TryGetValue(id, out var a);
-            long toTask = LaneTaskOnHost(s.To, arrivedAtAll ? a.EntryIndex : int.MaxValue);
-            messages.Add(new TimelineMessage(s.Label, s.From, s.To, s.Slot, s.Ticks, SenderLane(s.From, s.Task, s.Entry), arrivedAtAll ? a.Slot : null, arrivedAtAll ? a.Ticks : null, toTask, arrivedAtAll && a.Dropped));
+            bool arrived = arrivals.TryGetValue(net.MessageId, out var at);
+            messages.Add(new TimelineMessage(
+                net.MessageId, net.Message!.Value, net.From, net.To, net.AtTicks, order, routing.Sender(net, task, order),
+                arrived ? at.Ticks : null, routing.Receiver(net, arrived ? at.Order : int.MaxValue), arrived && at.Dropped,
+                net.Length, net.FirstBytes.AsPrintableText(), net.Connection));
         }
 
         return new TraceTimeline
         {
-            Title = CommonOptions.Invariant($"{scenario}, seed {outcome.Seed}, trace {outcome.Trace.Hash()}"),
+            Title = CommonOptions.Invariant($"{scenario}, seed {outcome.Seed}{(minimised ? ", minimised schedule" : "")}, trace {outcome.Trace.Hash()}"),
+            Minimised = minimised,
+            Groups = groups,
             Lanes = lanes,
             Steps = steps,
-            Messages = messages.OrderBy(m => m.SentSlot).ToArray(),
-            Faults = faults,
+            Messages = messages,
+            Faults = faults.Close(end),
+            HostEvents = hostEvents,
             StorageEvents = storage,
-            SlotTimes = slotTimes,
+            EndTicks = end,
             Failure = outcome.Failure is { } f ? $"{f.GetType().Name}: {f.Message}" : null,
         };
     }
 
-    /// <summary>The lane id of the storage lane of the <paramref name="index"/>-th host with storage (below every task id).</summary>
+    /// <summary>The lane id of the storage lane of the <paramref name="index"/>-th host (below every task id).</summary>
     public static long StorageLaneId(int index) => -1_000_000 - index;
 
-    /// <summary>A storage trace line (<c>storage &lt;host&gt; &lt;what&gt;</c>, written by SimLoop.Storage), or null.</summary>
-    private static (string Host, string Text)? StorageLine(string? text)
-    {
-        if (text is null || !text.StartsWith("storage ", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        int end = text.IndexOf(' ', 8);
-        return end > 8 ? (text[8..end], text[(end + 1)..]) : null;
-    }
-
-    private static void RecordFault(NetworkLine net, int slot, long ticks, Dictionary<string, (string Kind, string[] Hosts, int Slot, long Ticks, string Detail)> open, List<TimelineFault> faults)
-    {
-        string[] hosts = (net.From + "," + net.To).Split(',', StringSplitOptions.RemoveEmptyEntries);
-        string verb = net.Detail.Split(' ')[0];
-        (string kind, bool starts) = verb switch
-        {
-            "crash" => ("crash", true),
-            "restart" => ("crash", false),
-            "clog" => ("clog", true),
-            "unclog" => ("clog", false),
-            "partition" => ("partition", true),
-            "repair" => ("partition", false),
-            "hold" => ("hold", true),
-            "release" => ("hold", false),
-            _ => ("", false),
-        };
-        if (kind.Length == 0)
-        {
-            return;
-        }
-
-        if (starts)
-        {
-            open[kind + ":" + string.Join(",", hosts)] = (kind, hosts, slot, ticks, $"{net.From} {net.To} {net.Detail}".Trim());
-            return;
-        }
-
-        foreach (string key in open.Keys.Where(k => k.StartsWith(kind + ":", StringComparison.Ordinal) && (hosts.Length == 0 || k == kind + ":" + string.Join(",", hosts))).ToArray())
-        {
-            var f = open[key];
-            faults.Add(new TimelineFault(f.Kind, f.Hosts, f.Slot, slot, f.Ticks, f.Detail));
-            open.Remove(key);
-        }
-    }
+    /// <summary>The lane id of the network lane of the <paramref name="index"/>-th host (a host no task of which ran).</summary>
+    public static long NetworkLaneId(int index) => -2_000_000 - index;
 
     public static string Milliseconds(long ticks) => (ticks / (double)TimeSpan.TicksPerMillisecond).ToString("0.###", CultureInfo.InvariantCulture) + " ms";
 }

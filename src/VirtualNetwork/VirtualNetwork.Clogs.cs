@@ -79,7 +79,7 @@ public sealed partial class VirtualNetwork
             }
         }
 
-        Record(NetworkEventKind.Fault, string.Empty, string.Empty, $"swizzle {string.Join(" ", steps)}");
+        RecordFault(NetworkFault.Swizzle, string.Empty, string.Empty, $"swizzle {string.Join(" ", steps)}");
         return steps;
     }
 
@@ -96,7 +96,7 @@ public sealed partial class VirtualNetwork
     {
         host.ClogUntilTicks = host.IsClogged ? Math.Max(host.ClogUntilTicks, untilTicks) : untilTicks;
         host.IsClogged = true;
-        Record(NetworkEventKind.Fault, host.Name, string.Empty, untilTicks == VirtualDeadline.Never ? "clog" : $"clog until {untilTicks}");
+        RecordFault(NetworkFault.Clog, host.Name, string.Empty, untilTicks == VirtualDeadline.Never ? "clog" : $"clog until {untilTicks}");
     }
 
     private void Unclog(VirtualHost host)
@@ -107,7 +107,7 @@ public sealed partial class VirtualNetwork
         }
 
         host.IsClogged = false;
-        Record(NetworkEventKind.Fault, host.Name, string.Empty, "unclog");
+        RecordFault(NetworkFault.Unclog, host.Name, string.Empty, "unclog");
         foreach (Transmission message in InTransitInOrder().Where(m => m.State == InFlightState.Clogged && !m.From.IsClogged && !m.To.IsClogged).ToList())
         {
             Resume(message, "unclogged");

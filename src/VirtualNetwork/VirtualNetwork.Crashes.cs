@@ -21,7 +21,7 @@ public sealed partial class VirtualNetwork
             throw new InvalidOperationException($"The host '{crashed.Name}' is already crashed.");
         }
 
-        Record(NetworkEventKind.Fault, crashed.Name, string.Empty, "crash");
+        RecordFault(NetworkFault.Crash, crashed.Name, string.Empty, "crash");
         var (streams, listeners, datagramSockets) = crashed.Crash();
         foreach (VirtualStream stream in streams)
         {
@@ -56,7 +56,7 @@ public sealed partial class VirtualNetwork
         }
 
         restarted.IsUp = true;
-        Record(NetworkEventKind.Fault, restarted.Name, string.Empty, "restart");
+        RecordFault(NetworkFault.Restart, restarted.Name, string.Empty, "restart");
         HostRestarted?.Invoke(restarted);
     }
 }

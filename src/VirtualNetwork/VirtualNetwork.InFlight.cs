@@ -13,7 +13,7 @@ public sealed partial class VirtualNetwork
         VirtualHost destination = GetHost(to);
         ThrowIfSameHost(source, destination);
         LinkStateOf(source, destination).IsHeld = true;
-        Record(NetworkEventKind.Fault, source.Name, destination.Name, "hold");
+        RecordFault(NetworkFault.Hold, source.Name, destination.Name, "hold");
     }
 
     /// <summary>The undelivered messages from <paramref name="from"/> to <paramref name="to"/>, oldest first.</summary>
@@ -37,7 +37,7 @@ public sealed partial class VirtualNetwork
         VirtualHost destination = GetHost(to);
         ThrowIfSameHost(source, destination);
         LinkStateOf(source, destination).IsHeld = false;
-        Record(NetworkEventKind.Fault, source.Name, destination.Name, "release");
+        RecordFault(NetworkFault.Release, source.Name, destination.Name, "release");
         foreach (Transmission message in InTransitInOrder().Where(m => m.From == source && m.To == destination && m.State == InFlightState.Held))
         {
             Resume(message, "released");
@@ -69,7 +69,7 @@ public sealed partial class VirtualNetwork
     {
         message.State = InFlightState.Travelling;
         Record(NetworkEventKind.Released, message, why);
-        message.ArrivalCallbackId = ScheduleAt(NowTicks, () => Arrive(message));
+        message.ArrivalCallback = ScheduleAt(NowTicks, () => Arrive(message));
     }
 
     /// <summary>The undelivered messages, oldest (lowest id) first: a copy, so callers may change the set meanwhile.</summary>
@@ -87,11 +87,8 @@ public sealed partial class VirtualNetwork
             throw new ArgumentException($"No undelivered message has the id {id}.", nameof(id));
         }
 
-        if (message.ArrivalCallbackId >= 0)
-        {
-            CancelScheduled(message.ArrivalCallbackId);
-            message.ArrivalCallbackId = -1;
-        }
+        CancelScheduled(message.ArrivalCallback);
+        message.ArrivalCallback = null;
 
         return message;
     }

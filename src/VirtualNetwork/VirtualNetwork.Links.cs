@@ -18,7 +18,7 @@ public sealed partial class VirtualNetwork
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validate(nameof(settings));
         defaultLink = settings;
-        Record(NetworkEventKind.Fault, string.Empty, string.Empty, $"default link {Describe(settings)}");
+        RecordFault(NetworkFault.LinkSettings, string.Empty, string.Empty, $"default link {Describe(settings)}");
     }
 
     /// <summary>Sets the settings of the direction <paramref name="from"/> to <paramref name="to"/>.</summary>
@@ -36,7 +36,7 @@ public sealed partial class VirtualNetwork
         VirtualHost destination = GetHost(to);
         ThrowIfSameHost(source, destination);
         LinkStateOf(source, destination).Settings = settings;
-        Record(NetworkEventKind.Fault, source.Name, destination.Name, $"link {(settings is null ? "default" : Describe(settings))}");
+        RecordFault(NetworkFault.LinkSettings, source.Name, destination.Name, $"link {(settings is null ? "default" : Describe(settings))}");
     }
 
     /// <summary>Sets the settings of both directions between <paramref name="a"/> and <paramref name="b"/>.</summary>

@@ -33,7 +33,7 @@ public sealed partial class VirtualNetwork
     public void RepairAll()
     {
         partitions.Clear();
-        Record(NetworkEventKind.Fault, string.Empty, string.Empty, "repair all");
+        RecordFault(NetworkFault.Repair, string.Empty, string.Empty, "repair all");
     }
 
     /// <summary>Whether messages from <paramref name="from"/> to <paramref name="to"/> are currently lost.</summary>
@@ -69,7 +69,7 @@ public sealed partial class VirtualNetwork
 
         string verb = separated ? "partition" : "repair";
         string arrow = bothWays ? "<->" : "->";
-        Record(NetworkEventKind.Fault, string.Join(",", sideA), string.Join(",", sideB), $"{verb} {arrow}");
+        RecordFault(separated ? NetworkFault.Partition : NetworkFault.Repair, string.Join(",", sideA), string.Join(",", sideB), $"{verb} {arrow}");
     }
 
     private void SetOneWay(string from, string to, bool separated)

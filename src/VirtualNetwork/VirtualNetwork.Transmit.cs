@@ -60,7 +60,7 @@ public sealed partial class VirtualNetwork
         {
             // A message due past the last representable instant travels forever (InFlight lists it; Deliver or Drop it).
             inTransit.Add(message.Id, message);
-            message.ArrivalCallbackId = arrival == VirtualDeadline.Never ? -1 : scheduler.ScheduleAt(arrival, s_arrive, message);
+            message.ArrivalCallback = arrival == VirtualDeadline.Never ? null : scheduler.ScheduleAt(arrival, s_arrive, message);
         }
 
         return message;
@@ -111,7 +111,7 @@ public sealed partial class VirtualNetwork
 
     private void Arrive(Transmission message)
     {
-        message.ArrivalCallbackId = -1;
+        message.ArrivalCallback = null;
         if (IsPartitioned(message.From, message.To))
         {
             Lose(message, "partition");

@@ -82,24 +82,40 @@ public sealed partial class VirtualNetwork
         }
     }
 
+    /// <summary>Records a <see cref="NetworkEventKind.Fault"/> event, at the current instant.</summary>
+    internal void RecordFault(NetworkFault fault, string from, string to, string detail)
+    {
+        if (scheduler.IsRecording)
+        {
+            scheduler.Record(new NetworkEvent(NetworkEventKind.Fault, scheduler.NowTicks, from, to, detail) { Fault = fault });
+        }
+    }
+
     /// <summary>Records an event about <paramref name="message"/>, formatting its description only when the trace records.</summary>
     internal void Record(NetworkEventKind kind, Transmission message, string? why = null)
     {
         if (scheduler.IsRecording)
         {
             string detail = why is null ? message.ToString() : $"{message} {why}";
-            scheduler.Record(new NetworkEvent(kind, scheduler.NowTicks, message.From.Name, message.To.Name, detail));
+            scheduler.Record(new NetworkEvent(kind, scheduler.NowTicks, message.From.Name, message.To.Name, detail)
+            {
+                MessageId = message.Id,
+                Message = message.Kind,
+                Connection = message.Detail.Text,
+                Length = message.Size,
+                FirstBytes = PayloadPrefix.Of(message.Delivery.Payload.Span),
+            });
         }
     }
 
     /// <summary>Runs <paramref name="action"/> in a scheduler callback at the current instant (never inline).</summary>
     internal void Post(Action action) => scheduler.ScheduleAt(scheduler.NowTicks, static s => ((Action)s!)(), action);
 
-    /// <summary>Runs <paramref name="action"/> in a scheduler callback at <paramref name="atTicks"/>; never schedules <see cref="VirtualDeadline.Never"/> (returns -1).</summary>
-    internal long ScheduleAt(long atTicks, Action action) =>
-        atTicks == VirtualDeadline.Never ? -1 : scheduler.ScheduleAt(atTicks, static s => ((Action)s!)(), action);
+    /// <summary>Runs <paramref name="action"/> in a scheduler callback at <paramref name="atTicks"/>; never schedules <see cref="VirtualDeadline.Never"/> (returns null).</summary>
+    internal IScheduledCallback? ScheduleAt(long atTicks, Action action) =>
+        atTicks == VirtualDeadline.Never ? null : scheduler.ScheduleAt(atTicks, static s => ((Action)s!)(), action);
 
-    internal bool CancelScheduled(long id) => id >= 0 && scheduler.Cancel(id);
+    internal static bool CancelScheduled(IScheduledCallback? callback) => callback?.Cancel() ?? false;
 
     /// <summary>
     /// When a message sent at <paramref name="sentAtTicks"/> on its <paramref name="attempt"/>-th retry counts as

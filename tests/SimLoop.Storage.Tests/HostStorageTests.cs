@@ -54,7 +54,7 @@ public sealed class HostStorageTests
             host.Restart();
         });
 
-        string[] storage = run.Trace.Entries.Where(e => e.Kind == TraceEntryKind.Network && e.Text!.StartsWith("storage ", StringComparison.Ordinal)).Select(e => e.Text!).ToArray();
+        string[] storage = run.Trace.Entries.Where(e => e.Kind == TraceEntryKind.Storage).Select(e => e.Text!).ToArray();
         storage.ShouldContain(t => t.StartsWith("storage db create /x", StringComparison.Ordinal));
         storage.ShouldContain(t => t.StartsWith("storage db write /x", StringComparison.Ordinal));
         storage.ShouldContain(t => t.StartsWith("storage db crash", StringComparison.Ordinal));

@@ -4,8 +4,8 @@ namespace SimLoop.Storage.Seam;
 
 /// <summary>
 /// Binds the storage seam to a <see cref="SimulatedEventLoop"/> through its public API: loop timers for completions,
-/// the loop's seeded streams, and the loop's trace. All storage trace writing is here: each event becomes a
-/// <see cref="TraceEntryKind.Network"/> entry whose text starts with <c>storage </c> (like the loop's host events).
+/// the loop's seeded streams, and the loop's trace recorder. All storage trace writing is here: each event becomes a
+/// <see cref="TraceEntryKind.Storage"/> entry that keeps the <see cref="StorageEvent"/> as data.
 /// </summary>
 internal sealed class LoopStorageScheduler(SimulatedEventLoop loop) : IStorageScheduler
 {
@@ -16,7 +16,7 @@ internal sealed class LoopStorageScheduler(SimulatedEventLoop loop) : IStorageSc
 
     public DateTimeOffset UtcNow => loop.TimeProvider.GetUtcNow();
 
-    public bool IsRecording => loop.Trace.RecordsEntries;
+    public bool IsRecording => loop.Recorder.IsRecording;
 
     public long ScheduleAt(long atTicks, Action<object?> callback, object? state)
     {
@@ -41,10 +41,10 @@ internal sealed class LoopStorageScheduler(SimulatedEventLoop loop) : IStorageSc
 
     public void Record(StorageEvent storageEvent)
     {
-        if (loop.Trace.RecordsEntries)
+        if (loop.Recorder.IsRecording)
         {
             long task = loop.CurrentTask is { } current ? loop.TaskIdOf(current) : 0;
-            loop.Trace.Add(new TraceEntry(TraceEntryKind.Network, storageEvent.AtTicks, task, 0, storageEvent.ToString()));
+            loop.Recorder.Storage(storageEvent.AtTicks, task, storageEvent);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using SimLoop.Networking;
+using SimLoop.Scheduling;
 
 namespace SimLoop.Hosts;
 
@@ -107,13 +108,13 @@ public sealed partial class SimulatedHost
     {
         _tasks.Add(task);
         task.AddDoneCallback(static (f, s) => ((SimulatedHost)s!)._tasks.Remove(f), this);
-        _loop.RecordHostEvent(this, id, $"spawn {taskName}");
+        _loop.RecordHostEvent(id, new HostEvent(HostEventKind.Spawn, Name, Name: taskName));
     }
 
     internal void Boot()
     {
         BootCount++;
-        _loop.RecordHostEvent(this, 0, $"boot {BootCount}");
+        _loop.RecordHostEvent(0, new HostEvent(HostEventKind.Boot, Name, BootCount));
         if (_start is { } start)
         {
             Spawn(ct => start(this, ct), "start");
@@ -123,7 +124,7 @@ public sealed partial class SimulatedHost
     internal void OnCrashed()
     {
         NotifyFeaturesCrashed();
-        _loop.RecordHostEvent(this, 0, $"crash cancels {_tasks.Count} tasks");
+        _loop.RecordHostEvent(0, new HostEvent(HostEventKind.Crash, Name, _tasks.Count));
         LoopFuture[] tasks = _tasks.ToArray();
         _tasks.Clear();
         foreach (LoopFuture task in tasks)
@@ -138,7 +139,7 @@ public sealed partial class SimulatedHost
 
     internal void OnRestarted()
     {
-        _loop.RecordHostEvent(this, 0, "restart");
+        _loop.RecordHostEvent(0, new HostEvent(HostEventKind.Restart, Name));
         NotifyFeaturesRestarting();
         Boot();
     }

@@ -10,13 +10,14 @@ namespace SimLoop.Scheduling;
 /// <see cref="Hash"/> compare traces byte for byte.
 /// </summary>
 /// <remarks>
-/// Decisions are stored compactly (see <c>DecisionLog</c>): a decision's ready task ids, and the text of its
+/// Only the run's loop writes a trace (through its trace recorder); users read it. Entries keep what happened as data
+/// (see <see cref="TraceEntry.Event"/>) and build their text when read. Decisions are stored compactly (see <c>DecisionLog</c>): a decision's ready task ids, and the text of its
 /// <see cref="TraceEntryKind.Decision"/> entry, are rebuilt when read.
 /// </remarks>
 public sealed class ScheduleTrace
 {
     // Marks a Decision entry whose text is the ready ids of decision TaskId, built when the entry is read.
-    private static readonly string s_lazyDecisionText = new('?', 1);
+    private static readonly object s_lazyDecisionText = new();
 
     private readonly ChunkedList<TraceEntry> _entries = new();
     private readonly DecisionLog _decisions = new();
@@ -41,7 +42,7 @@ public sealed class ScheduleTrace
 
     /// <summary>Appends an entry (if entries are recorded).</summary>
     /// <param name="entry">The entry.</param>
-    public void Add(in TraceEntry entry)
+    internal void Add(in TraceEntry entry)
     {
         if (RecordsEntries)
         {
@@ -52,7 +53,7 @@ public sealed class ScheduleTrace
     /// <summary>Appends a decision, and a <see cref="TraceEntryKind.Decision"/> entry.</summary>
     /// <param name="decision">The decision.</param>
     /// <param name="timeTicks">The loop time.</param>
-    public void AddDecision(in ScheduleDecision decision, long timeTicks)
+    internal void AddDecision(in ScheduleDecision decision, long timeTicks)
     {
         _decisions.Add(decision);
         AddDecisionEntry(decision.Chosen, timeTicks);
@@ -113,8 +114,8 @@ public sealed class ScheduleTrace
     private TraceEntry EntryAt(int index)
     {
         TraceEntry e = _entries[index];
-        return ReferenceEquals(e.Text, s_lazyDecisionText)
-            ? e with { TaskId = 0, Text = _decisions.ReadyTextAt((int)e.TaskId) }
+        return ReferenceEquals(e.Event, s_lazyDecisionText)
+            ? e with { TaskId = 0, Event = _decisions.ReadyTextAt((int)e.TaskId) }
             : e;
     }
 

@@ -17,20 +17,29 @@ public enum TraceEntryKind : byte
     ClockAdvanced,
     /// <summary>The strategy chose among several ready steps (Value: the chosen index, Text: the ready task ids).</summary>
     Decision,
-    /// <summary>A network event (Text: its description).</summary>
+    /// <summary>A network event (<see cref="TraceEntry.Event"/>: the <see cref="Networking.NetworkEvent"/>).</summary>
     Network,
-    /// <summary>A task finished (Text: how).</summary>
-    TaskDone,
+    /// <summary>A storage event of a host's simulated disk (<see cref="TraceEntry.Event"/>: SimLoop.Storage's <c>StorageEvent</c>).</summary>
+    Storage,
+    /// <summary>A simulated host booted, crashed, restarted or spawned a task (<see cref="TraceEntry.Event"/>: the <see cref="HostEvent"/>; Value: the spawned task id).</summary>
+    Host,
 }
 
-/// <summary>One entry of a <see cref="ScheduleTrace"/>.</summary>
+/// <summary>One entry of a <see cref="ScheduleTrace"/>: what happened, as data; its text is built only when read.</summary>
 /// <param name="Kind">What happened.</param>
 /// <param name="TimeTicks">The loop time, in 100 ns ticks.</param>
 /// <param name="TaskId">The task concerned, or 0.</param>
 /// <param name="Value">A number whose meaning depends on <paramref name="Kind"/>.</param>
-/// <param name="Text">A deterministic description, or null.</param>
-public readonly record struct TraceEntry(TraceEntryKind Kind, long TimeTicks, long TaskId, long Value, string? Text)
+/// <param name="Event">
+/// The entry's data: a name or description (a string) for tasks, callbacks and timers; a <see cref="Networking.NetworkEvent"/>,
+/// a storage event or a <see cref="HostEvent"/> for <see cref="TraceEntryKind.Network"/>, <see cref="TraceEntryKind.Storage"/>
+/// and <see cref="TraceEntryKind.Host"/>; null when there is none.
+/// </param>
+public readonly record struct TraceEntry(TraceEntryKind Kind, long TimeTicks, long TaskId, long Value, object? Event)
 {
+    /// <summary>The entry's description: <see cref="Event"/> as text (built on each read), or null.</summary>
+    public string? Text => Event as string ?? Event?.ToString();
+
     /// <inheritdoc/>
     public override string ToString() => Kind switch
     {
@@ -40,7 +49,9 @@ public readonly record struct TraceEntry(TraceEntryKind Kind, long TimeTicks, lo
         TraceEntryKind.ClockAdvanced => $"{TimeTicks} clock {Value}",
         TraceEntryKind.TimerFired => $"{TimeTicks} timer due={Value} {Text}",
         TraceEntryKind.TaskRegistered => $"{TimeTicks} task {Value} {Text}",
-        TraceEntryKind.TaskDone => $"{TimeTicks} done {TaskId} {Text}",
+        TraceEntryKind.Network => $"{TimeTicks} network {TaskId} {Text}",
+        TraceEntryKind.Storage => $"{TimeTicks} storage {TaskId} {Text}",
+        TraceEntryKind.Host => $"{TimeTicks} host {TaskId} {Text}",
         _ => $"{TimeTicks} {Kind.ToString().ToLowerInvariant()} {TaskId} {Text}",
     };
 }

@@ -10,7 +10,10 @@ public sealed partial class SimulatedEventLoop
 {
     private HostRegistry? _hostRegistry;
 
-    private HostRegistry HostRegistry => _hostRegistry ??= new HostRegistry(options => new VirtualNetwork(this, options));
+    private HostRegistry HostRegistry => _hostRegistry ??= new HostRegistry(options => new VirtualNetwork(NetworkScheduler, options));
+
+    /// <summary>The network seam bound to this loop (its timers, streams and trace recorder).</summary>
+    internal INetworkScheduler NetworkScheduler => field ??= new NetworkSchedulerAdapter(this);
 
     /// <summary>
     /// The simulated network, driven by this loop (its time, callbacks, seeded random streams and trace). Created on
@@ -59,6 +62,54 @@ public sealed partial class SimulatedEventLoop
     /// <summary>The host that owns <paramref name="address"/>, or null.</summary>
     internal VirtualHost? FindVirtualHost(IPAddress address) => HostRegistry.FindVirtualHost(address);
 
-    internal void RecordHostEvent(SimulatedHost host, long taskId, string what) =>
-        Trace.Add(new TraceEntry(TraceEntryKind.Network, NowTicks, CurrentTaskId(), taskId, $"host {host.Name} {what}"));
+    /// <summary>Records what happened to a host (<paramref name="spawnedTask"/>: the task it spawned, or 0).</summary>
+    internal void RecordHostEvent(long spawnedTask, in HostEvent hostEvent) =>
+        Recorder.Host(NowTicks, CurrentTaskId(), spawnedTask, hostEvent);
+
+    /// <summary>
+    /// Binds the network to the loop: exact-order loop timers for its callbacks (each returned as an opaque handle that
+    /// cancels its timer; no table of timers), the loop's seeded streams, and the loop's trace recorder for its events
+    /// (kept as data).
+    /// </summary>
+    private sealed class NetworkSchedulerAdapter(SimulatedEventLoop loop) : INetworkScheduler
+    {
+        public long NowTicks => loop.NowTicks;
+
+        public bool IsRecording => loop.Recorder.IsRecording;
+
+        public IScheduledCallback ScheduleAt(long atTicks, Action<object?> callback, object? state)
+        {
+            var scheduled = new ScheduledCallback(callback, state);
+            scheduled.Timer = loop.ScheduleExactAt(Math.Max(atTicks, loop.NowTicks), static s => ((ScheduledCallback)s!).Run(), scheduled);
+            return scheduled;
+        }
+
+        public Random GetRandom(string concern) => loop.GetRandom(concern);
+
+        public void Record(NetworkEvent networkEvent) => loop.Recorder.Network(loop.NowTicks, loop.CurrentTaskId(), networkEvent);
+
+        /// <summary>One scheduled callback: its loop timer until it runs or is cancelled, then nothing.</summary>
+        private sealed class ScheduledCallback(Action<object?> callback, object? state) : IScheduledCallback
+        {
+            public TimerHandle? Timer { get; set; }
+
+            public bool Cancel()
+            {
+                if (Timer is not { } timer)
+                {
+                    return false;
+                }
+
+                Timer = null;
+                timer.Cancel();
+                return true;
+            }
+
+            public void Run()
+            {
+                Timer = null;
+                callback(state);
+            }
+        }
+    }
 }

@@ -11,12 +11,11 @@ namespace SimLoop;
 /// does goes into a <see cref="ScheduleTrace"/>; hangs, escapes and runaway runs end the run with a report.
 /// </summary>
 [DebuggerDisplay("SimulatedEventLoop seed={Seed} t={Clock.Elapsed} steps={StepCount}")]
-public sealed partial class SimulatedEventLoop : BaseEventLoop, INetworkScheduler
+public sealed partial class SimulatedEventLoop : BaseEventLoop
 {
     private readonly SimulationOptions _options;
     private readonly IScheduleStrategy _strategy;
     private readonly LoopTimeProvider _timeProvider;
-    private readonly Dictionary<long, TimerHandle> _networkTimers = new();
     private readonly ThreadPoolAdoption? _adoption;
     private readonly BlockingWatchdog? _watchdog;
     private readonly EscapeControl _escapes;
@@ -44,6 +43,7 @@ public sealed partial class SimulatedEventLoop : BaseEventLoop, INetworkSchedule
         Clock = new VirtualClock(_options.StartTime);
         _timeProvider = new LoopTimeProvider(this, Clock.Start);
         Trace = new ScheduleTrace(_options.RecordTrace);
+        Recorder = new TraceRecorder(Trace);
         Random = SeedDerivation.CreateRandom(_options.Seed, "user");
         _adoption = _options.AdoptThreadPoolWork ? new ThreadPoolAdoption(this) : null;
         _watchdog = _options.BlockingStepTimeout is { } timeout ? new BlockingWatchdog(timeout, () => StepCount) : null;
@@ -84,6 +84,9 @@ public sealed partial class SimulatedEventLoop : BaseEventLoop, INetworkSchedule
     /// <summary>What the run did so far.</summary>
     public ScheduleTrace Trace { get; }
 
+    /// <summary>The only writer of <see cref="Trace"/>.</summary>
+    internal TraceRecorder Recorder { get; }
+
     /// <summary>A random stream for user code, derived from the seed (concern <c>"user"</c>).</summary>
     public Random Random { get; }
 
@@ -118,38 +121,6 @@ public sealed partial class SimulatedEventLoop : BaseEventLoop, INetworkSchedule
 
     /// <inheritdoc/>
     private protected override long LastTick => Clock.MaxTicks;
-
-    long INetworkScheduler.ScheduleAt(long atTicks, Action<object?> callback, object? state)
-    {
-        var invocation = new NetworkCallback(this, callback, state);
-        TimerHandle handle = ScheduleExactAt(Math.Max(atTicks, NowTicks), static s => ((NetworkCallback)s!).Invoke(), invocation);
-        invocation.Id = handle.Sequence;
-        _networkTimers.Add(handle.Sequence, handle);
-        return handle.Sequence;
-    }
-
-    bool INetworkScheduler.Cancel(long id)
-    {
-        if (_networkTimers.Remove(id, out TimerHandle? handle))
-        {
-            handle.Cancel();
-            return true;
-        }
-
-        return false;
-    }
-
-    Random INetworkScheduler.GetRandom(string concern) => GetRandom(concern);
-
-    bool INetworkScheduler.IsRecording => Trace.RecordsEntries;
-
-    void INetworkScheduler.Record(NetworkEvent networkEvent)
-    {
-        if (Trace.RecordsEntries)
-        {
-            Trace.Add(new TraceEntry(TraceEntryKind.Network, NowTicks, CurrentTaskId(), 0, networkEvent.ToString()));
-        }
-    }
 
     /// <inheritdoc/>
     public override void DefaultExceptionHandler(ExceptionContext context)
@@ -213,7 +184,7 @@ public sealed partial class SimulatedEventLoop : BaseEventLoop, INetworkSchedule
         }
 
         Clock.AdvanceTo(ticks);
-        Trace.Add(new TraceEntry(TraceEntryKind.ClockAdvanced, ticks, 0, ticks, null));
+        Recorder.ClockAdvanced(ticks);
     }
 
     private DeadlockException CreateDeadlockException()
@@ -228,16 +199,5 @@ public sealed partial class SimulatedEventLoop : BaseEventLoop, INetworkSchedule
         return new DeadlockException(
             $"Deadlock at virtual time {Clock.Elapsed} after {StepCount} steps (seed {Seed}): nothing is ready, no timer is pending, and the run is not done. Pending tasks:\n{list}",
             lines);
-    }
-
-    private sealed class NetworkCallback(SimulatedEventLoop loop, Action<object?> callback, object? state)
-    {
-        public long Id { get; set; }
-
-        public void Invoke()
-        {
-            loop._networkTimers.Remove(Id);
-            callback(state);
-        }
     }
 }

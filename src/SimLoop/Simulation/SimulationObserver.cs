@@ -12,7 +12,7 @@ internal sealed class SimulationObserver : ILoopObserver
 {
     private readonly SimulatedEventLoop _loop;
     private readonly IScheduleStrategy _strategy;
-    private readonly ScheduleTrace _trace;
+    private readonly TraceRecorder _recorder;
     private readonly EscapeControl _escapes;
     private readonly BlockingWatchdog? _watchdog;
     private readonly ThreadPoolAdoption? _adoption;
@@ -24,7 +24,7 @@ internal sealed class SimulationObserver : ILoopObserver
     {
         _loop = loop;
         _strategy = loop.Strategy;
-        _trace = loop.Trace;
+        _recorder = loop.Recorder;
         _escapes = escapes;
         _watchdog = watchdog;
         _adoption = adoption;
@@ -70,7 +70,7 @@ internal sealed class SimulationObserver : ILoopObserver
             throw new InvalidOperationException($"Strategy {_strategy.Description} chose step {choice}, but only {ready.Count} steps are ready.");
         }
 
-        _trace.AddDecision(choice, ready, _loop.NowTicks);
+        _recorder.Decision(choice, ready, _loop.NowTicks);
         return choice;
     }
 
@@ -86,24 +86,22 @@ internal sealed class SimulationObserver : ILoopObserver
 
     /// <inheritdoc/>
     public void TaskEntered(ILoopTask task) =>
-        _trace.Add(new TraceEntry(TraceEntryKind.Enter, _loop.NowTicks, _loop.TaskIdOf(task), 0, null));
+        _recorder.TaskEntered(_loop.NowTicks, _loop.TaskIdOf(task));
 
     /// <inheritdoc/>
     public void TaskLeft(ILoopTask task) =>
-        _trace.Add(new TraceEntry(TraceEntryKind.Leave, _loop.NowTicks, _loop.TaskIdOf(task), 0, null));
+        _recorder.TaskLeft(_loop.NowTicks, _loop.TaskIdOf(task));
 
     /// <inheritdoc/>
     public void TaskRegistered(ILoopTask task, long id) =>
-        _trace.Add(new TraceEntry(TraceEntryKind.TaskRegistered, _loop.NowTicks, _loop.CurrentTaskId(), id, string.IsNullOrEmpty(task.Name) ? $"Task-{id}" : task.Name));
+        _recorder.TaskRegistered(_loop.NowTicks, _loop.CurrentTaskId(), id, string.IsNullOrEmpty(task.Name) ? $"Task-{id}" : task.Name);
 
     /// <inheritdoc/>
     public void StepCompleted(Handle handle)
     {
-        if (_trace.RecordsEntries && handle.Owner is null)
+        if (handle.Owner is null)
         {
-            _trace.Add(handle is TimerHandle timer
-                ? new TraceEntry(TraceEntryKind.TimerFired, _loop.NowTicks, 0, timer.WhenTicks, handle.Description)
-                : new TraceEntry(TraceEntryKind.Callback, _loop.NowTicks, 0, handle.Sequence, handle.Description));
+            _recorder.HandleRan(_loop.NowTicks, handle);
         }
 
         ThrowIfBlocked();

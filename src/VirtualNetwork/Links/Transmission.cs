@@ -34,8 +34,8 @@ internal sealed class Transmission
 
     public InFlightState State { get; set; }
 
-    /// <summary>The id of the scheduled arrival callback, or -1.</summary>
-    public long ArrivalCallbackId { get; set; } = -1;
+    /// <summary>The scheduled arrival callback, or null.</summary>
+    public IScheduledCallback? ArrivalCallback { get; set; }
 
     /// <summary>What the receiver does with the message.</summary>
     public Delivery Delivery { get; init; }

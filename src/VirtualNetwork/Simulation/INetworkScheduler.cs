@@ -18,11 +18,8 @@ public interface INetworkScheduler
     /// Runs <paramref name="callback"/> with <paramref name="state"/> at simulated instant <paramref name="atTicks"/>
     /// (clamped to now when in the past). Callbacks due at the same instant run in the order they were scheduled.
     /// </summary>
-    /// <returns>An id that <see cref="Cancel"/> accepts.</returns>
-    long ScheduleAt(long atTicks, Action<object?> callback, object? state);
-
-    /// <summary>Cancels a callback scheduled by <see cref="ScheduleAt"/>; returns false if it already ran or was cancelled.</summary>
-    bool Cancel(long id);
+    /// <returns>A handle that cancels the callback.</returns>
+    IScheduledCallback ScheduleAt(long atTicks, Action<object?> callback, object? state);
 
     /// <summary>
     /// A random stream for one concern (for example <c>"net.latency"</c> or <c>"net.loss"</c>), derived from the

@@ -37,7 +37,7 @@ public enum NetworkEventKind
     Fault,
 }
 
-/// <summary>One network event, as recorded in a simulation trace.</summary>
+/// <summary>One network event, as recorded in a simulation trace: what happened, as data, and its text.</summary>
 /// <param name="Kind">What happened.</param>
 /// <param name="AtTicks">The simulated instant, in ticks of 100 ns.</param>
 /// <param name="From">The source host name (or the host the event concerns).</param>
@@ -45,6 +45,24 @@ public enum NetworkEventKind
 /// <param name="Detail">A short, deterministic description (ports, sequence numbers, byte counts).</param>
 public readonly record struct NetworkEvent(NetworkEventKind Kind, long AtTicks, string From, string To, string Detail)
 {
+    /// <summary>The message's id (unique in a network, from 1), or 0 when the event is not about one message.</summary>
+    public long MessageId { get; init; }
+
+    /// <summary>What the message carries, or null when the event is not about one message.</summary>
+    public MessageKind? Message { get; init; }
+
+    /// <summary>The connection (<c>localPort-&gt;remotePort</c> of the sending end) or datagram ports, or null.</summary>
+    public string? Connection { get; init; }
+
+    /// <summary>The message's payload length in bytes (0 for control messages).</summary>
+    public int Length { get; init; }
+
+    /// <summary>The first bytes of the message's payload (empty for control messages).</summary>
+    public PayloadPrefix FirstBytes { get; init; }
+
+    /// <summary>Which fault a <see cref="NetworkEventKind.Fault"/> event concerns; <see cref="NetworkFault.None"/> otherwise.</summary>
+    public NetworkFault Fault { get; init; }
+
     /// <inheritdoc/>
     public override string ToString() => $"{AtTicks} {Kind} {From}->{To} {Detail}";
 }

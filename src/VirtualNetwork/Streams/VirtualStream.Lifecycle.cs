@@ -9,8 +9,8 @@ public sealed partial class VirtualStream
     private bool aborted;
     private bool ownsLocalPort;
     private PendingOperation<VirtualStream>? connect;
-    private long connectTimeoutId = -1;
-    private long synTimerId = -1;
+    private IScheduledCallback? connectTimeout;
+    private IScheduledCallback? synTimer;
     private VirtualHost? connectTarget;
 
     /// <summary>Whether this is a client end whose connect is still pending.</summary>
@@ -53,7 +53,7 @@ public sealed partial class VirtualStream
         network.Record(NetworkEventKind.Connect, Host.Name, to.Name, Label);
         if (network.Options.ConnectTimeout is { } timeout && timeout != Timeout.InfiniteTimeSpan)
         {
-            connectTimeoutId = network.ScheduleAt(VirtualDeadline.After(network.NowTicks, timeout.Ticks), () => FailConnect(SocketError.TimedOut));
+            connectTimeout = network.ScheduleAt(VirtualDeadline.After(network.NowTicks, timeout.Ticks), () => FailConnect(SocketError.TimedOut));
         }
 
         SendSyn(0);
@@ -85,12 +85,12 @@ public sealed partial class VirtualStream
         VirtualHost to = connectTarget!;
         network.Transmit(Host, to, MessageKind.Syn, 0, new MessageDetail(Label, Attempt: attempt), new Func<string?>(() => network.OfferConnection(to, this)), reliability: null);
         long deadline = network.RetransmissionDeadline(network.NowTicks, network.Options.SynRetransmissionTimeout.Ticks, attempt);
-        synTimerId = network.ScheduleAt(deadline, () => OnSynTimeout(attempt));
+        synTimer = network.ScheduleAt(deadline, () => OnSynTimeout(attempt));
     }
 
     private void OnSynTimeout(int attempt)
     {
-        synTimerId = -1;
+        synTimer = null;
         if (!IsConnecting)
         {
             return;
@@ -110,8 +110,8 @@ public sealed partial class VirtualStream
         if (connect is { IsPending: true } operation && CanTransmit)
         {
             Peer = server;
-            network.CancelScheduled(connectTimeoutId);
-            network.CancelScheduled(synTimerId);
+            VirtualNetwork.CancelScheduled(connectTimeout);
+            VirtualNetwork.CancelScheduled(synTimer);
             operation.TrySetResult(this);
         }
         else if (Peer == server && CanTransmit)
@@ -245,8 +245,8 @@ public sealed partial class VirtualStream
 
     private void EndConnect(string why)
     {
-        network.CancelScheduled(connectTimeoutId);
-        network.CancelScheduled(synTimerId);
+        VirtualNetwork.CancelScheduled(connectTimeout);
+        VirtualNetwork.CancelScheduled(synTimer);
         network.Record(NetworkEventKind.Closed, Host.Name, string.Empty, $"{Label} connect {why}");
         CloseLocally();
     }

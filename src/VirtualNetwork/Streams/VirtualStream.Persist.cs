@@ -11,7 +11,7 @@ namespace SimLoop.Networking;
 /// </summary>
 public sealed partial class VirtualStream
 {
-    private long persistTimerId = -1;
+    private IScheduledCallback? persistTimer;
     private int persistBackOff;
     private int probesUnanswered;
     private Action? onPersistTimeout;
@@ -26,16 +26,16 @@ public sealed partial class VirtualStream
     {
         if (IsWaitingForWindow)
         {
-            if (persistTimerId < 0)
+            if (persistTimer is null)
             {
                 long deadline = network.RetransmissionDeadline(network.NowTicks, network.Options.RetransmissionTimeout.Ticks, persistBackOff);
-                persistTimerId = network.ScheduleAt(deadline, onPersistTimeout ??= OnPersistTimeout);
+                persistTimer = network.ScheduleAt(deadline, onPersistTimeout ??= OnPersistTimeout);
             }
         }
-        else if (persistTimerId >= 0)
+        else if (persistTimer is not null)
         {
-            network.CancelScheduled(persistTimerId);
-            persistTimerId = -1;
+            VirtualNetwork.CancelScheduled(persistTimer);
+            persistTimer = null;
             persistBackOff = 0;
             probesUnanswered = 0;
         }
@@ -46,7 +46,7 @@ public sealed partial class VirtualStream
 
     private void OnPersistTimeout()
     {
-        persistTimerId = -1;
+        persistTimer = null;
         if (!IsWaitingForWindow)
         {
             persistBackOff = 0;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using SimLoop.Scenarios.Tests.CommandLine;
@@ -11,14 +10,14 @@ public sealed partial class TracePictureTests
     [Fact]
     public void The_html_timeline_renders_lanes_arrows_the_crash_and_the_failure_in_chromium()
     {
-        string chromium = FindOnPath("chromium") ?? FindOnPath("chromium-browser") ?? "";
+        string chromium = HeadlessChromium.Find() ?? "";
         if (chromium.Length == 0)
         {
-            Assert.Skip("chromium is not installed (.ci/setup installs it: apt-get install -y chromium); the HTML is not rendered.");
+            Assert.Skip(HeadlessChromium.SkipReason);
         }
 
         (string html, _) = DrawFailingReplicationRun();
-        string dom = DumpDom(chromium, html);
+        string dom = HeadlessChromium.DumpDom(chromium, html);
         dom.ShouldContain("<svg");
         LaneCount(dom).ShouldBeGreaterThanOrEqualTo(4);
         ArrowCount(dom).ShouldBeGreaterThan(5);
@@ -55,37 +54,9 @@ public sealed partial class TracePictureTests
         return (html, mermaid);
     }
 
-    private static string DumpDom(string chromium, string html)
-    {
-        string profile = Cli.TempFolder();
-        var start = new ProcessStartInfo(chromium) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (string arg in new[] { "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", $"--user-data-dir={profile}", "--dump-dom", new Uri(html).AbsoluteUri })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using Process process = Process.Start(start)!;
-        Task<string> error = process.StandardError.ReadToEndAsync();
-        Task<string> output = process.StandardOutput.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("chromium did not print the DOM within 2 minutes of real time");
-        }
-
-        string dom = output.Result;
-        dom.ShouldNotBeEmpty($"chromium printed no DOM: {error.Result}");
-        return dom;
-    }
-
     private static int LaneCount(string dom) => LanePattern().Matches(dom).Count;
 
     private static int ArrowCount(string dom) => ArrowPattern().Matches(dom).Count;
-
-    private static string? FindOnPath(string program) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
-            .Select(folder => Path.Combine(folder, program))
-            .FirstOrDefault(File.Exists);
 
     [GeneratedRegex("<g class=\"lane\"")]
     private static partial Regex LanePattern();

@@ -17,7 +17,7 @@ public sealed class HostRegistryTests
         var registry = new HostRegistry(options =>
         {
             made.Add(options);
-            return new VirtualNetwork(loop, options);
+            return new VirtualNetwork(loop.NetworkScheduler, options);
         });
         registry.HasNetwork.ShouldBeFalse();
         VirtualNetwork first = registry.Network;
@@ -30,7 +30,7 @@ public sealed class HostRegistryTests
     public void ConfigureNetwork_Twice_IsRefusedWithTheFix()
     {
         var loop = new SimulatedEventLoop();
-        var registry = new HostRegistry(options => new VirtualNetwork(loop, options));
+        var registry = new HostRegistry(options => new VirtualNetwork(loop.NetworkScheduler, options));
         registry.ConfigureNetwork(new VirtualNetworkOptions());
         Should.Throw<InvalidOperationException>(() => registry.ConfigureNetwork(new VirtualNetworkOptions()))
             .Message.ShouldContain("call ConfigureNetwork once");
@@ -40,7 +40,7 @@ public sealed class HostRegistryTests
     public void Hosts_AreFoundByNameAndAddress_AndListedInTheOrderAdded()
     {
         var loop = new SimulatedEventLoop();
-        var registry = new HostRegistry(options => new VirtualNetwork(loop, options));
+        var registry = new HostRegistry(options => new VirtualNetwork(loop.NetworkScheduler, options));
         var b = new SimulatedHost(loop, registry.Network.AddHost("b", IPAddress.Parse("10.0.0.2")), start: null);
         var a = new SimulatedHost(loop, registry.Network.AddHost("a", IPAddress.Parse("10.0.0.1")), start: null);
         registry.Add(b);

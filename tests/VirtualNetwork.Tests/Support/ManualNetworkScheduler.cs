@@ -11,15 +11,13 @@ public sealed class ManualNetworkScheduler(ulong seed = 1) : INetworkScheduler
 
     public List<NetworkEvent> Events { get; } = [];
 
-    public long ScheduleAt(long atTicks, Action<object?> callback, object? state)
+    public IScheduledCallback ScheduleAt(long atTicks, Action<object?> callback, object? state)
     {
         long id = ++nextId;
         queue.Enqueue((id, callback, state), (Math.Max(atTicks, NowTicks), id));
         pending.Add(id);
-        return id;
+        return new Scheduled(this, id);
     }
-
-    public bool Cancel(long id) => pending.Remove(id);
 
     public Random GetRandom(string concern) => SeedDerivation.CreateRandom(seed, concern);
 
@@ -92,4 +90,9 @@ public sealed class ManualNetworkScheduler(ulong seed = 1) : INetworkScheduler
     }
 
     public T Pump<T>(ValueTask<T> task, int maxSteps = 1_000_000) => Pump(task.AsTask(), maxSteps);
+
+    private sealed class Scheduled(ManualNetworkScheduler scheduler, long id) : IScheduledCallback
+    {
+        public bool Cancel() => scheduler.pending.Remove(id);
+    }
 }

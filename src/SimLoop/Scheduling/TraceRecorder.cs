@@ -1,0 +1,69 @@
+using SimLoop.Networking;
+
+namespace SimLoop.Scheduling;
+
+/// <summary>
+/// The only writer of a run's <see cref="ScheduleTrace"/>: the loop, its network adapter, its hosts and the storage
+/// seam hand it what happened as data (task ids, handles, network, storage and host events), and it appends compact
+/// entries whose text is built only when the trace is read. When the trace records only decisions, everything else
+/// costs one branch.
+/// </summary>
+internal sealed class TraceRecorder(ScheduleTrace trace)
+{
+    /// <summary>The trace written.</summary>
+    public ScheduleTrace Trace { get; } = trace;
+
+    /// <summary>Whether entries other than decisions are kept (callers skip building events when not).</summary>
+    public bool IsRecording => Trace.RecordsEntries;
+
+    public void TaskRegistered(long nowTicks, long byTask, long id, string name) =>
+        Trace.Add(new TraceEntry(TraceEntryKind.TaskRegistered, nowTicks, byTask, id, name));
+
+    public void TaskEntered(long nowTicks, long taskId) =>
+        Trace.Add(new TraceEntry(TraceEntryKind.Enter, nowTicks, taskId, 0, null));
+
+    public void TaskLeft(long nowTicks, long taskId) =>
+        Trace.Add(new TraceEntry(TraceEntryKind.Leave, nowTicks, taskId, 0, null));
+
+    /// <summary>A plain callback or a timer that belongs to no task ran.</summary>
+    public void HandleRan(long nowTicks, Handle handle)
+    {
+        if (IsRecording)
+        {
+            Trace.Add(handle is TimerHandle timer
+                ? new TraceEntry(TraceEntryKind.TimerFired, nowTicks, 0, timer.WhenTicks, handle.Description)
+                : new TraceEntry(TraceEntryKind.Callback, nowTicks, 0, handle.Sequence, handle.Description));
+        }
+    }
+
+    public void ClockAdvanced(long ticks) =>
+        Trace.Add(new TraceEntry(TraceEntryKind.ClockAdvanced, ticks, 0, ticks, null));
+
+    /// <summary>The strategy chose <paramref name="chosen"/> of the live ready set.</summary>
+    public void Decision(int chosen, in ReadySet ready, long nowTicks) => Trace.AddDecision(chosen, ready, nowTicks);
+
+    public void Network(long nowTicks, long byTask, in NetworkEvent networkEvent)
+    {
+        if (IsRecording)
+        {
+            Trace.Add(new TraceEntry(TraceEntryKind.Network, nowTicks, byTask, 0, networkEvent));
+        }
+    }
+
+    /// <summary>A storage event (SimLoop.Storage's <c>StorageEvent</c>, kept as the object it is).</summary>
+    public void Storage(long atTicks, long byTask, object storageEvent)
+    {
+        if (IsRecording)
+        {
+            Trace.Add(new TraceEntry(TraceEntryKind.Storage, atTicks, byTask, 0, storageEvent));
+        }
+    }
+
+    public void Host(long nowTicks, long byTask, long spawnedTask, in HostEvent hostEvent)
+    {
+        if (IsRecording)
+        {
+            Trace.Add(new TraceEntry(TraceEntryKind.Host, nowTicks, byTask, spawnedTask, hostEvent));
+        }
+    }
+}
