@@ -134,7 +134,7 @@ internal static class AdoptionBench
     }
 
     /// <summary>The consumer checks a flag, yields, then waits for a wake-up the producer sends only if the waiter exists.</summary>
-    private static async Task LostWakeupAsync(SimulatedEventLoop loop, CancellationToken cancellationToken)
+    internal static async Task LostWakeupAsync(SimulatedEventLoop loop, CancellationToken cancellationToken)
     {
         bool ready = false;
         TaskCompletionSource? waiter = null;

@@ -56,11 +56,51 @@ public static class Modes
         Expect("bare PriorityQueue cancelled", Workloads.BarePriorityQueueCancelled(due, order) == 0, "none fired");
         ReportCancel("CallLater + Cancel(), 100,000 cancelled in random order", Workloads.CallLaterCancelled(Workloads.DefaultLoop(), due, order, check: true));
         ReportCancel("TimeProvider timer Dispose(), 100,000 in random order", Workloads.TimeProviderDisposed(Workloads.DefaultLoop(), due, order, check: true));
-        ReportCancel("CallLater churn: 10,000 live, 1,000,000 cancel+create", Workloads.CallLaterChurn(Workloads.LeanLoop(), 10_000, 1_000_000));
+        ReportCancel("CallLater churn: 10,000 live, 200,000 cancel+create", Workloads.CallLaterChurn(Workloads.LeanLoop(), 10_000, 200_000));
 
         void ReportCancel(string what, Workloads.CancelResult r) =>
             Expect(what, r.Fired == 0 && r.Violations == 0,
                 $"fired={r.Fired}, max TimerCount={r.MaxHeap}, max TimerCount/live (heaps over 100)={r.MaxHeapOverLive.ToString("0.000", Inv)}, cancels leaving TimerCount > 2x live={r.Violations}");
+
+        // The ratios and scale workloads, small: each throws when its result is wrong.
+        void Runs(string what, Action run)
+        {
+            try
+            {
+                run();
+                Expect(what, true, "result checked");
+            }
+            catch (InvalidOperationException ex)
+            {
+                Expect(what, false, ex.Message);
+            }
+        }
+
+        long[] due1k = Workloads.DueTimes(1_000);
+        Runs("FakeTimeProvider timers, 1,000, 100 advances", () => RatioMeasurements.FakeTimeProviderNsPerTimer(due1k, 100));
+        Runs("loop.TimeProvider timers, 1,000, 100 RunFor calls", () => RatioMeasurements.SimLoopNsPerTimer(due1k, 100));
+        Runs("echo workload explored, 2 iterations, 1 and 2 workers", () =>
+        {
+            RatioMeasurements.EchoIterationsPerSecond(2, 1, lean: false);
+            RatioMeasurements.EchoIterationsPerSecond(2, 2, lean: true);
+        });
+        Runs("lost-wakeup deadlock explored, 20 iterations (a deadlock found)", () => RatioMeasurements.DeadlockIterationMs(20));
+        Runs("check-then-act: the fixed version passes 20 iterations", () =>
+            RatioMeasurements.Expect(Simulation.Explore((l, ct) => CoyoteComparison.CheckThenAct(l, fixedVersion: true, ct), RatioMeasurements.Quiet(20, new SimulationOptions(), 1)).Passed, "the fixed version failed"));
+        Runs("check-then-act: the buggy version is found", () =>
+        {
+            var options = RatioMeasurements.Quiet(200, new SimulationOptions(), 1);
+            options.ThrowOnFailure = false;
+            RatioMeasurements.Expect(!Simulation.Explore((l, ct) => CoyoteComparison.CheckThenAct(l, fixedVersion: false, ct), options).Passed, "the overdraft was not found in 200 iterations");
+        });
+        Runs("idle tasks parked", () => RatioMeasurements.Expect(RatioMeasurements.IdleTaskBytes(1_000, lean: true) > 0, "no memory retained by 1,000 idle tasks"));
+        Runs("scale: 100 hosts, 1,000 tasks, 100 connections, 1 h of timers", () =>
+        {
+            ScaleWorkloads.Hosts(100);
+            ScaleWorkloads.Tasks(1_000);
+            ScaleWorkloads.Connections(100);
+            ScaleWorkloads.VirtualTime(TimeSpan.FromHours(1), "1 h");
+        });
 
         Console.WriteLine(failures == 0 ? "all checks passed" : $"{failures} checks failed");
         return failures == 0 ? 0 : 1;

@@ -190,7 +190,7 @@ internal static class PendingBenchmarks
         return rate;
     }
 
-    private static async Task EchoWorkload(SimulatedEventLoop loop, CancellationToken ct)
+    internal static async Task EchoWorkload(SimulatedEventLoop loop, CancellationToken ct)
     {
         loop.AddHost("server", async (host, c) =>
         {

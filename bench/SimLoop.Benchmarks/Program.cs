@@ -10,10 +10,16 @@ using SimLoop.Benchmarks;
 //   explore [n]  exploration iterations per second of an echo workload, DegreeOfParallelism 1 and 2
 //   compression  virtual-time compression of a timer-heavy workload (simulated seconds per wall second)
 //   adoption [r] thread-pool adoption: wall ms per deadlocking iteration, ns per step of escape-free workloads (median of r)
+//   ratios [--json] [--rounds R] [--fake-rounds F] [--fake-timers N]  every headline pair side by side in one run (issue 14)
+//   scale [--quick]   cost per step and memory as hosts, tasks, connections and virtual time grow; writes bench/scale.svg
 //   anything else is passed to BenchmarkDotNet, e.g. --filter '*' or --filter '*PingPong*'
 string mode = args.Length > 0 ? args[0] : "";
 switch (mode)
 {
+    case "scale":
+        return ScaleMode.Run(args);
+    case "ratios":
+        return RatiosMode.Run(args);
     case "check":
         return Modes.Check();
     case "memory":

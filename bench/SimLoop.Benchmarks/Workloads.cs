@@ -378,7 +378,11 @@ public static class Workloads
         public bool Cancelled { get; set; }
     }
 
-    private sealed class HeapWatch(BaseEventLoop loop, bool check)
+    /// <summary>
+    /// Reads the heap after each cancel once a loop iteration has run: cancelled timers are cleaned up at the start of
+    /// an iteration (CPython's <c>_run_once</c>), not inside <c>Cancel()</c>.
+    /// </summary>
+    private sealed class HeapWatch(SimulatedEventLoop loop, bool check)
     {
         private double _maxRatio;
         private int _maxHeap = loop.TimerCount;
@@ -391,6 +395,8 @@ public static class Workloads
                 return;
             }
 
+            loop.CallSoon(static () => { }); // RunFor runs no iteration when nothing is ready or due
+            loop.RunFor(TimeSpan.Zero);
             int heap = loop.TimerCount;
             _maxHeap = Math.Max(_maxHeap, heap);
             if (live > 0 && heap > 100)

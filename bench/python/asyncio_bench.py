@@ -13,11 +13,13 @@ Timers run on virtual time, as in SimLoop: the loop's clock is a counter and the
 moves it forward by the timeout instead of sleeping. Everything else is the stock asyncio event loop.
 
 Usage: python3 bench/python/asyncio_bench.py [--halves N] [--timers N] [--cancelled N] [--tasks N] [--repeat R]
+       python3 bench/python/asyncio_bench.py --only ping-pong --json   (one JSON object; the bench's `ratios` mode)
 """
 
 import argparse
 import asyncio
 import gc
+import json
 import platform
 import random
 import selectors
@@ -174,7 +176,22 @@ def main():
     p.add_argument("--cancelled", type=int, default=100_000)
     p.add_argument("--tasks", type=int, default=1000, help="compression workload tasks; 0 to skip")
     p.add_argument("--repeat", type=int, default=5)
+    p.add_argument("--only", choices=["ping-pong"], help="run only this workload")
+    p.add_argument("--json", action="store_true", help="print one JSON object instead of text")
     a = p.parse_args()
+
+    if a.only == "ping-pong":
+        ping_pong(1000)  # warm-up
+        b, m = best(ping_pong, a.halves, a.repeat)
+        result = {"python": platform.python_version(), "halves": a.halves, "repeat": a.repeat,
+                  "pingPongNsPerStepBest": b / a.halves * 1e9, "pingPongNsPerStepMedian": m / a.halves * 1e9}
+        if a.json:
+            print(json.dumps(result))
+        else:
+            print(f"ping-pong (futures): {result['pingPongNsPerStepBest']:.0f} ns per step "
+                  f"(median {result['pingPongNsPerStepMedian']:.0f}), {a.halves} steps")
+        sys.stdout.flush()
+        return
 
     print(f"# {platform.python_implementation()} {platform.python_version()} on {platform.machine()}, "
           f"asyncio stock loop on virtual time; best and median of {a.repeat} runs")

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Net.Sockets;
 using SimLoop.Networking;
@@ -112,7 +113,6 @@ internal sealed partial class VirtualStreamTransport : ITransport
 
     private async Task ReadLoopAsync()
     {
-        byte[] own = new byte[ReadBufferSize];
         while (!_closing)
         {
             if (_readingPaused)
@@ -123,42 +123,9 @@ internal sealed partial class VirtualStreamTransport : ITransport
             }
 
             IBufferedProtocol? buffered = _protocol as IBufferedProtocol;
-            Memory<byte> buffer;
-            try
+            if (buffered is null && !await WaitReadableAsync().ConfigureAwait(false))
             {
-                buffer = buffered is null ? own : buffered.GetBuffer(-1);
-            }
-            catch (Exception ex) when (ex is not LoopTerminatingException)
-            {
-                FatalError(ex, "protocol.get_buffer()");
                 return;
-            }
-
-            if (buffer.IsEmpty)
-            {
-                ForceClose(new InvalidOperationException("IBufferedProtocol.GetBuffer returned an empty buffer."), reset: true);
-                return;
-            }
-
-            int read;
-            try
-            {
-                read = await _stream.ReadAsync(buffer).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is IOException or ObjectDisposedException)
-            {
-                if (!_closing)
-                {
-                    ForceClose(ex.InnerException as SocketException ?? (Exception)ex, reset: false);
-                }
-
-                return;
-            }
-
-            while (_readingPaused && !_closing)
-            {
-                _readingResumed = new TaskCompletionSource();
-                await _readingResumed.Task.ConfigureAwait(false);
             }
 
             if (_closing)
@@ -166,29 +133,115 @@ internal sealed partial class VirtualStreamTransport : ITransport
                 return;
             }
 
-            if (read == 0)
-            {
-                OnEof();
-                return;
-            }
-
+            // A plain protocol reads into a pooled buffer only once bytes are there (a zero-byte read waits for them),
+            // so an idle connection holds no read buffer; the protocol sees the span only inside DataReceived.
+            byte[]? rented = buffered is null ? ArrayPool<byte>.Shared.Rent(ReadBufferSize) : null;
             try
             {
-                if (buffered is not null)
+                if (!await ReadOnceAsync(buffered, rented).ConfigureAwait(false))
                 {
-                    buffered.BufferUpdated(read);
-                }
-                else if (_protocol is IProtocol protocol)
-                {
-                    protocol.DataReceived(own.AsSpan(0, read));
+                    return;
                 }
             }
-            catch (Exception ex) when (ex is not LoopTerminatingException)
+            finally
             {
-                FatalError(ex, buffered is null ? "protocol.data_received()" : "protocol.buffer_updated()");
-                return;
+                if (rented is not null)
+                {
+                    ArrayPool<byte>.Shared.Return(rented);
+                }
             }
         }
+    }
+
+    /// <summary>Waits until bytes (or the end of the stream) can be read; false when the connection failed meanwhile.</summary>
+    private async Task<bool> WaitReadableAsync()
+    {
+        try
+        {
+            await _stream.ReadAsync(Memory<byte>.Empty).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException)
+        {
+            if (!_closing)
+            {
+                ForceClose(ex.InnerException as SocketException ?? (Exception)ex, reset: false);
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>One read and its delivery to the protocol; false when the read loop ends.</summary>
+    private async Task<bool> ReadOnceAsync(IBufferedProtocol? buffered, byte[]? own)
+    {
+        Memory<byte> buffer;
+        try
+        {
+            buffer = buffered is null ? own.AsMemory(0, ReadBufferSize) : buffered.GetBuffer(-1);
+        }
+        catch (Exception ex) when (ex is not LoopTerminatingException)
+        {
+            FatalError(ex, "protocol.get_buffer()");
+            return false;
+        }
+
+        if (buffer.IsEmpty)
+        {
+            ForceClose(new InvalidOperationException("IBufferedProtocol.GetBuffer returned an empty buffer."), reset: true);
+            return false;
+        }
+
+        int read;
+        try
+        {
+            read = await _stream.ReadAsync(buffer).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException)
+        {
+            if (!_closing)
+            {
+                ForceClose(ex.InnerException as SocketException ?? (Exception)ex, reset: false);
+            }
+
+            return false;
+        }
+
+        while (_readingPaused && !_closing)
+        {
+            _readingResumed = new TaskCompletionSource();
+            await _readingResumed.Task.ConfigureAwait(false);
+        }
+
+        if (_closing)
+        {
+            return false;
+        }
+
+        if (read == 0)
+        {
+            OnEof();
+            return false;
+        }
+
+        try
+        {
+            if (buffered is not null)
+            {
+                buffered.BufferUpdated(read);
+            }
+            else if (_protocol is IProtocol protocol)
+            {
+                protocol.DataReceived(own.AsSpan(0, read));
+            }
+        }
+        catch (Exception ex) when (ex is not LoopTerminatingException)
+        {
+            FatalError(ex, buffered is null ? "protocol.data_received()" : "protocol.buffer_updated()");
+            return false;
+        }
+
+        return true;
     }
 
     private void OnEof()

@@ -3,7 +3,7 @@ namespace SimLoop.Scheduling;
 /// <summary>
 /// The scheduling decisions of a run in linear memory. Each decision keeps its step number, choice and ready count;
 /// its ready task ids live in one shared <c>long</c> arena, either in full or, when the ready queue only lost the
-/// previous decision's choice and gained handles at its tail since then, as just the ids appended (a delta on the
+/// previous decision's choice since then, as just the ids past the previous set less that choice (a delta on the
 /// previous decision). Ready sets are rebuilt on demand; sequential reads are O(ready count) each. Both live in
 /// chunked lists, so a long run never copies them while growing nor allocates on the large-object heap.
 /// </summary>
@@ -32,10 +32,12 @@ internal sealed class DecisionLog
         int count = ready.Count;
         long enqueued = ready.EnqueuedTotal;
         long removed = ready.RemovedTotal;
-        int appended = (int)(enqueued - _lastEnqueued);
-        bool delta = _records.Count > 0 && _lastRemoved >= 0 && removed == _lastRemoved + 1 &&
-            count == _records[_records.Count - 1].Count - 1 + appended;
-        int stored = delta ? appended : count;
+        // A delta when the only removal since the previous decision was its choice: the ready set is a prefix of the
+        // queue, so it begins with the previous set less that choice, and what follows (handles appended since, or
+        // queued before but outside the previous set, as when an iteration's steps append beyond its snapshot) is stored.
+        int extra = _records.Count > 0 ? count - (_records[_records.Count - 1].Count - 1) : -1;
+        bool delta = extra >= 0 && _lastRemoved >= 0 && removed == _lastRemoved + 1 && enqueued >= _lastEnqueued;
+        int stored = delta ? extra : count;
         int offset = _arena.Count;
         for (int i = 0; i < stored; i++)
         {
