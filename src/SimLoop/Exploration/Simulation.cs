@@ -50,6 +50,7 @@ public static class Simulation
         ArgumentNullException.ThrowIfNull(file);
         SimulationOptions copy = options?.Clone() ?? new SimulationOptions();
         copy.Strategy = ChoiceListStrategy.FromDecisions(file.ToDecisions());
+        copy.Swarm = file.Swarm ?? copy.Swarm;
         SimulationRun run = Run(file.Seed, body, copy);
         return run.Failure is ReplayDivergedException diverged ? throw diverged : run;
     }
@@ -153,6 +154,7 @@ public static class Simulation
         }
 #pragma warning restore CA1031
 
-        return new SimulationRun(options.Seed, loop.Strategy.Description, loop, failure);
+        string strategy = options.Swarm is { } swarm ? $"{loop.Strategy.Description} swarm({swarm})" : loop.Strategy.Description;
+        return new SimulationRun(options.Seed, strategy, loop, failure) { Swarm = options.Swarm, StateHash = loop.StateHash };
     }
 }

@@ -32,6 +32,7 @@ public sealed partial class SimulatedEventLoop : BaseEventLoop, INetworkSchedule
         : base((options ?? throw new ArgumentNullException(nameof(options))).Logger)
     {
         _options = options.Clone();
+        _options.Swarm?.ApplyTo(_options);
         _strategy = _options.Strategy ?? FifoStrategy.Instance;
         Clock = new VirtualClock(_options.StartTime);
         _timeProvider = new LoopTimeProvider(this, Clock.Start);
