@@ -102,6 +102,13 @@ public sealed partial class SimulatedEventLoop : BaseEventLoop, INetworkSchedule
 
     long INetworkScheduler.ScheduleAt(long atTicks, Action<object?> callback, object? state)
     {
+        if (IsClosed)
+        {
+            // A token cancelled after the run ended (a real-time timer of a library, on a pool thread) has nothing to
+            // run for: the network's callbacks die with the loop instead of throwing on a foreign thread.
+            return -1;
+        }
+
         var invocation = new NetworkCallback(this, callback, state);
         TimerHandle handle = ScheduleExactAt(Math.Max(atTicks, NowTicks), static s => ((NetworkCallback)s!).Invoke(), invocation);
         invocation.Id = handle.Sequence;
