@@ -18,7 +18,7 @@ internal sealed class CommonOptions(Invocation invocation)
 
     public Option<string?> Assembly { get; } = new("--assembly") { Description = "Load scenarios from this assembly instead of the built-in catalogue." };
 
-    public Option<string> Strategy { get; } = new("--strategy") { Description = "fifo, random, pct, portfolio (default) or exhaustive.", DefaultValueFactory = _ => "portfolio" };
+    public Option<string> Strategy { get; } = new("--strategy") { Description = "fifo, random, pct, portfolio (default), swarm or exhaustive.", DefaultValueFactory = _ => "portfolio" };
 
     public Option<long?> Depth { get; } = NumberOptions.Whole("--depth", "PCT bug depth (default 3).", int.MinValue, int.MaxValue);
 
@@ -97,7 +97,8 @@ internal sealed class CommonOptions(Invocation invocation)
         "pct" => ExplorationStrategy.Pct,
         "portfolio" => ExplorationStrategy.Portfolio,
         "exhaustive" => ExplorationStrategy.Exhaustive,
-        _ => throw new UsageException($"unknown strategy '{text}'; use fifo, random, pct, portfolio or exhaustive"),
+        "swarm" => ExplorationStrategy.Swarm,
+        _ => throw new UsageException($"unknown strategy '{text}'; use fifo, random, pct, portfolio, swarm or exhaustive"),
     };
 
     /// <summary>

@@ -56,6 +56,6 @@ internal sealed class ExplorationTracker(int planned)
     {
         double seconds = Math.Max(Elapsed.TotalSeconds, 1e-3);
         return CommonOptions.Invariant(
-            $"{progress.IterationsDone}/{progress.Iterations} iterations, {progress.IterationsDone / seconds:F0} it/s, {Simulated.TotalSeconds / seconds:F1} simulated s per wall s, failures: {progress.Failures}");
+            $"{progress.IterationsDone}/{progress.Iterations} iterations, {progress.IterationsDone / seconds:F0} it/s, {Simulated.TotalSeconds / seconds:F1} simulated s per wall s, failures: {progress.Failures}, behaviours: {progress.DistinctBehaviours} ({progress.NewInLastWindow} new in the last {ExplorationCoverage.WindowFor(progress.Iterations)})");
     }
 }

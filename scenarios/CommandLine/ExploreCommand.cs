@@ -16,6 +16,7 @@ internal sealed class ExploreCommand
     private readonly Func<string, string?> _environment;
     private readonly Option<bool> _json = new("--json") { Description = "Print a machine-readable result instead of the report." };
     private readonly Option<bool> _keepGoing = new("--keep-going") { Description = "Run every iteration and report every failing seed." };
+    private readonly Option<string?> _html = new("--html") { Description = "Also write an HTML report with a chart of the exploration (iterations, failures, distinct behaviours) to this file." };
     private readonly Option<string> _failureFolder = new("--failure-folder") { Description = "Where failure traces are written.", DefaultValueFactory = _ => "simloop-failures" };
 
     /// <param name="common">The shared options.</param>
@@ -34,6 +35,7 @@ internal sealed class ExploreCommand
         Command.Options.Add(_json);
         Command.Options.Add(_keepGoing);
         Command.Options.Add(_failureFolder);
+        Command.Options.Add(_html);
     }
 
     public Command Command { get; }
@@ -67,6 +69,7 @@ internal sealed class ExploreCommand
 
         FailureTraceFiles files = FailureTraceFiles.Write(result.Failures, parse.GetValue(_failureFolder), settings);
         var summary = new ExplorationSummary(settings, options, result, tracker, files);
+        string? htmlError = parse.GetValue(_html) is { } htmlPath ? WriteHtml(htmlPath, summary) : null;
         if (json)
         {
             output.Out.WriteLine(summary.ToJson());
@@ -79,6 +82,11 @@ internal sealed class ExploreCommand
         if (files.Error is { } writeError)
         {
             output.Error.WriteLine($"error: {writeError}");
+        }
+
+        if (htmlError is not null)
+        {
+            output.Error.WriteLine($"error: {htmlError}");
         }
 
         return result.Passed ? CommandLineApp.Passed : CommandLineApp.BugFound;
@@ -105,6 +113,20 @@ internal sealed class ExploreCommand
             result = Simulation.Explore(body, options, settings.Scenario.Name);
         });
         return result!;
+    }
+
+    /// <summary>Writes the HTML report; returns why it could not be written, or null (the exploration's result stands either way).</summary>
+    private static string? WriteHtml(string path, ExplorationSummary summary)
+    {
+        try
+        {
+            File.WriteAllText(path, ExplorationChartWriter.Page(summary));
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            return $"the HTML report could not be written to {path}: {ex.Message}";
+        }
     }
 
     internal static (int Index, int Count) ParseShard(string? text)

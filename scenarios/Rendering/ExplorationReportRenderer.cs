@@ -27,6 +27,9 @@ internal static class ExplorationReportRenderer
             Invariant($"{wall:F2} s"),
             Invariant($"{result.IterationsRun / wall:F0}"));
         output.Console.Write(table);
+        ExplorationCoverage coverage = result.Coverage;
+        string saturated = coverage.NewInLastWindow == 0 && result.IterationsRun > 1 ? ": more iterations of this strategy stopped finding new ones" : "";
+        output.Line(Invariant($"Coverage: {coverage.DistinctBehaviours} distinct behaviours in {result.IterationsRun} iterations, {coverage.NewInLastWindow} new in the last {coverage.Window}{saturated}."));
 
         if (summary.FirstFailure is not { } failure)
         {

@@ -60,6 +60,12 @@ internal sealed class ExplorationSummary(RunSettings settings, ExplorationOption
             traceFileError = files.Error,
             traceHash = failure?.Trace.Hash(),
             minimisedTraceHash = failure?.MinimizedTrace.Hash(),
+            coverage = new
+            {
+                distinctBehaviours = result.Coverage.DistinctBehaviours,
+                newInLastWindow = result.Coverage.NewInLastWindow,
+                window = result.Coverage.Window,
+            },
         };
         return JsonSerializer.Serialize(document, s_json);
     }

@@ -69,7 +69,7 @@ public sealed partial class VirtualNetwork
         $"latency={s.Latency.Shape}[{s.Latency.Min.Ticks},{s.Latency.Max.Ticks}] bandwidth={s.BandwidthBytesPerSecond} loss={s.LossRate} dup={s.DuplicationRate} reorder={s.ReorderRate}";
 
     private LinkSettings SettingsOf(VirtualHost from, VirtualHost to) =>
-        links.TryGetValue((from, to), out LinkState? link) && link.Settings is { } settings ? settings : defaultLink;
+        scheduler.ShapeLink(links.TryGetValue((from, to), out LinkState? link) && link.Settings is { } settings ? settings : defaultLink);
 
     private LinkState LinkStateOf(VirtualHost from, VirtualHost to)
     {

@@ -3,8 +3,9 @@ namespace SimLoop.Exploration;
 /// <summary>What an exploration did. Everything but <see cref="WallClockTime"/> is independent of parallelism.</summary>
 public sealed class ExplorationResult
 {
-    internal ExplorationResult(long iterationsRun, IReadOnlyList<FailureReport> failures, long steps, TimeSpan simulatedTime, TimeSpan wallClockTime)
+    internal ExplorationResult(long iterationsRun, IReadOnlyList<FailureReport> failures, long steps, TimeSpan simulatedTime, TimeSpan wallClockTime, ExplorationCoverage coverage)
     {
+        Coverage = coverage;
         IterationsRun = iterationsRun;
         Failures = failures;
         Steps = steps;
@@ -26,6 +27,9 @@ public sealed class ExplorationResult
 
     /// <summary>Real time the exploration took (for throughput reports only; it varies from run to run).</summary>
     public TimeSpan WallClockTime { get; }
+
+    /// <summary>Distinct behaviours seen, and how their count grew over the iterations.</summary>
+    public ExplorationCoverage Coverage { get; }
 
     /// <summary>Whether no iteration failed.</summary>
     public bool Passed => Failures.Count == 0;

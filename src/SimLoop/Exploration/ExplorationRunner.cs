@@ -14,6 +14,9 @@ internal sealed class ExplorationRunner(Func<SimulatedEventLoop, CancellationTok
     private readonly object _progressGate = new();
     private long _done;
     private long _failed;
+    private readonly HashSet<ulong> _behavioursSeen = new();
+    private readonly Queue<bool> _recentNew = new();
+    private long _recentNewCount;
 
 #pragma warning disable RS0030 // Wall-clock time measured only for the throughput report; it never reaches a decision.
     private readonly long _startTimestamp = Stopwatch.GetTimestamp();
@@ -25,7 +28,7 @@ internal sealed class ExplorationRunner(Func<SimulatedEventLoop, CancellationTok
     {
         if (options.ReplayFile is { } path)
         {
-            return Finish(ReplayFile(path), 1, []);
+            return Finish(ReplayFile(path, out SimulationRun replayed), 1, [replayed]);
         }
 
         var plan = new IterationPlan(options, options.PctExpectedSteps ?? CalibratePct());
@@ -47,6 +50,7 @@ internal sealed class ExplorationRunner(Func<SimulatedEventLoop, CancellationTok
         var nondeterministic = new NondeterminismException?[count];
         var steps = new long[count];
         var ticks = new long[count];
+        var keys = new ulong[count];
         long next = -1;
         long stopAt = long.MaxValue;
         void Work()
@@ -57,6 +61,7 @@ internal sealed class ExplorationRunner(Func<SimulatedEventLoop, CancellationTok
                 SimulationRun run = RunSeed(plan, plan.SeedOf(i), out nondeterministic[i]);
                 steps[i] = run.Steps;
                 ticks[i] = run.VirtualTime.Ticks;
+                keys[i] = BehaviourKey.Of(run);
                 if (run.Failed || nondeterministic[i] is not null)
                 {
                     failing[i] = run;
@@ -66,7 +71,7 @@ internal sealed class ExplorationRunner(Func<SimulatedEventLoop, CancellationTok
                     }
                 }
 
-                ReportProgress(count, run.Failed);
+                ReportProgress(count, run.Failed, keys[i]);
             }
         }
 
@@ -95,14 +100,14 @@ internal sealed class ExplorationRunner(Func<SimulatedEventLoop, CancellationTok
             }
         }
 
-        return Finish(failures, ran, steps.Take((int)ran).Sum(), TimeSpan.FromTicks(ticks.Take((int)ran).Sum()));
+        return Finish(failures, ran, steps.Take((int)ran).Sum(), TimeSpan.FromTicks(ticks.Take((int)ran).Sum()), keys[..(int)ran]);
     }
 
     private ExplorationResult SearchExhaustively(IterationPlan plan, ulong seed)
     {
         // The search is deterministic from its seed, so SIMLOOP_SEED reruns the whole search and meets the same failure.
         var search = new BoundedExhaustiveSearch(options.PreemptionBound, strategy => Simulation.Execute(plan.OptionsFor(seed, strategy), body));
-        (List<SimulationRun> runs, _) = search.Search(options.Iterations, r => ReportProgress(options.Iterations, r.Failed));
+        (List<SimulationRun> runs, _) = search.Search(options.Iterations, r => ReportProgress(options.Iterations, r.Failed, BehaviourKey.Of(r)));
         SimulationRun last = runs[^1];
         FailureReport[] failures = last.Failed ? [Report(plan, runs.Count - 1, last, options.Shrink)] : [];
         return Finish(failures, runs.Count, runs);
@@ -177,34 +182,42 @@ internal sealed class ExplorationRunner(Func<SimulatedEventLoop, CancellationTok
         return report;
     }
 
-    private IReadOnlyList<FailureReport> ReplayFile(string path)
+    private IReadOnlyList<FailureReport> ReplayFile(string path, out SimulationRun run)
     {
         ScheduleTraceFile file = ScheduleTraceFile.Read(path);
-        SimulationRun run = Simulation.Replay(file, body, options.Simulation);
-        ReportProgress(1, run.Failed);
+        run = Simulation.Replay(file, body, options.Simulation);
+        ReportProgress(1, run.Failed, BehaviourKey.Of(run));
         return run.Failed ? [new FailureReport(testName, null, run, run, run.Choices()) { TraceFilePath = Path.GetFullPath(path) }] : [];
     }
 
     private ExplorationResult Finish(IReadOnlyList<FailureReport> failures, long ran, IEnumerable<SimulationRun> runs) =>
-        Finish(failures, ran, runs.Sum(r => r.Steps), TimeSpan.FromTicks(runs.Sum(r => r.VirtualTime.Ticks)));
+        Finish(failures, ran, runs.Sum(r => r.Steps), TimeSpan.FromTicks(runs.Sum(r => r.VirtualTime.Ticks)), runs.Select(BehaviourKey.Of).ToArray());
 
-    private ExplorationResult Finish(IReadOnlyList<FailureReport> failures, long ran, long steps, TimeSpan simulated)
+    private ExplorationResult Finish(IReadOnlyList<FailureReport> failures, long ran, long steps, TimeSpan simulated, ulong[] behaviourKeys)
     {
         if (failures.Count > 0 && options.ThrowOnFailure)
         {
             throw new SimulationFailureException(failures[0]);
         }
 
-        return new ExplorationResult(ran, failures, steps, simulated, WallClockElapsed);
+        return new ExplorationResult(ran, failures, steps, simulated, WallClockElapsed, new ExplorationCoverage(behaviourKeys));
     }
 
-    private void ReportProgress(long planned, bool failed)
+    private void ReportProgress(long planned, bool failed, ulong behaviour)
     {
         lock (_progressGate)
         {
             _done++;
             _failed += failed ? 1 : 0;
-            options.Progress?.Invoke(new ExplorationProgress(_done, planned, _failed));
+            bool isNew = _behavioursSeen.Add(behaviour);
+            _recentNew.Enqueue(isNew);
+            _recentNewCount += isNew ? 1 : 0;
+            if (_recentNew.Count > ExplorationCoverage.WindowFor(planned))
+            {
+                _recentNewCount -= _recentNew.Dequeue() ? 1 : 0;
+            }
+
+            options.Progress?.Invoke(new ExplorationProgress(_done, planned, _failed, _behavioursSeen.Count, _recentNewCount));
         }
     }
 

@@ -12,7 +12,10 @@ public enum ExplorationStrategy
     /// <summary><see cref="Scheduling.PctStrategy"/> with <see cref="ExplorationOptions.PctDepth"/>.</summary>
     Pct,
 
-    /// <summary>Rotates across iterations (Coyote-style) through random, PCT depth 1, PCT depth 2 and PCT depth 3.</summary>
+    /// <summary>
+    /// Rotates across iterations (Coyote-style) through order strategies (random, PCT depth 1, 2 and 3) and the same
+    /// four with a <see cref="SwarmProfile"/> drawn per iteration, which varies timing and faults as well.
+    /// </summary>
     Portfolio,
 
     /// <summary>
@@ -21,4 +24,10 @@ public enum ExplorationStrategy
     /// <see cref="ExplorationOptions.BaseSeed"/>. Sequential; for small bodies.
     /// </summary>
     Exhaustive,
+
+    /// <summary>
+    /// Swarm testing: <see cref="Scheduling.RandomStrategy"/> order, and in every iteration a <see cref="SwarmProfile"/>
+    /// drawn from its seed (a latency profile, loss, duplication, reordering, timer jitter and order, Buggify on or off).
+    /// </summary>
+    Swarm,
 }

@@ -16,6 +16,7 @@ public sealed class FailureReport
         Iteration = iteration;
         Seed = run.Seed;
         Strategy = run.Strategy;
+        Swarm = run.Swarm;
         Exception = run.Failure!;
         Trace = run.Trace;
         OriginalChoices = run.Choices();
@@ -25,6 +26,9 @@ public sealed class FailureReport
 
     /// <summary>The test (or exploration) that failed: the name the replay line filters on.</summary>
     public string TestName { get; }
+
+    /// <summary>The failing run's swarm profile, or null when it ran as configured (the trace file keeps it for replays).</summary>
+    public SwarmProfile? Swarm { get; }
 
     /// <summary>The iteration that failed (null when a single seed or a trace file was run).</summary>
     public long? Iteration { get; }
@@ -85,6 +89,7 @@ public sealed class FailureReport
             TestName = TestName,
             Seed = Seed,
             Strategy = Strategy,
+            Swarm = Swarm,
             ExceptionType = Exception.GetType().FullName,
             ExceptionMessage = Exception.Message,
             OriginalChoices = ScheduleString.Encode(OriginalChoices),

@@ -39,6 +39,9 @@ public sealed class ScheduleTraceFile
     /// <summary>The strategy that found the failure, with its parameters (its description).</summary>
     public string Strategy { get; set; } = "";
 
+    /// <summary>The run's swarm profile (absent when it ran as configured): a replay applies it, so timing matches.</summary>
+    public SwarmProfile? Swarm { get; set; }
+
     /// <summary>The failure's exception type (full name).</summary>
     public string? ExceptionType { get; set; }
 

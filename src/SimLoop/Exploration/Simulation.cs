@@ -56,6 +56,7 @@ public static class Simulation
         IReadOnlyList<ScheduleDecision> decisions = file.ToDecisions();
         SimulationOptions copy = options?.Clone() ?? new SimulationOptions();
         copy.StrategyFactory = _ => ChoiceListStrategy.FromDecisions(decisions);
+        copy.Swarm = file.Swarm ?? copy.Swarm;
         SimulationRun run = Run(file.Seed, body, copy);
         return run.Failure is ReplayDivergedException diverged ? throw diverged : run;
     }
@@ -162,6 +163,7 @@ public static class Simulation
         }
 #pragma warning restore CA1031
 
-        return new SimulationRun(options.Seed, loop.Strategy.Description, loop, failure);
+        string strategy = options.Swarm is { } swarm ? $"{loop.Strategy.Description} swarm({swarm})" : loop.Strategy.Description;
+        return new SimulationRun(options.Seed, strategy, loop, failure) { Swarm = options.Swarm, StateHash = loop.StateHash };
     }
 }

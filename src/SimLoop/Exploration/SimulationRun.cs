@@ -18,8 +18,14 @@ public sealed class SimulationRun
     /// <summary>The seed of the run.</summary>
     public ulong Seed { get; }
 
-    /// <summary>The strategy's description.</summary>
+    /// <summary>The strategy's description (with the swarm profile, if any).</summary>
     public string Strategy { get; }
+
+    /// <summary>The state key the run reported with <see cref="SimulatedEventLoop.ObserveState"/>, or null.</summary>
+    internal ulong? StateHash { get; init; }
+
+    /// <summary>The run's swarm profile (see <see cref="SimulationOptions.Swarm"/>), or null when it ran as configured.</summary>
+    public SwarmProfile? Swarm { get; internal init; }
 
     /// <summary>What the run did.</summary>
     public ScheduleTrace Trace { get; }

@@ -79,6 +79,13 @@ public sealed partial class SimulatedEventLoop
 
         public IScheduledCallback ScheduleAt(long atTicks, Action<object?> callback, object? state)
         {
+            if (loop.IsClosed)
+            {
+                // A token cancelled after the run ended (a real-time timer of a library, on a pool thread) has nothing
+                // to run for: the network's callbacks die with the loop instead of throwing on a foreign thread.
+                return ClosedLoopCallback.Instance;
+            }
+
             var scheduled = new ScheduledCallback(callback, state);
             scheduled.Timer = loop.ScheduleExactAt(Math.Max(atTicks, loop.NowTicks), static s => ((ScheduledCallback)s!).Run(), scheduled);
             return scheduled;
@@ -86,7 +93,17 @@ public sealed partial class SimulatedEventLoop
 
         public Random GetRandom(string concern) => loop.GetRandom(concern);
 
+        public LinkSettings ShapeLink(LinkSettings configured) => loop.ShapeLink(configured);
+
         public void Record(NetworkEvent networkEvent) => loop.Recorder.Network(loop.NowTicks, loop.CurrentTaskId(), networkEvent);
+
+        /// <summary>A callback scheduled on a closed loop: it never runs, so there is nothing to cancel.</summary>
+        private sealed class ClosedLoopCallback : IScheduledCallback
+        {
+            public static readonly ClosedLoopCallback Instance = new();
+
+            public bool Cancel() => false;
+        }
 
         /// <summary>One scheduled callback: its loop timer until it runs or is cancelled, then nothing.</summary>
         private sealed class ScheduledCallback(Action<object?> callback, object? state) : IScheduledCallback

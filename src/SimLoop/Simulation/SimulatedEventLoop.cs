@@ -37,6 +37,7 @@ public sealed partial class SimulatedEventLoop : BaseEventLoop
         : base(Validated(options).Logger)
     {
         _options = options.Clone();
+        _options.Swarm?.ApplyTo(_options);
         _strategy = _options.StrategyFactory is { } newStrategy
             ? newStrategy(_options.Seed) ?? throw new InvalidOperationException("SimulationOptions.StrategyFactory returned null; return a strategy, or set the factory to null for FIFO.")
             : FifoStrategy.Instance;

@@ -104,6 +104,14 @@ public sealed class SimulationOptions
     /// </summary>
     public bool Buggify { get; set; } = true;
 
+    /// <summary>
+    /// The swarm-testing profile of this run (see <see cref="Exploration.SwarmProfile"/>): how it reshapes every link's
+    /// latency and faults, and the timer jitter, timer order and Buggify it switches on or off. Null (the default) runs
+    /// everything as configured. Explorations with <see cref="Exploration.ExplorationStrategy.Swarm"/> and the
+    /// portfolio's swarm members set it per iteration.
+    /// </summary>
+    public Exploration.SwarmProfile? Swarm { get; set; }
+
     /// <summary>Where the default exception handler logs; null for nowhere.</summary>
     public ILogger? Logger { get; set; }
 

@@ -33,6 +33,15 @@ public interface INetworkScheduler
     /// </summary>
     bool IsRecording => true;
 
+    /// <summary>
+    /// The settings a link has in effect when it is configured with <paramref name="configured"/>: the simulation may
+    /// reshape them (swarm testing varies latency and faults per run). The default keeps them as they are. Must be a
+    /// pure function of its argument for one simulation.
+    /// </summary>
+    /// <param name="configured">The link's own settings, or the network's default link.</param>
+    /// <returns>The settings in effect.</returns>
+    LinkSettings ShapeLink(LinkSettings configured) => configured;
+
     /// <summary>Records a network event in the simulation's trace.</summary>
     void Record(NetworkEvent networkEvent);
 }

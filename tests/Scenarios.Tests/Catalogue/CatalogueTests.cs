@@ -9,10 +9,10 @@ public sealed class CatalogueTests
     public static readonly TheoryData<string> Scenarios = new(Catalog().All.Select(s => s.Name).Except(StorageScenarioTests.Names));
 
     [Fact]
-    public void The_catalogue_has_the_ten_scenarios()
+    public void The_catalogue_has_the_eleven_scenarios()
     {
         Catalog().All.Select(s => s.Name).ShouldBe(
-            ["aspnet-payments", "async-deadlock", "chat-server", "double-booking", "kv-replication", "leader-election", "lost-update", "retry-duplicate", "torn-write", "wal-kv"]);
+            ["aspnet-payments", "async-deadlock", "chat-server", "double-booking", "kv-replication", "leader-election", "lost-update", "retry-duplicate", "stale-cache", "torn-write", "wal-kv"]);
         Catalog().All.ShouldAllBe(s => s.Description.Length > 0 && s.Budget > 0);
     }
 

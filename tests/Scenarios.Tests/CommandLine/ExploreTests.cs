@@ -29,6 +29,25 @@ public sealed class ExploreTests
     }
 
     [Fact]
+    public void Json_gives_the_coverage_and_html_draws_it_as_an_inline_svg_chart()
+    {
+        string folder = Cli.TempFolder();
+        string html = Path.Combine(folder, "exploration.html");
+        JsonElement json = Cli.Json("explore", "double-booking", "--fixed", "--iterations", "60", "--strategy", "fifo", "--html", html);
+        JsonElement coverage = json.GetProperty("coverage");
+        coverage.GetProperty("distinctBehaviours").GetInt32().ShouldBe(1, "FIFO on fixed latencies runs the same behaviour on every seed");
+        coverage.GetProperty("newInLastWindow").GetInt32().ShouldBe(0);
+        coverage.GetProperty("window").GetInt32().ShouldBe(6);
+
+        string page = File.ReadAllText(html);
+        page.ShouldContain("<svg");
+        page.ShouldContain("<polyline class=\"behaviours\"");
+        page.ShouldContain("<polyline class=\"failures\"");
+        page.ShouldContain("60 iterations, 0 failing, 1 distinct behaviours");
+        page.ShouldNotContain("<script");
+    }
+
+    [Fact]
     public void Two_threads_find_the_same_failing_seeds_as_one()
     {
         string[] args = ["explore", "async-deadlock", "--iterations", "150", "--keep-going", "--seed", "7", "--failure-folder", Cli.TempFolder()];

@@ -79,7 +79,7 @@ public sealed class DecisionLogTests
         // Steps of one iteration append their next steps beyond the iteration's ready set (the ntodo snapshot).
         IScheduleStrategy inner = fifo ? FifoStrategy.Instance : new RandomStrategy(seed);
         var spy = new SpyStrategy(inner);
-        var loop = new SimulatedEventLoop(new SimulationOptions { Seed = seed, Strategy = spy, RecordTrace = false });
+        var loop = new SimulatedEventLoop(new SimulationOptions { Seed = seed, StrategyFactory = _ => spy, RecordTrace = false });
         ReleaseManyAtOnce(loop, 40);
 
         IReadOnlyList<ScheduleDecision> decisions = loop.Trace.Decisions;
