@@ -18,6 +18,7 @@ public sealed partial class SimulatedEventLoop : BaseEventLoop, INetworkSchedule
     private readonly LoopTimeProvider _timeProvider;
     private readonly Dictionary<long, TimerHandle> _networkTimers = new();
     private readonly ThreadPoolAdoption? _adoption;
+    private readonly ChoiceRecorder _choices;
     private LoopTerminatingException? _pendingFailure;
 
     /// <summary>Creates a loop with FIFO scheduling and seed 0.</summary>
@@ -36,7 +37,8 @@ public sealed partial class SimulatedEventLoop : BaseEventLoop, INetworkSchedule
         Clock = new VirtualClock(_options.StartTime);
         _timeProvider = new LoopTimeProvider(this, Clock.Start);
         Trace = new ScheduleTrace(_options.RecordTrace);
-        Random = SeedDerivation.CreateRandom(_options.Seed, "user");
+        _choices = new ChoiceRecorder(_options.RecordTrace, _options.ChoiceReplay, _options.ChoiceBias);
+        Random = GetRandom(RandomStreams.User);
         _adoption = _options.AdoptThreadPoolWork ? new ThreadPoolAdoption(this) : null;
     }
 
@@ -64,7 +66,7 @@ public sealed partial class SimulatedEventLoop : BaseEventLoop, INetworkSchedule
     /// <summary>What the run did so far.</summary>
     public ScheduleTrace Trace { get; }
 
-    /// <summary>A random stream for user code, derived from the seed (concern <c>"user"</c>).</summary>
+    /// <summary>A random stream for user code, derived from the seed (stream <see cref="RandomStreams.User"/>); every draw is a recorded choice.</summary>
     public Random Random { get; }
 
     /// <inheritdoc/>
@@ -73,9 +75,20 @@ public sealed partial class SimulatedEventLoop : BaseEventLoop, INetworkSchedule
     /// <inheritdoc/>
     public override TimeProvider TimeProvider => _timeProvider;
 
-    /// <summary>A random stream for <paramref name="concern"/>, derived from the seed.</summary>
-    /// <param name="concern">A stable name for what the numbers are used for.</param>
-    public Random GetRandom(string concern) => SeedDerivation.CreateRandom(_options.Seed, concern);
+    /// <summary>
+    /// A random stream for <paramref name="concern"/> over a 64-bit generator seeded by all 64 bits of
+    /// <see cref="SeedDerivation.Derive"/>; every draw is a choice of the run's recorded sequence (and, when the run
+    /// replays a sequence, comes from it). Two calls with the same concern give streams with the same numbers.
+    /// </summary>
+    /// <param name="concern">A stable name for what the numbers are used for (see <see cref="RandomStreams"/>).</param>
+    public Random GetRandom(string concern)
+    {
+        ArgumentNullException.ThrowIfNull(concern);
+        return new RecordedRandom(concern, SeedDerivation.Derive(_options.Seed, concern), _choices);
+    }
+
+    /// <summary>The run's choice recorder (every draw and scheduler pick, in order).</summary>
+    internal ChoiceRecorder Choices => _choices;
 
     /// <summary>
     /// Runs the loop until virtual time reaches <paramref name="duration"/> from now, firing every timer due until
@@ -154,6 +167,7 @@ public sealed partial class SimulatedEventLoop : BaseEventLoop, INetworkSchedule
             throw new InvalidOperationException($"Strategy {_strategy.Description} chose step {choice}, but only {ready.Count} steps are ready.");
         }
 
+        choice = _choices.Pick(choice, ready.Count);
         Trace.AddDecision(choice, ready, NowTicks);
         return choice;
     }

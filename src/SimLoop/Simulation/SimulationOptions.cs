@@ -147,6 +147,12 @@ public sealed class SimulationOptions
     private static TimeSpan? PositiveOrNull(TimeSpan? value, string message) =>
         value is { } v && v <= TimeSpan.Zero ? throw new ArgumentOutOfRangeException(nameof(value), value, message) : value;
 
+    /// <summary>A choice sequence the run replays instead of drawing (replay and shrinking), or null.</summary>
+    internal ChoiceReplay? ChoiceReplay { get; set; }
+
+    /// <summary>The seam through which a strategy biases the run's draws (see <see cref="IChoiceBias"/>), or null.</summary>
+    internal IChoiceBias? ChoiceBias { get; set; }
+
     /// <summary>A copy of these options.</summary>
     public SimulationOptions Clone() => (SimulationOptions)MemberwiseClone();
 }

@@ -21,7 +21,7 @@ public sealed class ManualNetworkScheduler(ulong seed = 1) : INetworkScheduler
 
     public bool Cancel(long id) => pending.Remove(id);
 
-    public Random GetRandom(string concern) => SeedDerivation.CreateRandom(seed, concern);
+    public Random GetRandom(string concern) => SimLoop.Choices.SeedDerivation.CreateRandom(seed, concern);
 
     public void Record(NetworkEvent networkEvent) => Events.Add(networkEvent);
 
