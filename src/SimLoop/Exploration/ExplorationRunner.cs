@@ -181,7 +181,7 @@ internal sealed class ExplorationRunner(Func<SimulatedEventLoop, CancellationTok
         simulation.MaxVirtualTime = options.MaxVirtualTime;
         SimulationRun run = Simulation.Replay(file, body, simulation);
         ReportProgress(1, run.Failed);
-        return run.Failed ? [new FailureReport(testName, null, run, run, run.Choices(), new ChoiceMinimization(run.ChoiceSequence, run, [])) { TraceFilePath = Path.GetFullPath(path) }] : [];
+        return run.Failed ? [new FailureReport(testName, null, run, run.Choices(), new ChoiceMinimization(run.ChoiceSequence, run, [])) { TraceFilePath = Path.GetFullPath(path) }] : [];
     }
 
     private ExplorationResult Finish(IReadOnlyList<FailureReport> failures, long ran, IEnumerable<SimulationRun> runs) =>

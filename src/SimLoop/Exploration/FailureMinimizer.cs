@@ -19,15 +19,14 @@ internal sealed class FailureMinimizer(Func<SimulationOptions, SimulationRun> ex
         int[] original = run.Choices();
         SimulationRun ReplaySchedule(int[] choices) => execute(optionsFor(run.Seed, new ChoiceListStrategy(choices)));
         int[] minimized = shrink ? new ScheduleShrinker(c => StillFails(ReplaySchedule(c)), budget).Minimize(original) : original;
-        SimulationRun minimizedRun = ReplaySchedule(minimized);
-        if (!StillFails(minimizedRun))
+        if (!StillFails(ReplaySchedule(minimized)))
         {
             // The failure depends on something a choice list does not capture; report the original schedule.
-            (minimized, minimizedRun) = (original, ReplaySchedule(original));
+            minimized = original;
         }
 
         ChoiceMinimization choices = MinimizeChoices(run, shrink, StillFails);
-        return new FailureReport(testName, iteration, run, minimizedRun, minimized, choices);
+        return new FailureReport(testName, iteration, run, minimized, choices);
     }
 
     private ChoiceMinimization MinimizeChoices(SimulationRun run, bool shrink, Func<SimulationRun, bool> stillFails)

@@ -11,11 +11,10 @@ namespace SimLoop.Exploration;
 /// </summary>
 public sealed class FailureReport
 {
-    internal FailureReport(string testName, long? iteration, SimulationRun run, SimulationRun minimized, int[] minimizedChoices, ChoiceMinimization choices)
+    internal FailureReport(string testName, long? iteration, SimulationRun run, int[] minimizedChoices, ChoiceMinimization choices)
     {
         OriginalChoiceCount = run.ChoicesMade;
         MinimizedChoiceSequence = choices.Minimized;
-        MinimizedChoiceTrace = choices.Run.Trace;
         NeededChoiceClasses = choices.Needed;
         MinimizedContents = ChoiceSummary.Of(choices.Minimized);
         TestName = testName;
@@ -26,7 +25,7 @@ public sealed class FailureReport
         Trace = run.Trace;
         OriginalChoices = run.Choices();
         MinimizedChoices = minimizedChoices;
-        MinimizedTrace = minimized.Trace;
+        MinimizedTrace = choices.Run.Trace; // the run the trace file replays
     }
 
     /// <summary>The test (or exploration) that failed: the name the replay line filters on.</summary>
@@ -53,7 +52,7 @@ public sealed class FailureReport
     /// <summary>The minimised choices (replayed with <see cref="ChoiceListStrategy"/>; FIFO past the end): no longer than <see cref="OriginalChoices"/>, and still failing with the same exception type.</summary>
     public IReadOnlyList<int> MinimizedChoices { get; }
 
-    /// <summary>The trace of the minimised run.</summary>
+    /// <summary>The trace of the minimised run: the one <see cref="MinimizedChoiceSequence"/> (the trace file) replays.</summary>
     public ScheduleTrace MinimizedTrace { get; }
 
     /// <summary>How many choices (scheduler picks and random draws) the failing run made.</summary>
@@ -64,9 +63,6 @@ public sealed class FailureReport
     /// left out; replayed alone (no seed) by the trace file.
     /// </summary>
     public IReadOnlyList<Choice> MinimizedChoiceSequence { get; }
-
-    /// <summary>The trace of the run that <see cref="MinimizedChoiceSequence"/> replays.</summary>
-    public ScheduleTrace MinimizedChoiceTrace { get; }
 
     /// <summary>What the minimised run contains that is not the simplest choice, stream by stream.</summary>
     public IReadOnlyList<ChoiceSummary> MinimizedContents { get; }
@@ -126,12 +122,12 @@ public sealed class FailureReport
             ExceptionType = Exception.GetType().FullName,
             ExceptionMessage = Exception.Message,
             OriginalChoices = ScheduleString.Encode(OriginalChoices),
-            Choices = ScheduleString.Encode(MinimizedChoiceTrace.Choices()),
+            Choices = ScheduleString.Encode(MinimizedTrace.Choices()),
             OriginalChoiceCount = OriginalChoiceCount,
-            TraceHash = MinimizedChoiceTrace.Hash(),
+            TraceHash = MinimizedTrace.Hash(),
             ReplayLine = ReplayFileLine,
         };
-        file.SetDecisions(MinimizedChoiceTrace.Decisions);
+        file.SetDecisions(MinimizedTrace.Decisions);
         file.SetChoices(MinimizedChoiceSequence);
         return file;
     }
