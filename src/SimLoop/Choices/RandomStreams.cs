@@ -60,7 +60,7 @@ public static class RandomStreams
     /// <summary><c>Guid.NewGuid()</c> in rewritten code.</summary>
     public const string InterceptionGuid = "user.guid";
 
-    /// <summary><c>new Random()</c> in rewritten code.</summary>
+    /// <summary><c>new Random()</c> in rewritten code: the n-th instance (from 0) is the stream <c>user.random#n</c>.</summary>
     public const string InterceptionRandom = "user.random";
 
     /// <summary><c>Random.Shared</c> in rewritten code.</summary>
