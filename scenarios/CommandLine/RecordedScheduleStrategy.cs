@@ -2,11 +2,18 @@ using SimLoop.Scheduling;
 
 namespace SimLoop.Scenarios.CommandLine;
 
-/// <summary>Where a replayed run left the recorded one: the first decision whose ready steps differ.</summary>
-internal sealed record ScheduleDivergence(int DecisionIndex, long StepNumber, IReadOnlyList<long> RecordedReady, IReadOnlyList<long> FoundReady)
+/// <summary>
+/// Where a replayed run left the recorded one: the first decision whose ready steps differ, or (when
+/// <see cref="Choice"/> is set) the first recorded choice that does not fit the program's draw.
+/// </summary>
+internal sealed record ScheduleDivergence(int DecisionIndex, long StepNumber, IReadOnlyList<long> RecordedReady, IReadOnlyList<long> FoundReady, ReplayDivergedException? Choice = null)
 {
-    public string Describe() => CommonOptions.Invariant(
-        $"decision {DecisionIndex + 1} (after step {StepNumber}): the trace recorded ready tasks [{string.Join(", ", RecordedReady)}], this run has [{string.Join(", ", FoundReady)}]");
+    public static ScheduleDivergence Of(ReplayDivergedException mismatch) => new(-1, -1, [], [], mismatch);
+
+    public string Describe() => Choice is { } mismatch
+        ? mismatch.Message.Replace("replay diverged at ", "", StringComparison.Ordinal).Replace(" The program no longer matches the trace; record a new one.", "", StringComparison.Ordinal)
+        : CommonOptions.Invariant(
+            $"decision {DecisionIndex + 1} (after step {StepNumber}): the trace recorded ready tasks [{string.Join(", ", RecordedReady)}], this run has [{string.Join(", ", FoundReady)}]");
 }
 
 /// <summary>

@@ -6,8 +6,9 @@ namespace SimLoop.Scenarios.CommandLine;
 /// <summary>
 /// <c>replay &lt;scenario&gt; (--seed S | --trace FILE)</c>: one schedule, its outcome and trace hash. Exit code 0 if
 /// the run passed, 1 if it failed, 2 for bad arguments or an unusable trace file. A trace file whose decisions the
-/// program no longer makes (changed code, or <c>--fixed</c>) is replayed up to the first decision that differs,
-/// which is printed, and FIFO from there; the exit code is that run's outcome.
+/// program no longer makes (changed code, or <c>--fixed</c>) is replayed up to the first decision or choice that
+/// differs, which is printed, and from there with the recorded choices where they fit and the simplest ones
+/// elsewhere; the exit code is that run's outcome. A trace file replays from its choices alone (no seed).
 /// </summary>
 internal sealed class ReplayCommand
 {
@@ -52,7 +53,7 @@ internal sealed class ReplayCommand
         if (outcome.Divergence is { } divergence)
         {
             string who = settings.Fixed ? "the fixed code's path leaves the recorded one" : "this run leaves the recorded one (the code changed since the trace was written)";
-            output.Line(output.Paint("diverged", "33") + $": {who} at {divergence.Describe()}; from there the run is FIFO, and:");
+            output.Line(output.Paint("diverged", "33") + $": {who} at {divergence.Describe()}; from there the run takes the recorded choices where they fit and the simplest ones elsewhere, and:");
         }
 
         string name = settings.Scenario.Name + (settings.Fixed ? " (fixed)" : "");

@@ -61,9 +61,11 @@ internal static class ScenarioRunner
     }
 
     /// <summary>
-    /// Replays a trace file written by <c>explore</c>: its seed and its recorded decisions. Where the program no longer
-    /// makes the recorded decisions (changed code, or <c>--fixed</c>), the run goes on FIFO and the outcome says where
-    /// it diverged. A file that cannot replay its run is a <see cref="UsageException"/>.
+    /// Replays a trace file written by <c>explore</c> from its choice sequence alone (no seed: every pick and draw
+    /// comes from the file), checking the recorded decisions' ready steps. Where the program no longer fits the file
+    /// (changed code, or <c>--fixed</c>), the run goes on with the recorded choices where they fit and the simplest
+    /// ones elsewhere, and the outcome says where it diverged. A file that cannot replay its run is a
+    /// <see cref="UsageException"/>.
     /// </summary>
     public static ScenarioOutcome RunTraceFile(RunSettings settings, string path)
     {
@@ -71,8 +73,10 @@ internal static class ScenarioRunner
         var strategy = new RecordedScheduleStrategy(file.ToDecisions());
         SimulationOptions options = settings.SimulationOptions();
         options.StrategyFactory = _ => strategy; // this one run; its divergence is read below
-        SimulationRun run = Simulation.Run(file.Seed, settings.Scenario.Body(settings.Fixed), options);
-        return new ScenarioOutcome(file.Seed, run.Trace, run.Failure, file.TraceHash, strategy.Divergence);
+        options.Seed = file.Seed; // only named in messages: no draw comes from it
+        SimulationRun run = Simulation.ReplayChoices(file.ToChoices(), settings.Scenario.Body(settings.Fixed), options, strict: false);
+        ScheduleDivergence? divergence = strategy.Divergence ?? (run.ChoiceMismatch is { } mismatch ? ScheduleDivergence.Of(mismatch) : null);
+        return new ScenarioOutcome(file.Seed, run.Trace, run.Failure, file.TraceHash, divergence);
     }
 
     /// <summary>Runs <paramref name="seed"/> or the trace file, whichever was given (exactly one must be).</summary>

@@ -41,6 +41,8 @@ internal static class ExplorationReportRenderer
         output.Line(Invariant($"  {output.Paint(failure.Exception.GetType().Name, "1")}: {failure.Exception.Message}"));
         string minimal = failure.MinimizedChoices.Count == 0 ? " - FIFO order fails too: the bug needs this seed's timing, not a special interleaving" : "";
         output.Line(Invariant($"  minimised schedule: {failure.ScheduleText} ({failure.OriginalChoices.Count} decisions before, {failure.MinimizedChoices.Count} after{minimal})"));
+        output.Line(Invariant($"  minimised choices: {failure.MinimizedChoiceSequence.Count} of {failure.OriginalChoiceCount} (scheduler picks and random draws); the bug needs {failure.Needs}"));
+        output.Line("  the minimal run: " + (failure.MinimizedContents.Count == 0 ? "every choice at its simplest" : string.Join("; ", failure.MinimizedContents)));
         output.Line(Invariant($"  trace hash: {failure.Trace.Hash()} (seed run), {failure.MinimizedTrace.Hash()} (minimised run)"));
         if (summary.TraceFileForDisplay is { } file)
         {

@@ -1,3 +1,5 @@
+using SimLoop.Choices;
+
 namespace SimLoop.Interception;
 
 /// <summary>
@@ -7,11 +9,11 @@ namespace SimLoop.Interception;
 internal static class InterceptionConcerns
 {
     /// <summary><c>Guid.NewGuid()</c>.</summary>
-    public const string Guid = "user.guid";
+    public const string Guid = RandomStreams.InterceptionGuid;
 
     /// <summary>The seeds of the instances <c>new Random()</c> creates.</summary>
-    public const string Random = "user.random";
+    public const string Random = RandomStreams.InterceptionRandom;
 
     /// <summary><c>Random.Shared</c>.</summary>
-    public const string SharedRandom = "user.random.shared";
+    public const string SharedRandom = RandomStreams.InterceptionSharedRandom;
 }

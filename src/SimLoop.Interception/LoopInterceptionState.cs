@@ -10,18 +10,24 @@ internal sealed class LoopInterceptionState
 {
     private static readonly ConditionalWeakTable<SimulatedEventLoop, LoopInterceptionState> States = new();
 
+    private readonly SimulatedEventLoop _loop;
+    private long _randomsCreated;
+
     private LoopInterceptionState(SimulatedEventLoop loop)
     {
         Guids = loop.GetRandom(InterceptionConcerns.Guid);
-        RandomSeeds = loop.GetRandom(InterceptionConcerns.Random);
+        _loop = loop;
         SharedRandom = loop.GetRandom(InterceptionConcerns.SharedRandom);
     }
 
     /// <summary>The stream <c>Guid.NewGuid()</c> draws from.</summary>
     public Random Guids { get; }
 
-    /// <summary>The stream the seeds of <c>new Random()</c> come from.</summary>
-    public Random RandomSeeds { get; }
+    /// <summary>
+    /// The generator of the next <c>new Random()</c>: a recorded stream of its own, <c>user.random#n</c> for the n-th
+    /// instance (from 0, in creation order), so its draws are choices of the run like any other.
+    /// </summary>
+    public Random CreateRandom() => _loop.GetRandom($"{InterceptionConcerns.Random}#{_randomsCreated++}");
 
     /// <summary>What <c>Random.Shared</c> is inside this loop.</summary>
     public Random SharedRandom { get; }

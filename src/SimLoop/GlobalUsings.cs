@@ -1,1 +1,2 @@
 global using SimLoop.Networking;
+global using SimLoop.Choices;

@@ -41,7 +41,7 @@ public sealed partial class VirtualNetwork
     /// <summary>
     /// FoundationDB's swizzle-clog: picks a random subset of <paramref name="hosts"/> (all hosts when null), clogs them
     /// one by one at random intervals of at most <paramref name="maxInterval"/>, then unclogs them in a random order at
-    /// random intervals. All randomness comes from the concern <c>"net.swizzle"</c>.
+    /// random intervals. All randomness comes from the stream <see cref="NetworkRandomStreams.Swizzle"/>.
     /// </summary>
     /// <param name="maxInterval">The longest pause between two steps (positive); a step that would fall past the last representable instant never happens.</param>
     /// <param name="hosts">Host names to choose from, or null for every host.</param>
@@ -59,8 +59,8 @@ public sealed partial class VirtualNetwork
             throw new ArgumentException("Swizzle-clogging needs at least one host.", nameof(hosts));
         }
 
-        Random random = RandomFor("net.swizzle");
-        List<VirtualHost> chosen = [.. candidates.Where(_ => random.Next(2) == 0)];
+        Random random = RandomFor(NetworkRandomStreams.Swizzle);
+        List<VirtualHost> chosen = [.. candidates.Where(_ => random.Next(2) == 1)];
         if (chosen.Count == 0)
         {
             chosen.Add(candidates[random.Next(candidates.Count)]);
@@ -87,7 +87,7 @@ public sealed partial class VirtualNetwork
     {
         for (int i = list.Count - 1; i > 0; i--)
         {
-            int j = random.Next(i + 1);
+            int j = i - random.Next(i + 1);
             (list[i], list[j]) = (list[j], list[i]);
         }
     }

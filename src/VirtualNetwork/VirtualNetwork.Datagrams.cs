@@ -31,7 +31,7 @@ public sealed partial class VirtualNetwork
 
         LinkSettings settings = SettingsOf(from, to);
         int copies = 1;
-        if (settings.DuplicationRate > 0 && RandomFor("net.duplicate").NextDouble() < settings.DuplicationRate)
+        if (settings.DuplicationRate > 0 && RandomFor(NetworkRandomStreams.Duplicate).NextDouble() >= 1 - settings.DuplicationRate)
         {
             copies = 2;
             Record(NetworkEventKind.Duplicated, from.Name, to.Name, $"Datagram {detail}");
@@ -41,9 +41,9 @@ public sealed partial class VirtualNetwork
         for (int copy = 0; copy < copies; copy++)
         {
             long extraDelay = 0;
-            if (settings.ReorderRate > 0 && RandomFor("net.reorder").NextDouble() < settings.ReorderRate)
+            if (settings.ReorderRate > 0 && RandomFor(NetworkRandomStreams.Reorder).NextDouble() >= 1 - settings.ReorderRate)
             {
-                extraDelay = RandomFor("net.reorder").NextInt64(VirtualDeadline.After(settings.ReorderDelay.Ticks, 1));
+                extraDelay = RandomFor(NetworkRandomStreams.Reorder).NextInt64(VirtualDeadline.After(settings.ReorderDelay.Ticks, 1));
             }
 
             Transmit(from, to, MessageKind.Datagram, payload.Length, detail,

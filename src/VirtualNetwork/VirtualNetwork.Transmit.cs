@@ -41,7 +41,7 @@ public sealed partial class VirtualNetwork
             link.BusyUntilTicks = start + serialisation;
         }
 
-        long latency = settings.Latency.SampleTicks(latencyRandom ??= RandomFor("net.latency"));
+        long latency = settings.Latency.SampleTicks(latencyRandom ??= RandomFor(NetworkRandomStreams.Latency));
         long arrival = VirtualDeadline.After(VirtualDeadline.After(start + serialisation, latency), extraDelayTicks);
         Record(NetworkEventKind.Sent, message);
         if (!from.IsUp && !evenFromDownHost)
@@ -52,7 +52,7 @@ public sealed partial class VirtualNetwork
         {
             Lose(message, "partition");
         }
-        else if (settings.LossRate > 0 && (lossRandom ??= RandomFor("net.loss")).NextDouble() < settings.LossRate)
+        else if (settings.LossRate > 0 && (lossRandom ??= RandomFor(NetworkRandomStreams.Loss)).NextDouble() >= 1 - settings.LossRate)
         {
             Lose(message, "loss");
         }

@@ -17,7 +17,7 @@ if (args is ["real-libraries", string realSeed])
 ulong seed = args.Length > 0 ? ulong.Parse(args[0], CultureInfo.InvariantCulture) : 42;
 var options = new SimulationOptions
 {
-    StrategyFactory = _ => new RandomStrategy(SeedDerivation.Derive(seed, "strategy")),
+    StrategyFactory = _ => new RandomStrategy(SimLoop.Choices.SeedDerivation.Derive(seed, "strategy")),
     TimerJitter = TimeSpan.FromMilliseconds(3),
     ShuffleSimultaneousTimers = true,
 };

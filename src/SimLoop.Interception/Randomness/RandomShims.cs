@@ -5,8 +5,8 @@ namespace SimLoop.Interception.Randomness;
 
 /// <summary>
 /// Shims for unseeded randomness: inside a simulation <c>Guid.NewGuid()</c> draws version-4 GUIDs from the loop's
-/// <c>"user.guid"</c> stream, <c>new Random()</c> is seeded from the <c>"user.random"</c> stream (each instance its
-/// own seed, in creation order) and <c>Random.Shared</c> is the loop's <c>"user.random.shared"</c> stream; so a seed
+/// <c>"user.guid"</c> stream, <c>new Random()</c> is the loop's <c>"user.random#n"</c> stream (the n-th instance, in
+/// creation order) and <c>Random.Shared</c> is the loop's <c>"user.random.shared"</c> stream; so a seed
 /// gives the same values every run. Outside a simulation each is exactly the original.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)] // called by rewritten code, not by people
@@ -46,7 +46,7 @@ public static class RandomShims
     /// <returns>A generator, seeded from the simulation inside one.</returns>
     [Intercepts("System.Random::.ctor()")]
     public static Random CreateRandom() =>
-        SimulationScope.TryGet(out SimulatedEventLoop? loop) ? new Random(LoopInterceptionState.Of(loop).RandomSeeds.Next()) : new Random();
+        SimulationScope.TryGet(out SimulatedEventLoop? loop) ? LoopInterceptionState.Of(loop).CreateRandom() : new Random();
 
     /// <summary>Shim for <see cref="Random.Shared"/>.</summary>
     /// <returns>The shared generator (the loop's seeded one inside a simulation; it is not thread-safe, nor needs to be there).</returns>

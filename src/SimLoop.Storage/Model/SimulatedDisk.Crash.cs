@@ -17,7 +17,7 @@ internal sealed partial class SimulatedDisk
 
         IsUp = false;
         Generation++;
-        int keptChanges = Torn.Next(_journal.Count + 1);
+        int keptChanges = _journal.Count - Torn.Next(_journal.Count + 1); // a draw of 0, the simplest, keeps everything
         for (int i = 0; i < keptChanges; i++)
         {
             _durable.Apply(_journal[i]);
@@ -30,7 +30,7 @@ internal sealed partial class SimulatedDisk
             if (entry.Value is { Pending.Count: > 0 } node)
             {
                 int pending = node.Pending.Count;
-                int kept = Torn.Next(pending + 1);
+                int kept = pending - Torn.Next(pending + 1);
                 node.Recover(kept);
                 Record(StorageEventKind.Crash, entry.Key, $"keeps {kept} of {pending} unsynced pieces, {node.Durable.Length}B");
             }

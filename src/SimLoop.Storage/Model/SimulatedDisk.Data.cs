@@ -38,7 +38,7 @@ internal sealed partial class SimulatedDisk
         ThrowIfDown(path);
         int count = node.Cached.Read(offset, destination);
         double p = Options.Faults.ReadCorruptionProbability;
-        if (count > 0 && p > 0 && Fault.NextDouble() < p)
+        if (count > 0 && p > 0 && Fault.NextDouble() >= 1 - p)
         {
             int index = Fault.Next(count);
             int bit = Fault.Next(8);
@@ -55,7 +55,7 @@ internal sealed partial class SimulatedDisk
     {
         ThrowIfDown(path);
         double p = Options.Faults.SyncFailureProbability;
-        if (p > 0 && Fault.NextDouble() < p)
+        if (p > 0 && Fault.NextDouble() >= 1 - p)
         {
             Record(StorageEventKind.Fault, path, $"fsync fails (EIO), {node.Pending.Count} pieces stay unsynced");
             throw StorageErrors.Eio(path, "fsync failed");

@@ -45,7 +45,7 @@ internal sealed partial class SimulatedDisk
             _ => model.Min.Ticks,
         };
         double p = Options.Faults.LatencySpikeProbability;
-        if (p > 0 && Latency.NextDouble() < p)
+        if (p > 0 && Latency.NextDouble() >= 1 - p)
         {
             ticks += Options.Faults.SpikeLatency.Ticks;
             Record(StorageEventKind.Fault, path, $"latency spike +{Options.Faults.SpikeLatency.TotalMilliseconds}ms");

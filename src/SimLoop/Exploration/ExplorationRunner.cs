@@ -149,21 +149,8 @@ internal sealed class ExplorationRunner(Func<SimulatedEventLoop, CancellationTok
 
     private FailureReport Report(IterationPlan plan, long? iteration, SimulationRun run, bool shrink)
     {
-        int[] original = run.Choices();
-        Type failureType = run.Failure!.GetType();
-        SimulationRun Replay(int[] choices) =>
-            Simulation.Execute(plan.OptionsFor(run.Seed, new ChoiceListStrategy(choices)), body);
-        int[] minimized = shrink
-            ? new ScheduleShrinker(c => Replay(c).Failure?.GetType() == failureType, options.ShrinkBudget).Minimize(original)
-            : original;
-        SimulationRun minimizedRun = Replay(minimized);
-        if (minimizedRun.Failure?.GetType() != failureType)
-        {
-            // The failure depends on something a choice list does not capture; report the original schedule.
-            (minimized, minimizedRun) = (original, Replay(original));
-        }
-
-        var report = new FailureReport(testName, iteration, run, minimizedRun, minimized);
+        FailureReport report = new FailureMinimizer(o => Simulation.Execute(o, body), plan.OptionsFor, options.ShrinkBudget)
+            .Report(testName, iteration, run, shrink);
         if (options.FailureFolder is { } folder)
         {
             string path = Path.GetFullPath(Path.Combine(folder, $"{SafeFileName(testName)}-{run.Seed}.json"));
@@ -187,7 +174,7 @@ internal sealed class ExplorationRunner(Func<SimulatedEventLoop, CancellationTok
         ScheduleTraceFile file = ScheduleTraceFile.Read(path);
         run = Simulation.Replay(file, body, options.Simulation);
         ReportProgress(1, run.Failed, BehaviourKey.Of(run));
-        return run.Failed ? [new FailureReport(testName, null, run, run, run.Choices()) { TraceFilePath = Path.GetFullPath(path) }] : [];
+        return run.Failed ? [new FailureReport(testName, null, run, run.Choices(), new ChoiceMinimization(run.ChoiceSequence, run, [])) { TraceFilePath = Path.GetFullPath(path) }] : [];
     }
 
     private ExplorationResult Finish(IReadOnlyList<FailureReport> failures, long ran, IEnumerable<SimulationRun> runs) =>

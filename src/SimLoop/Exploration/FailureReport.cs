@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SimLoop.Choices;
 using SimLoop.Scheduling;
 
 namespace SimLoop.Exploration;
@@ -10,8 +11,12 @@ namespace SimLoop.Exploration;
 /// </summary>
 public sealed class FailureReport
 {
-    internal FailureReport(string testName, long? iteration, SimulationRun run, SimulationRun minimized, int[] minimizedChoices)
+    internal FailureReport(string testName, long? iteration, SimulationRun run, int[] minimizedChoices, ChoiceMinimization choices)
     {
+        OriginalChoiceCount = run.ChoicesMade;
+        MinimizedChoiceSequence = choices.Minimized;
+        NeededChoiceClasses = choices.Needed;
+        MinimizedContents = ChoiceSummary.Of(choices.Minimized);
         TestName = testName;
         Iteration = iteration;
         Seed = run.Seed;
@@ -21,7 +26,7 @@ public sealed class FailureReport
         Trace = run.Trace;
         OriginalChoices = run.Choices();
         MinimizedChoices = minimizedChoices;
-        MinimizedTrace = minimized.Trace;
+        MinimizedTrace = choices.Run.Trace; // the run the trace file replays
     }
 
     /// <summary>The test (or exploration) that failed: the name the replay line filters on.</summary>
@@ -51,8 +56,37 @@ public sealed class FailureReport
     /// <summary>The minimised choices (replayed with <see cref="ChoiceListStrategy"/>; FIFO past the end): no longer than <see cref="OriginalChoices"/>, and still failing with the same exception type.</summary>
     public IReadOnlyList<int> MinimizedChoices { get; }
 
-    /// <summary>The trace of the minimised run.</summary>
+    /// <summary>The trace of the minimised run: the one <see cref="MinimizedChoiceSequence"/> (the trace file) replays.</summary>
     public ScheduleTrace MinimizedTrace { get; }
+
+    /// <summary>How many choices (scheduler picks and random draws) the failing run made.</summary>
+    public long OriginalChoiceCount { get; }
+
+    /// <summary>
+    /// The minimised whole input: every choice of the minimised failing run, each stream's trailing simplest choices
+    /// left out; replayed alone (no seed) by the trace file.
+    /// </summary>
+    public IReadOnlyList<Choice> MinimizedChoiceSequence { get; }
+
+    /// <summary>What the minimised run contains that is not the simplest choice, stream by stream.</summary>
+    public IReadOnlyList<ChoiceSummary> MinimizedContents { get; }
+
+    /// <summary>
+    /// The classes of choices the failure needs: resetting the minimised run's choices of such a class to the simplest
+    /// makes it pass. Empty when the run fails with every choice at its simplest, or when it was not shrunk.
+    /// </summary>
+    public IReadOnlyList<ChoiceClass> NeededChoiceClasses { get; }
+
+    /// <summary>What the failure needs, in words: "a reordering", "a timing and a fault", ...</summary>
+    public string Needs => NeededChoiceClasses.Count == 0
+        ? "no particular choice (it fails with every remaining choice at its simplest)"
+        : string.Join(" and ", NeededChoiceClasses.Select(c => c switch
+        {
+            ChoiceClass.Ordering => "a reordering",
+            ChoiceClass.Timing => "a timing",
+            ChoiceClass.Fault => "a fault",
+            _ => "particular values",
+        }));
 
     /// <summary>The compact form of <see cref="MinimizedChoices"/>.</summary>
     public string ScheduleText => ScheduleString.Encode(MinimizedChoices);
@@ -93,11 +127,13 @@ public sealed class FailureReport
             ExceptionType = Exception.GetType().FullName,
             ExceptionMessage = Exception.Message,
             OriginalChoices = ScheduleString.Encode(OriginalChoices),
-            Choices = ScheduleText,
+            Choices = ScheduleString.Encode(MinimizedTrace.Choices()),
+            OriginalChoiceCount = OriginalChoiceCount,
             TraceHash = MinimizedTrace.Hash(),
             ReplayLine = ReplayFileLine,
         };
         file.SetDecisions(MinimizedTrace.Decisions);
+        file.SetChoices(MinimizedChoiceSequence);
         return file;
     }
 
@@ -108,6 +144,8 @@ public sealed class FailureReport
         string where = Iteration is { } i ? string.Create(CultureInfo.InvariantCulture, $" in iteration {i}") : "";
         sb.Append(CultureInfo.InvariantCulture, $"Simulation failed{where} (seed {Seed}, strategy {Strategy}): {Exception.GetType().Name}: {Exception.Message}\n");
         sb.Append(CultureInfo.InvariantCulture, $"  schedule: {ScheduleText} (minimised from {OriginalChoices.Count} to {MinimizedChoices.Count} decisions)\n");
+        string contents = MinimizedContents.Count == 0 ? "every choice at its simplest" : string.Join("; ", MinimizedContents);
+        sb.Append(CultureInfo.InvariantCulture, $"  choices: minimised from {OriginalChoiceCount} to {MinimizedChoiceSequence.Count}; the bug needs {Needs}: {contents}\n");
         if (TraceFilePath is not null)
         {
             sb.Append(CultureInfo.InvariantCulture, $"  trace file: {TraceFilePath}\n");

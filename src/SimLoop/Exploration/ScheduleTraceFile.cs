@@ -1,20 +1,23 @@
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using SimLoop.Choices;
 using SimLoop.Scheduling;
 
 namespace SimLoop.Exploration;
 
 /// <summary>
-/// A failing schedule as a versioned JSON file: what <c>SIMLOOP_REPLAY</c> replays. It records the seed (so every
-/// other random stream is the same), the strategy and its parameters, the decisions with their ready task ids (so a
-/// replay notices when the program changed), and the trace hash. No wall-clock time: the same failure and library
-/// build write the same bytes.
+/// A failing run as a versioned JSON file: what <c>SIMLOOP_REPLAY</c> and <c>replay --trace</c> replay. Version 2
+/// records the (minimised) run's whole choice sequence (<see cref="ChoiceSequence"/>: scheduler picks and every draw
+/// of every random stream), so the file alone reproduces the run, without the seed; the decisions with their ready
+/// task ids (so a replay notices when the program changed); the seed and strategy that found it; and the trace hash.
+/// Version-1 files (decisions only, with random streams this SimLoop no longer derives the same way) are rejected with
+/// a message that says so. No wall-clock time: the same failure and library build write the same bytes.
 /// </summary>
 public sealed class ScheduleTraceFile
 {
     /// <summary>The format version this library writes and reads.</summary>
-    public const int CurrentFormatVersion = 1;
+    public const int CurrentFormatVersion = 2;
 
     private static readonly JsonSerializerOptions s_json = new()
     {
@@ -22,6 +25,7 @@ public sealed class ScheduleTraceFile
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // a file, never HTML: keep '+' and quotes readable
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
     /// <summary>The file format version.</summary>
@@ -51,11 +55,20 @@ public sealed class ScheduleTraceFile
     /// <summary>The schedule string of the choices the strategy made.</summary>
     public string OriginalChoices { get; set; } = ScheduleString.Prefix;
 
-    /// <summary>The schedule string of the minimised choices (what <see cref="Decisions"/> replays).</summary>
+    /// <summary>The schedule string of <see cref="Decisions"/>: the scheduler picks of the minimised run.</summary>
     public string Choices { get; set; } = ScheduleString.Prefix;
 
     /// <summary>The decisions of the (minimised) failing run, with their ready task ids.</summary>
     public List<RecordedDecision> Decisions { get; set; } = new();
+
+    /// <summary>How many choices the original failing run made.</summary>
+    public long OriginalChoiceCount { get; set; }
+
+    /// <summary>
+    /// The (minimised) failing run's choice sequence, in the order the run made it; a stream's trailing simplest
+    /// choices (value 0) may be left out, since a stream past its recorded choices draws 0.
+    /// </summary>
+    public List<RecordedChoice> ChoiceSequence { get; set; } = new();
 
     /// <summary>The hash of the (minimised) failing run's trace.</summary>
     public string? TraceHash { get; set; }
@@ -73,6 +86,17 @@ public sealed class ScheduleTraceFile
     {
         ArgumentNullException.ThrowIfNull(decisions);
         Decisions = decisions.Select(d => new RecordedDecision { Step = d.StepNumber, Chosen = d.Chosen, Ready = d.ReadyTaskIds }).ToList();
+    }
+
+    /// <summary>The recorded choice sequence as <see cref="Choice"/>s.</summary>
+    public IReadOnlyList<Choice> ToChoices() => ChoiceSequence.Select(c => new Choice(c.Stream, c.Kind, c.Value)).ToArray();
+
+    /// <summary>Records <paramref name="choices"/> as the file's choice sequence.</summary>
+    /// <param name="choices">The choices, in order.</param>
+    public void SetChoices(IEnumerable<Choice> choices)
+    {
+        ArgumentNullException.ThrowIfNull(choices);
+        ChoiceSequence = choices.Select(c => new RecordedChoice { Stream = c.Stream, Kind = c.Kind, Value = c.Value }).ToList();
     }
 
     /// <summary>The file as JSON.</summary>
@@ -94,9 +118,15 @@ public sealed class ScheduleTraceFile
             throw new FormatException($"Not a SimLoop trace file: {ex.Message}", ex);
         }
 
-        return file.FormatVersion == CurrentFormatVersion
-            ? file
-            : throw new FormatException($"The trace file has format version {file.FormatVersion}; this SimLoop reads version {CurrentFormatVersion}.");
+        return file.FormatVersion switch
+        {
+            CurrentFormatVersion => file,
+            1 => throw new FormatException(
+                "The trace file has format version 1: it recorded only scheduler decisions and relied on the seed for every other random " +
+                $"stream, which this SimLoop derives differently (64-bit streams), so it cannot reproduce the run. Explore again (seed {file.Seed}) " +
+                $"to write a version-{CurrentFormatVersion} file, which records every choice."),
+            _ => throw new FormatException($"The trace file has format version {file.FormatVersion}; this SimLoop reads version {CurrentFormatVersion}."),
+        };
     }
 
     /// <summary>Reads a trace file.</summary>
@@ -128,4 +158,17 @@ public sealed class RecordedDecision
 
     /// <summary>The ready steps' task ids, oldest first.</summary>
     public long[] Ready { get; set; } = [];
+}
+
+/// <summary>One choice in a <see cref="ScheduleTraceFile"/> (see <see cref="Choice"/>).</summary>
+public sealed class RecordedChoice
+{
+    /// <summary>The random stream (see <see cref="RandomStreams"/>).</summary>
+    public string Stream { get; set; } = "";
+
+    /// <summary>What was drawn.</summary>
+    public ChoiceKind Kind { get; set; }
+
+    /// <summary>The value in canonical form (0 is the simplest).</summary>
+    public ulong Value { get; set; }
 }

@@ -43,12 +43,14 @@ public static class Simulation
     }
 
     /// <summary>
-    /// Replays a trace file: its seed, and its decisions, checking at each that the ready task ids are the recorded ones.
+    /// Replays a trace file from its choice sequence alone (every scheduler pick and every random draw come from the
+    /// file, none from the seed), checking at each decision that the ready task ids are the recorded ones, and at each
+    /// draw that the recorded choice is of the stream and kind the program draws.
     /// </summary>
     /// <param name="file">The trace file.</param>
     /// <param name="body">The code under test.</param>
     /// <param name="options">The loop options (seed and strategy are replaced), or null for the defaults.</param>
-    /// <exception cref="ReplayDivergedException">The program no longer makes the recorded decisions.</exception>
+    /// <exception cref="ReplayDivergedException">The program no longer makes the recorded decisions or draws (the message names the choice's index, stream and kind).</exception>
     /// <exception cref="OptionsValidationException">Settings in <paramref name="options"/> are out of range (one exception names every one).</exception>
     public static SimulationRun Replay(ScheduleTraceFile file, Func<SimulatedEventLoop, CancellationToken, Task> body, SimulationOptions? options = null)
     {
@@ -57,8 +59,33 @@ public static class Simulation
         SimulationOptions copy = options?.Clone() ?? new SimulationOptions();
         copy.StrategyFactory = _ => ChoiceListStrategy.FromDecisions(decisions);
         copy.Swarm = file.Swarm ?? copy.Swarm;
+        copy.ChoiceReplay = new ChoiceReplay(file.ToChoices(), Strict: true);
         SimulationRun run = Run(file.Seed, body, copy);
         return run.Failure is ReplayDivergedException diverged ? throw diverged : run;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="body"/> taking every scheduler pick and every random draw from <paramref name="choices"/>
+    /// (stream by stream, in order; a stream whose choices are used up draws its simplest value, 0), not from a seed.
+    /// The strategy of <paramref name="options"/>, if any, is still asked at each decision (so it can check the ready
+    /// steps, as <see cref="ChoiceListStrategy.FromDecisions"/> does), but the recorded pick is the one that runs.
+    /// </summary>
+    /// <param name="choices">A recorded choice sequence (<see cref="SimulationRun.ChoiceSequence"/>, <see cref="ScheduleTraceFile.ToChoices"/>).</param>
+    /// <param name="body">The code under test.</param>
+    /// <param name="options">The loop options, or null for the defaults.</param>
+    /// <param name="strict">
+    /// True to stop with <see cref="ReplayDivergedException"/> at the first recorded choice that does not fit the draw
+    /// the program makes (another stream or kind, or out of range); false to draw the simplest value there and go on
+    /// (<see cref="SimulationRun.ChoiceMismatch"/> then names the first such choice).
+    /// </param>
+    /// <returns>The run; with <paramref name="strict"/>, its failure is the divergence if there was one.</returns>
+    public static SimulationRun ReplayChoices(IReadOnlyList<Choice> choices, Func<SimulatedEventLoop, CancellationToken, Task> body, SimulationOptions? options = null, bool strict = true)
+    {
+        ArgumentNullException.ThrowIfNull(choices);
+        ArgumentNullException.ThrowIfNull(body);
+        SimulationOptions copy = options?.Clone() ?? new SimulationOptions();
+        copy.ChoiceReplay = new ChoiceReplay(choices.ToArray(), strict);
+        return Execute(copy, body);
     }
 
     /// <summary>
@@ -163,6 +190,8 @@ public static class Simulation
         }
 #pragma warning restore CA1031
 
+        // A replay that diverged inside a draw stops there, even if the code under test caught the exception.
+        failure = loop.Choices.Divergence ?? failure;
         string strategy = options.Swarm is { } swarm ? $"{loop.Strategy.Description} swarm({swarm})" : loop.Strategy.Description;
         return new SimulationRun(options.Seed, strategy, loop, failure) { Swarm = options.Swarm, StateHash = loop.StateHash };
     }

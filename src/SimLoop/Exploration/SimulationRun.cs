@@ -1,3 +1,4 @@
+using SimLoop.Choices;
 using SimLoop.Scheduling;
 
 namespace SimLoop.Exploration;
@@ -13,6 +14,9 @@ public sealed class SimulationRun
         Steps = loop.StepCount;
         VirtualTime = loop.Clock.Elapsed;
         Failure = failure;
+        ChoiceSequence = loop.Choices.ToArray();
+        ChoicesMade = loop.Choices.Made;
+        ChoiceMismatch = loop.Choices.FirstMismatch;
     }
 
     /// <summary>The seed of the run.</summary>
@@ -42,6 +46,21 @@ public sealed class SimulationRun
     /// <summary>Whether the run failed.</summary>
     public bool Failed => Failure is not null;
 
-    /// <summary>The choices made, in order.</summary>
+    /// <summary>
+    /// Every choice the run made, in order: scheduler picks and every draw of every random stream (empty when the run
+    /// did not record its trace, see <see cref="ChoicesMade"/>). Replaying it reproduces the run without the seed.
+    /// </summary>
+    public IReadOnlyList<Choice> ChoiceSequence { get; }
+
+    /// <summary>
+    /// In a replay of a choice sequence, the first recorded choice that did not fit the program's draw (a strict
+    /// replay stopped there; a lenient one drew the simplest value instead); null when every choice fitted.
+    /// </summary>
+    public ReplayDivergedException? ChoiceMismatch { get; }
+
+    /// <summary>How many choices the run made (also when it did not keep them).</summary>
+    public long ChoicesMade { get; }
+
+    /// <summary>The scheduler's choices, in order.</summary>
     public int[] Choices() => Trace.Choices();
 }

@@ -35,7 +35,7 @@ public abstract partial class BaseEventLoop
     {
         for (int i = group.Count - 1; i > 0; i--)
         {
-            int j = random.Next(i + 1);
+            int j = i - random.Next(i + 1); // a draw of 0 keeps the order they were scheduled in
             (group[i], group[j]) = (group[j], group[i]);
         }
 

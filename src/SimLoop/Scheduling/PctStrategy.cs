@@ -35,7 +35,7 @@ public sealed class PctStrategy : IScheduleStrategy
         Seed = seed;
         Depth = depth;
         ExpectedSteps = expectedSteps;
-        _random = SeedDerivation.CreateRandom(seed, "pct-strategy");
+        _random = SeedDerivation.CreateRandom(seed, RandomStreams.PctStrategySeed);
         _changePoints = DrawChangePoints(_random, Math.Min(depth - 1, expectedSteps), expectedSteps);
     }
 

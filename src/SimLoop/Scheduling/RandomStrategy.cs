@@ -13,7 +13,7 @@ public sealed class RandomStrategy : IScheduleStrategy
     public RandomStrategy(ulong seed)
     {
         Seed = seed;
-        _random = SeedDerivation.CreateRandom(seed, "random-strategy");
+        _random = SeedDerivation.CreateRandom(seed, RandomStreams.RandomStrategySeed);
     }
 
     /// <summary>The seed of the choices.</summary>

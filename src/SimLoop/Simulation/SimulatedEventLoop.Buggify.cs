@@ -21,12 +21,13 @@ public sealed partial class SimulatedEventLoop
 
         if (!_buggifySites.TryGetValue(site, out BuggifySite? state))
         {
-            Random random = GetRandom("buggify:" + site);
-            state = new BuggifySite(random, random.NextDouble() < SimLoop.Buggify.SiteEnabledProbability);
+            // A fraction at or above 1 - p switches on (fires): 0, the simplest choice, never does.
+            Random random = GetRandom(RandomStreams.ForBuggifySite(site));
+            state = new BuggifySite(random, random.NextDouble() >= 1 - SimLoop.Buggify.SiteEnabledProbability);
             _buggifySites.Add(site, state);
         }
 
-        return state.Enabled && state.Random.NextDouble() < SimLoop.Buggify.FireProbability;
+        return state.Enabled && state.Random.NextDouble() >= 1 - SimLoop.Buggify.FireProbability;
     }
 
     /// <summary>The sites reached so far in this run that are switched on, in name order.</summary>

@@ -10,7 +10,7 @@ public sealed partial class SimulatedEventLoop
     {
         if (_options.ShuffleSimultaneousTimers)
         {
-            MoveDueTimersShuffled(_timerOrderRandom ??= GetRandom("timer.order"));
+            MoveDueTimersShuffled(_timerOrderRandom ??= GetRandom(RandomStreams.TimerOrder));
         }
         else
         {
@@ -27,7 +27,7 @@ public sealed partial class SimulatedEventLoop
             return whenTicks;
         }
 
-        Random random = _timerJitterRandom ??= GetRandom("timer.jitter");
+        Random random = _timerJitterRandom ??= GetRandom(RandomStreams.TimerJitter);
         return whenTicks + (jitter == long.MaxValue ? random.NextInt64(jitter) : random.NextInt64(jitter + 1));
     }
 

@@ -20,6 +20,7 @@ public sealed partial class SimulatedEventLoop : BaseEventLoop
     private readonly BlockingWatchdog? _watchdog;
     private readonly EscapeControl _escapes;
     private readonly SimulationObserver _observer;
+    private readonly ChoiceRecorder _choices;
 
     /// <summary>Creates a loop with FIFO scheduling and seed 0.</summary>
     public SimulatedEventLoop()
@@ -45,7 +46,8 @@ public sealed partial class SimulatedEventLoop : BaseEventLoop
         _timeProvider = new LoopTimeProvider(this, Clock.Start);
         Trace = new ScheduleTrace(_options.RecordTrace);
         Recorder = new TraceRecorder(Trace);
-        Random = SeedDerivation.CreateRandom(_options.Seed, "user");
+        _choices = new ChoiceRecorder(_options.RecordTrace, _options.ChoiceReplay, _options.ChoiceBias);
+        Random = GetRandom(RandomStreams.User);
         _adoption = _options.AdoptThreadPoolWork ? new ThreadPoolAdoption(this) : null;
         _watchdog = _options.BlockingStepTimeout is { } timeout ? new BlockingWatchdog(timeout, () => StepCount) : null;
         _escapes = new EscapeControl(this, _options.Seed, _options.EscapeGracePeriod, adoptsThreadPoolWork: _adoption is not null);
@@ -88,7 +90,7 @@ public sealed partial class SimulatedEventLoop : BaseEventLoop
     /// <summary>The only writer of <see cref="Trace"/>.</summary>
     internal TraceRecorder Recorder { get; }
 
-    /// <summary>A random stream for user code, derived from the seed (concern <c>"user"</c>).</summary>
+    /// <summary>A random stream for user code, derived from the seed (stream <see cref="RandomStreams.User"/>); every draw is a recorded choice.</summary>
     public Random Random { get; }
 
     /// <inheritdoc/>
@@ -97,9 +99,20 @@ public sealed partial class SimulatedEventLoop : BaseEventLoop
     /// <inheritdoc/>
     public override TimeProvider TimeProvider => _timeProvider;
 
-    /// <summary>A random stream for <paramref name="concern"/>, derived from the seed.</summary>
-    /// <param name="concern">A stable name for what the numbers are used for.</param>
-    public Random GetRandom(string concern) => SeedDerivation.CreateRandom(_options.Seed, concern);
+    /// <summary>
+    /// A random stream for <paramref name="concern"/> over a 64-bit generator seeded by all 64 bits of
+    /// <see cref="SeedDerivation.Derive"/>; every draw is a choice of the run's recorded sequence (and, when the run
+    /// replays a sequence, comes from it). Two calls with the same concern give streams with the same numbers.
+    /// </summary>
+    /// <param name="concern">A stable name for what the numbers are used for (see <see cref="RandomStreams"/>).</param>
+    public Random GetRandom(string concern)
+    {
+        ArgumentNullException.ThrowIfNull(concern);
+        return new RecordedRandom(concern, SeedDerivation.Derive(_options.Seed, concern), _choices);
+    }
+
+    /// <summary>The run's choice recorder (every draw and scheduler pick, in order).</summary>
+    internal ChoiceRecorder Choices => _choices;
 
     /// <summary>
     /// Runs the loop until virtual time reaches <paramref name="duration"/> from now, firing every timer due until

@@ -70,6 +70,7 @@ internal sealed class SimulationObserver : ILoopObserver
             throw new InvalidOperationException($"Strategy {_strategy.Description} chose step {choice}, but only {ready.Count} steps are ready.");
         }
 
+        choice = _loop.Choices.Pick(choice, ready.Count); // recorded, or replayed from a choice sequence
         _recorder.Decision(choice, ready, _loop.NowTicks);
         return choice;
     }

@@ -127,6 +127,12 @@ public sealed class SimulationOptions
         problems.ThrowIfAny("options");
     }
 
+    /// <summary>A choice sequence the run replays instead of drawing (replay and shrinking), or null.</summary>
+    internal ChoiceReplay? ChoiceReplay { get; set; }
+
+    /// <summary>The seam through which a strategy biases the run's draws (see <see cref="IChoiceBias"/>), or null.</summary>
+    internal IChoiceBias? ChoiceBias { get; set; }
+
     /// <summary>Adds every out-of-range setting to <paramref name="problems"/>, each property prefixed with <paramref name="prefix"/>.</summary>
     internal void CollectProblems(OptionsProblems problems, string prefix = "")
     {

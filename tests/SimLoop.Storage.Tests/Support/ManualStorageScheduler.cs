@@ -37,7 +37,7 @@ internal sealed class ManualStorageScheduler(ulong seed = 1) : IStorageScheduler
         return false;
     }
 
-    public Random GetRandom(string concern) => SeedDerivation.CreateRandom(seed, concern);
+    public Random GetRandom(string concern) => SimLoop.Choices.SeedDerivation.CreateRandom(seed, concern);
 
     public void Record(StorageEvent storageEvent) => Events.Add(storageEvent);
 

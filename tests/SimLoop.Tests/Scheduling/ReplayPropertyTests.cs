@@ -22,8 +22,9 @@ public sealed class ReplayPropertyTests
         {
             var options = new SimulationOptions { StrategyFactory = _ => new RandomStrategy((ulong)p.Seed), TimerJitter = TimeSpan.FromMilliseconds(1) };
             SimulationRun recorded = Simulation.Run((ulong)p.Seed, Body(p.Tasks), options);
-            var file = new ScheduleTraceFile { Seed = (ulong)p.Seed };
+            var file = new ScheduleTraceFile { Seed = (ulong)p.Seed + 1 }; // the file's choices alone replay the run: not its seed
             file.SetDecisions(recorded.Trace.Decisions);
+            file.SetChoices(recorded.ChoiceSequence);
             SimulationRun replayed = Simulation.Replay(file, Body(p.Tasks), options);
             return replayed.Trace.ToText() == recorded.Trace.ToText()
                 && replayed.Trace.Hash() == recorded.Trace.Hash()

@@ -19,7 +19,7 @@ public sealed class ManualNetworkScheduler(ulong seed = 1) : INetworkScheduler
         return new Scheduled(this, id);
     }
 
-    public Random GetRandom(string concern) => SeedDerivation.CreateRandom(seed, concern);
+    public Random GetRandom(string concern) => SimLoop.Choices.SeedDerivation.CreateRandom(seed, concern);
 
     public void Record(NetworkEvent networkEvent) => Events.Add(networkEvent);
 

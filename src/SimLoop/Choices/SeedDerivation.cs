@@ -1,11 +1,13 @@
 using System.Text;
 
-namespace SimLoop.Networking;
+namespace SimLoop.Choices;
 
 /// <summary>
 /// Derives independent, reproducible seeds for named concerns from one simulation seed, using FNV-1a over the
 /// concern's UTF-8 bytes and the SplitMix64 finaliser. The result depends only on its inputs (never on
-/// <see cref="string.GetHashCode()"/>, the process or the platform).
+/// <see cref="string.GetHashCode()"/>, the process or the platform). Every stream of a run is seeded by the full 64-bit
+/// derived seed (<see cref="CreateRandom"/>): two simulation seeds give different streams unless their derived seeds
+/// collide in all 64 bits. Stream names are listed in <see cref="RandomStreams"/>.
 /// </summary>
 public static class SeedDerivation
 {
@@ -22,15 +24,15 @@ public static class SeedDerivation
         return SplitMix64(seed ^ SplitMix64(Fnv1a(concern)));
     }
 
-    /// <summary>Creates a <see cref="Random"/> for <paramref name="concern"/>, seeded by <see cref="Derive"/>.</summary>
+    /// <summary>
+    /// Creates a <see cref="Random"/> for <paramref name="concern"/> over a 64-bit generator (xoshiro256**) seeded by
+    /// all 64 bits of <see cref="Derive"/>; its draws are not recorded (a loop's streams come from
+    /// <see cref="SimulatedEventLoop.GetRandom"/>, which records them).
+    /// </summary>
     /// <param name="seed">The simulation's seed.</param>
     /// <param name="concern">A stable name, for example <c>"net.loss"</c>.</param>
     /// <returns>A new random stream; the same inputs always give the same numbers.</returns>
-    public static Random CreateRandom(ulong seed, string concern)
-    {
-        ulong derived = Derive(seed, concern);
-        return new Random(unchecked((int)(derived ^ (derived >> 32))));
-    }
+    public static Random CreateRandom(ulong seed, string concern) => new RecordedRandom(concern, Derive(seed, concern), recorder: null);
 
     /// <summary>The 64-bit FNV-1a hash of the UTF-8 bytes of <paramref name="text"/>.</summary>
     /// <param name="text">The text to hash.</param>

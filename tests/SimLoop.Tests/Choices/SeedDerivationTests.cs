@@ -1,4 +1,10 @@
-namespace SimLoop.Networking.Tests;
+using Shouldly;
+using SimLoop.Choices;
+using Xunit;
+
+namespace SimLoop.Tests.Choices;
+
+using Simulation = SimLoop.Simulation;
 
 public sealed class SeedDerivationTests
 {
