@@ -17,6 +17,7 @@ internal sealed class EscapeControl : IForeignThreadPolicy
     private readonly TimeSpan _gracePeriod;
     private readonly bool _adoptsThreadPoolWork;
     private readonly ManualResetEventSlim _foreignWork = new(false);
+    private readonly ManualResetEventSlim _runOver = new(true);
     private string? _escape; // the first escape reported; written once by CompareExchange, read with Volatile.Read
 
     /// <summary>Creates the escape control of <paramref name="loop"/>.</summary>
@@ -32,6 +33,12 @@ internal sealed class EscapeControl : IForeignThreadPolicy
         _gracePeriod = gracePeriod;
         _adoptsThreadPoolWork = adoptsThreadPoolWork;
     }
+
+    /// <summary>A run starts: threads of their own that work of the loop's tasks starts on are held until it stops.</summary>
+    public void RunStarting() => _runOver.Reset();
+
+    /// <summary>The run stopped: held threads of their own go on.</summary>
+    public void RunStopped() => _runOver.Set();
 
     /// <summary>Whether an escape was reported.</summary>
     public bool HasEscaped => Volatile.Read(ref _escape) is not null;
@@ -178,9 +185,26 @@ internal sealed class EscapeControl : IForeignThreadPolicy
     {
         if (args.ThreadContextChanged && args.CurrentValue is { } marker && marker.Escapes._loop.IsRunning && !marker.Escapes._loop.IsOnLoopThread)
         {
+            if (IsThreadOfItsOwn())
+            {
+                // A LongRunning task's thread starts when the OS says so: reporting from here would race the loop's
+                // own report of the task that awaits it. Hold the thread until the run stops instead; the loop, idle
+                // with its task waiting, reports that wait (WaitKind.DedicatedThread) the same way on every run.
+                marker.Escapes.HoldUntilRunStops();
+                return;
+            }
+
             marker.Escapes.ReportEscape($"work of task {marker.Task.Name} started on another thread, outside the loop. {DescribeForeignStack()}");
         }
     }
+
+    /// <summary>Whether this thread is a task's thread of its own (TaskCreationOptions.LongRunning), not the pool's.</summary>
+    private static bool IsThreadOfItsOwn() =>
+        !Thread.CurrentThread.IsThreadPoolThread
+        && new StackTrace(false).ToString().Contains("System.Threading.Tasks.Task.ExecuteWithThreadLocal", StringComparison.Ordinal);
+
+    /// <summary>Blocks a foreign thread until the run stops (bounded: a loop nobody runs to its end lets it go after a minute).</summary>
+    private void HoldUntilRunStops() => _runOver.Wait(TimeSpan.FromMinutes(1));
 
     private static string DescribeForeignStack()
     {

@@ -50,6 +50,7 @@ internal sealed class SimulationObserver : ILoopObserver
     /// <inheritdoc/>
     public void RunStarting()
     {
+        _escapes.RunStarting();
         _adoption?.Attach();
         _watchdog?.Start(Thread.CurrentThread);
     }
@@ -59,6 +60,7 @@ internal sealed class SimulationObserver : ILoopObserver
     {
         _watchdog?.Stop();
         _adoption?.Detach();
+        _escapes.RunStopped();
     }
 
     /// <inheritdoc/>

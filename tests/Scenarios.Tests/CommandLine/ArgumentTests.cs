@@ -19,7 +19,7 @@ public sealed class ArgumentTests
     [InlineData("--max-time must be positive", "explore", "lost-update", "--max-time", "-2")]
     [InlineData("--shard must be I/N", "explore", "lost-update", "--shard", "3/2")]
     [InlineData("--shard must be I/N", "explore", "lost-update", "--shard", "two")]
-    [InlineData("unknown strategy 'greedy'; use fifo, random, pct, portfolio or exhaustive", "explore", "lost-update", "--strategy", "greedy")]
+    [InlineData("unknown strategy 'greedy'; use fifo, random, pct, portfolio, swarm or exhaustive", "explore", "lost-update", "--strategy", "greedy")]
     [InlineData("trace file not found", "replay", "lost-update", "--trace", "/no/such/trace.json")]
     [InlineData("give exactly one of --seed S or --trace FILE", "replay", "lost-update")]
     [InlineData("give --html FILE or --mermaid FILE", "trace", "lost-update", "--seed", "1")]

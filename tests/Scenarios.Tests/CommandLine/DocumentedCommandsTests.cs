@@ -79,7 +79,7 @@ public sealed partial class DocumentedCommandsTests
             readme.ShouldContain($"- **{scenario.Name}** (budget {scenario.Budget})");
         }
 
-        string[] words = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+        string[] words = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
         doc.ShouldContain($" with {words[catalog.All.Count]} small systems");
     }
 

@@ -50,7 +50,7 @@ public sealed class ChoiceRecorderTests
         var options = new SimulationOptions
         {
             Seed = 11,
-            Strategy = new RandomStrategy(11),
+            StrategyFactory = _ => new RandomStrategy(11),
             Buggify = true,
             ShuffleSimultaneousTimers = true,
             TimerJitter = TimeSpan.FromMilliseconds(1),
@@ -73,7 +73,7 @@ public sealed class ChoiceRecorderTests
     [Fact]
     public void ReplayChoices_OfARecordedRun_ReproducesItWithoutTheSeed()
     {
-        var options = new SimulationOptions { Strategy = new RandomStrategy(5), Buggify = true, TimerJitter = TimeSpan.FromMilliseconds(1) };
+        var options = new SimulationOptions { StrategyFactory = _ => new RandomStrategy(5), Buggify = true, TimerJitter = TimeSpan.FromMilliseconds(1) };
         SimulationRun recorded = Simulation.Run(5, NetworkedBody, options);
 
         var other = new SimulationOptions { Seed = 987654321, Buggify = true, TimerJitter = TimeSpan.FromMilliseconds(1) };
@@ -163,7 +163,7 @@ public sealed class ChoiceRecorderTests
     [Fact]
     public void TraceFile_RoundTripsTheChoiceSequence_AndReplaysFromItAlone()
     {
-        SimulationRun recorded = Simulation.Run(8, NetworkedBody, new SimulationOptions { Strategy = new RandomStrategy(8) });
+        SimulationRun recorded = Simulation.Run(8, NetworkedBody, new SimulationOptions { StrategyFactory = _ => new RandomStrategy(8) });
         var file = new ScheduleTraceFile { Seed = 0 }; // the seed is not needed
         file.SetDecisions(recorded.Trace.Decisions);
         file.SetChoices(recorded.ChoiceSequence);

@@ -158,7 +158,7 @@ public sealed class ExplorationOptionsTests
             "ShrinkBudget", "Simulation.MaxSteps", "Simulation.TimerJitter",
         ]);
         error.Message.ShouldContain("options.Iterations must be at least 1 (it is 0)");
-        error.Message.ShouldContain("options.Strategy must be a defined ExplorationStrategy (Fifo, Random, Pct, Portfolio, Exhaustive; it is 42)");
+        error.Message.ShouldContain("options.Strategy must be a defined ExplorationStrategy (Fifo, Random, Pct, Portfolio, Exhaustive, Swarm; it is 42)");
         error.Message.ShouldContain("options.ShardIndex must be from 0 to ShardCount - 1 (1;");
         error.Message.ShouldContain("options.Simulation.MaxSteps must be positive, or null for no bound (it is 0)");
         error.Message.ShouldContain("options.Simulation.TimerJitter cannot be negative");
