@@ -9,6 +9,7 @@ internal sealed class RequestBodyDetectionFeature(bool canHaveBody) : IHttpReque
 }
 
 /// <summary>The request's lifetime: aborted when the connection fails or the host crashes; Abort resets the connection.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1068:CancellationToken parameters must come last", Justification = "The callback comes last so that call sites read as a block; internal.")]
 internal sealed class ConnectionLifetimeFeature(CancellationToken connectionAborted, Action abort) : IHttpRequestLifetimeFeature
 {
     public CancellationToken RequestAborted { get; set; } = connectionAborted;

@@ -63,7 +63,7 @@ internal static class LoopWork
 
         if (inner is null)
         {
-            completion.TrySetCanceled();
+            completion.TrySetCanceled(CancellationToken.None); // the work returned no task: nothing was cancelled by a token
             return;
         }
 

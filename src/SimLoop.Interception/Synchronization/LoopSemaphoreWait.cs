@@ -32,7 +32,7 @@ internal static class LoopSemaphoreWait
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (semaphore.Wait(0))
+            if (semaphore.Wait(0, CancellationToken.None)) // a poll: the token was checked just above
             {
                 return true;
             }

@@ -10,6 +10,7 @@ internal sealed partial class SimulatedDisk
     /// latency drawn from <paramref name="latency"/>, from a scheduler callback (so the awaiting code resumes as an
     /// ordinary step of its loop task). The task's continuations are not forced asynchronous: the network does the same.
     /// </summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1068:CancellationToken parameters must come last", Justification = "The callback comes last so that call sites read as a block; internal.")]
     public Task<T> CompleteLater<T>(string path, LatencyModel latency, CancellationToken cancellationToken, Func<T> operation)
     {
         if (cancellationToken.IsCancellationRequested)

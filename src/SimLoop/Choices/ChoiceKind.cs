@@ -11,6 +11,7 @@ public enum ChoiceKind
     Pick,
 
     /// <summary>A whole number in a range: the offset from the range's smallest value (<c>Next</c>, <c>NextInt64</c>).</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720:Identifier contains type name", Justification = "The kind of value drawn, named as Random's users know it.")]
     Integer,
 
     /// <summary>A fraction in [0, 1): its 53 bits (<c>NextDouble</c>, and <c>Sample</c>).</summary>

@@ -19,7 +19,7 @@ internal sealed partial class VirtualStreamTransport : ITransport
 
     private readonly BaseEventLoop _loop;
     private readonly VirtualStream _stream;
-    private readonly IReadOnlyDictionary<string, object?> _extra;
+    private readonly Dictionary<string, object?> _extra;
     private readonly LoopServer? _server;
     private IBaseProtocol _protocol;
     private bool _closing;

@@ -65,7 +65,7 @@ public abstract partial class BaseEventLoop
     /// <param name="callback">The callback.</param>
     /// <param name="state">Its argument.</param>
     /// <returns>A handle that cancels the timer.</returns>
-    public TimerHandle CallAtTicks(long whenTicks, Action<object?> callback, object? state)
+    internal TimerHandle CallAtTicks(long whenTicks, Action<object?> callback, object? state)
     {
         ArgumentNullException.ThrowIfNull(callback);
         return ScheduleAt(whenTicks, callback, state, CaptureContext(), owner: null);

@@ -9,19 +9,19 @@ namespace SimLoop;
 public interface ILoopTaskFactory
 {
     /// <summary>Creates a task whose body returns a plain <see cref="Task"/>.</summary>
-    /// <param name="loop">The loop.</param>
+    /// <param name="eventLoop">The loop.</param>
     /// <param name="body">The async function.</param>
     /// <param name="name">The requested name, or null.</param>
     /// <param name="context">The requested execution context, or null.</param>
-    LoopTask CreateTask(BaseEventLoop loop, Func<CancellationToken, Task> body, string? name, ExecutionContext? context);
+    LoopTask CreateTask(BaseEventLoop eventLoop, Func<CancellationToken, Task> body, string? name, ExecutionContext? context);
 
     /// <summary>Creates a task whose body returns a result.</summary>
     /// <typeparam name="TResult">The result type.</typeparam>
-    /// <param name="loop">The loop.</param>
+    /// <param name="eventLoop">The loop.</param>
     /// <param name="body">The async function.</param>
     /// <param name="name">The requested name, or null.</param>
     /// <param name="context">The requested execution context, or null.</param>
-    LoopTask<TResult> CreateTask<TResult>(BaseEventLoop loop, Func<CancellationToken, Task<TResult>> body, string? name, ExecutionContext? context);
+    LoopTask<TResult> CreateTask<TResult>(BaseEventLoop eventLoop, Func<CancellationToken, Task<TResult>> body, string? name, ExecutionContext? context);
 }
 
 public abstract partial class BaseEventLoop

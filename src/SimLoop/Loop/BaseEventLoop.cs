@@ -76,7 +76,7 @@ public abstract partial class BaseEventLoop : IEventLoop
     public int TimerCount => _timers.Count;
 
     /// <summary>How many scheduled timers are cancelled but not yet removed from the heap.</summary>
-    public int CancelledTimerCount => _timers.CancelledCount;
+    internal int CancelledTimerCount => _timers.CancelledCount;
 
     /// <summary>
     /// Whether the calling thread may touch the loop now: the loop's own thread, or the one thread that runs work on

@@ -82,6 +82,7 @@ public interface IEventLoop
     TResult RunUntilComplete<TResult>(Func<CancellationToken, Task<TResult>> body);
 
     /// <summary>Stops the loop after the current iteration; before a run, the next run does one iteration.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1716:Identifiers should not match keywords", Justification = "asyncio's name (loop.stop()); VB's Stop statement is not a concern of this API.")]
     void Stop();
 
     /// <summary>Closes the loop: drops pending callbacks and reports task exceptions never retrieved. Idempotent.</summary>

@@ -35,5 +35,5 @@ public readonly struct ReadySet
     internal long RemovedTotal => _queue.RemovedTotal;
 
     /// <summary>The handle at <paramref name="index"/>.</summary>
-    public Handle HandleAt(int index) => _queue[index];
+    internal Handle HandleAt(int index) => _queue[index];
 }

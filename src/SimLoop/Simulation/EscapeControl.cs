@@ -8,6 +8,7 @@ namespace SimLoop;
 /// report, and when the loop is idle tells an escape from a deadlock (waiting a bounded real-time grace for escaped
 /// work to report itself).
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "Its ManualResetEventSlims are waited on with timeouts only (no kernel handle is created); they live as long as the loop.")]
 internal sealed class EscapeControl : IForeignThreadPolicy
 {
     private static readonly AsyncLocal<EscapeMarker?> s_marker = new(OnMarkerChanged);

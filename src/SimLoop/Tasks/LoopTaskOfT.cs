@@ -10,6 +10,7 @@ namespace SimLoop;
 /// </summary>
 /// <typeparam name="TResult">The result type.</typeparam>
 [DebuggerDisplay("{ToString(),nq}")]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "The CancellationTokenSource has no timer and its token is handed to user code that may outlive the task: disposing it would make late registrations throw.")]
 public class LoopTask<TResult> : LoopFuture<TResult>, ILoopTask, IStepRunner, IAwaitTracking
 {
     private readonly Func<CancellationToken, Task> _body;
@@ -72,7 +73,9 @@ public class LoopTask<TResult> : LoopFuture<TResult>, ILoopTask, IStepRunner, IA
     public CancellationToken CancellationToken => _cancellation.Token;
 
     /// <summary>The loop future this task awaits right now, if it awaits one.</summary>
-    public LoopFuture? WaitingOn { get; set; }
+    public LoopFuture? WaitingOn { get; private set; }
+
+    LoopFuture? IAwaitTracking.WaitingOn { get => WaitingOn; set => WaitingOn = value; }
 
     internal SynchronizationContext SynchronizationContext => _syncContext;
 

@@ -37,7 +37,7 @@ public sealed class VirtualClock
     /// <summary>Moves the clock to <paramref name="ticks"/>.</summary>
     /// <param name="ticks">The new time; must not be earlier than now.</param>
     /// <exception cref="ArgumentOutOfRangeException">The time is in the past.</exception>
-    public void AdvanceTo(long ticks)
+    internal void AdvanceTo(long ticks)
     {
         if (ticks < NowTicks)
         {

@@ -139,7 +139,7 @@ public sealed class LoopServer
 
     /// <summary>Called by a transport when it is created for an accepted connection.</summary>
     /// <param name="transport">The transport.</param>
-    public void Attach(ITransport transport)
+    internal void Attach(ITransport transport)
     {
         ArgumentNullException.ThrowIfNull(transport);
         _clients.Add(transport);
@@ -147,7 +147,7 @@ public sealed class LoopServer
 
     /// <summary>Called by a transport when its connection is lost.</summary>
     /// <param name="transport">The transport.</param>
-    public void Detach(ITransport transport)
+    internal void Detach(ITransport transport)
     {
         _clients.Remove(transport);
         WakeIfDone();

@@ -18,6 +18,7 @@ internal sealed class PendingOperation<T>
     public bool IsPending => !completion.Task.IsCompleted;
 
     /// <summary>Creates an operation that, when <paramref name="cancellationToken"/> is cancelled, runs <paramref name="onCancelled"/> in a scheduler callback.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1068:CancellationToken parameters must come last", Justification = "The callback comes last so that call sites read as a block; internal.")]
     public static PendingOperation<T> Start(VirtualNetwork network, CancellationToken cancellationToken, Action<PendingOperation<T>> onCancelled)
     {
         var operation = new PendingOperation<T>();

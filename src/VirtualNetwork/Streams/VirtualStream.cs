@@ -13,8 +13,8 @@ namespace SimLoop.Networking;
 /// </remarks>
 public sealed partial class VirtualStream : Stream
 {
-    private const string SynchronousCallMessage =
-        "A synchronous {0} would block the simulation loop: use {0}Async on a simulated network stream.";
+    private static readonly System.Text.CompositeFormat s_synchronousCallMessage = System.Text.CompositeFormat.Parse(
+        "A synchronous {0} would block the simulation loop: use {0}Async on a simulated network stream.");
 
     private readonly VirtualNetwork network;
     private readonly int generation;
@@ -111,5 +111,5 @@ public sealed partial class VirtualStream : Stream
     public override string ToString() => $"{Host.Name} {LocalEndPoint}->{RemoteEndPoint}";
 
     private static NotSupportedException SynchronousCall(string operation) =>
-        new(string.Format(System.Globalization.CultureInfo.InvariantCulture, SynchronousCallMessage, operation));
+        new(string.Format(System.Globalization.CultureInfo.InvariantCulture, s_synchronousCallMessage, operation));
 }
