@@ -73,7 +73,7 @@ internal sealed class BlockingWatchdog : IDisposable
             if (_watcher is null)
             {
                 _watcher = new Thread(Watch) { IsBackground = true, Name = "SimLoop blocking watchdog" };
-                _watcher.Start();
+                _watcher.UnsafeStart(); // no execution context: a task's context would mark the watchdog as escaped work
             }
 
             Monitor.PulseAll(_gate);

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace SimLoop;
 
 /// <summary>
@@ -20,6 +18,7 @@ internal sealed class EscapeControl : IForeignThreadPolicy
     private readonly ManualResetEventSlim _foreignWork = new(false);
     private readonly ManualResetEventSlim _runOver = new(true);
     private string? _escape; // the first escape reported; written once by CompareExchange, read with Volatile.Read
+    private bool _escapeSeenOnLoopThread; // the first report came from the loop thread inside a step: the loop's state is exact
 
     /// <summary>Creates the escape control of <paramref name="loop"/>.</summary>
     /// <param name="loop">The loop whose tasks are watched.</param>
@@ -69,17 +68,31 @@ internal sealed class EscapeControl : IForeignThreadPolicy
     /// <inheritdoc/>
     public bool ForeignThreadPost(ILoopTask owner)
     {
-        ReportEscape($"a continuation of task {owner.Name} was posted back to the loop from another thread, so it ran on another thread first. {DescribeForeignStack()}");
+        ReportEscape($"a continuation of task {owner.Name} was posted back to the loop from another thread, so it ran on another thread first. {EscapeSources.DescribeForeignStack()}");
         return true;
     }
 
     /// <inheritdoc/>
     public void ForeignThreadCall(string what) =>
-        ReportEscape($"{what} on another thread, not on the loop's thread. {DescribeForeignStack()}");
+        ReportEscape($"{what} on another thread, not on the loop's thread. {EscapeSources.DescribeForeignStack()}");
 
     /// <inheritdoc/>
     public void WrongThread(string operation) =>
-        ReportEscape($"{operation} was called from another thread, not from the loop's thread. {DescribeForeignStack()}");
+        ReportEscape($"{operation} was called from another thread, not from the loop's thread. {EscapeSources.DescribeForeignStack()}");
+
+    /// <summary>
+    /// With adoption off, a step of <paramref name="owner"/> queues an item to the thread pool (seen on the loop thread,
+    /// inside the queuing call; the item is held until the run stops): the escape is reported at the end of that step.
+    /// </summary>
+    /// <param name="owner">The task whose step queues the item, or null for a loop callback.</param>
+    public void ThreadPoolWorkQueued(ILoopTask? owner)
+    {
+        string message = $"{(owner is null ? "a loop callback" : "task " + owner.Name)} queued work to the thread pool in a step, with SimulationOptions.AdoptThreadPoolWork off, so it would run outside the loop. {EscapeSources.DescribeQueuingStack()}";
+        if (Interlocked.CompareExchange(ref _escape, message, null) is null)
+        {
+            _escapeSeenOnLoopThread = true;
+        }
+    }
 
     /// <summary>Wakes an idle loop that waits for escaped work (work arrived from another thread).</summary>
     public void SignalForeignWork() => _foreignWork.Set();
@@ -92,8 +105,10 @@ internal sealed class EscapeControl : IForeignThreadPolicy
         if (escape is not null)
         {
             // When a pending task's own wait names the escape, that description is the report: it is read from the
-            // loop's state, so it is the same however fast the other thread was.
-            throw UncontrolledWait() is { Kind: not WaitKind.ResumedElsewhere } wait
+            // loop's state, so it is the same however fast the other thread was. A wait resumed elsewhere is exact
+            // only when the escape was seen on the loop thread (its work is held, so nothing moved since); otherwise
+            // the other thread's report, which names the culprit, is kept.
+            throw UncontrolledWait() is { } wait && (wait.Kind != WaitKind.ResumedElsewhere || _escapeSeenOnLoopThread)
                 ? wait.Exception
                 : new UncontrolledConcurrencyException($"Uncontrolled concurrency (seed {_seed}): {escape}");
         }
@@ -186,52 +201,23 @@ internal sealed class EscapeControl : IForeignThreadPolicy
     {
         if (args.ThreadContextChanged && args.CurrentValue is { } marker && marker.Escapes._loop.IsRunning && !marker.Escapes._loop.IsOnLoopThread)
         {
-            if (IsThreadOfItsOwn())
+            if (!Thread.CurrentThread.IsThreadPoolThread)
             {
-                // A LongRunning task's thread starts when the OS says so: reporting from here would race the loop's
-                // own report of the task that awaits it. Hold the thread until the run stops instead; the loop, idle
-                // with its task waiting, reports that wait (WaitKind.DedicatedThread) the same way on every run.
+                // A thread of its own (new Thread(...).Start(), a LongRunning task) starts when the OS says so, and
+                // the runtime tells nobody on the starting thread (its ThreadCreating event reaches listeners later,
+                // on another thread): reporting from here would race the loop's own report. Hold the thread until the
+                // run stops instead; the loop then reports what its own state shows, the same way on every run (a
+                // LongRunning wait as WaitKind.DedicatedThread; a wait on what the thread would do as a deadlock).
                 marker.Escapes.HoldUntilRunStops();
                 return;
             }
 
-            marker.Escapes.ReportEscape($"work of task {marker.Task.Name} started on another thread, outside the loop. {DescribeForeignStack()}");
+            marker.Escapes.ReportEscape($"work of task {marker.Task.Name} started on another thread, outside the loop. {EscapeSources.DescribeForeignStack()}");
         }
     }
-
-    /// <summary>Whether this thread is a task's thread of its own (TaskCreationOptions.LongRunning), not the pool's.</summary>
-    private static bool IsThreadOfItsOwn() =>
-        !Thread.CurrentThread.IsThreadPoolThread
-        && new StackTrace(false).ToString().Contains("System.Threading.Tasks.Task.ExecuteWithThreadLocal", StringComparison.Ordinal);
 
     /// <summary>Blocks a foreign thread until the run stops (bounded: a loop nobody runs to its end lets it go after a minute).</summary>
     private void HoldUntilRunStops() => _runOver.Wait(TimeSpan.FromMinutes(1));
-
-    private static string DescribeForeignStack()
-    {
-        string stack = new StackTrace(false).ToString();
-        if (stack.Contains("QueueUserWorkItemCallback", StringComparison.Ordinal))
-        {
-            return "It came from ThreadPool.QueueUserWorkItem: schedule the work with loop.CallSoon or loop.CreateTask instead.";
-        }
-
-        if (stack.Contains("TimerQueueTimer", StringComparison.Ordinal))
-        {
-            return "It came from a real-time timer (System.Threading.Timer, or Task.Delay/WaitAsync/CancelAfter without a TimeProvider): pass loop.TimeProvider.";
-        }
-
-        if (stack.Contains("AsyncStateMachineBox", StringComparison.Ordinal) || stack.Contains("AwaitTaskContinuation", StringComparison.Ordinal))
-        {
-            return "It was an await continuation resumed on the thread pool: usually ConfigureAwait(false) on a task completed inside another loop task's step, or a BCL primitive that completes asynchronously (SemaphoreSlim, channels). Remove ConfigureAwait(false) in code under test.";
-        }
-
-        if (stack.Contains("System.Threading.Tasks.Task.ExecuteWithThreadLocal", StringComparison.Ordinal))
-        {
-            return "It was a Task on the thread pool (Task.Run, or Task.Factory.StartNew with TaskScheduler.Default): use loop.CreateTask instead.";
-        }
-
-        return "Keep work on the loop: no Task.Run, ThreadPool, real-time timers or ConfigureAwait(false) in code under test.";
-    }
 
 #pragma warning disable RS0030 // Reading the pool's queue length is how escaped work is waited for; nothing is queued.
     private static bool PoolHasQueuedWork() => ThreadPool.PendingWorkItemCount > 0;

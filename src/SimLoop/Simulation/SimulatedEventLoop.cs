@@ -48,9 +48,9 @@ public sealed partial class SimulatedEventLoop : BaseEventLoop
         Recorder = new TraceRecorder(Trace);
         _choices = new ChoiceRecorder(_options.RecordTrace, _options.ChoiceReplay, _options.ChoiceBias);
         Random = GetRandom(RandomStreams.User);
-        _adoption = _options.AdoptThreadPoolWork ? new ThreadPoolAdoption(this) : null;
         _watchdog = _options.BlockingStepTimeout is { } timeout ? new BlockingWatchdog(timeout, () => StepCount) : null;
-        _escapes = new EscapeControl(this, _options.Seed, _options.EscapeGracePeriod, adoptsThreadPoolWork: _adoption is not null);
+        _escapes = new EscapeControl(this, _options.Seed, _options.EscapeGracePeriod, adoptsThreadPoolWork: _options.AdoptThreadPoolWork);
+        _adoption = _options.AdoptThreadPoolWork ? new ThreadPoolAdoption(this) : ThreadPoolAdoption.ForReports(this, _escapes);
         _observer = new SimulationObserver(this, _escapes, _watchdog, _adoption, _options.MaxSteps);
         SetObserver(_observer);
         SetForeignThreadPolicy(_escapes);

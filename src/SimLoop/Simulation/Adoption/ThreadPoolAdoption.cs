@@ -7,7 +7,9 @@ namespace SimLoop;
 /// turn, become ready steps of the task whose step queued them. The scheduler chooses among them like any step; when
 /// one is chosen the loop grants the worker that holds it and waits until the item is done. Deterministic by
 /// construction: what is adopted is decided on the queuing thread inside the queuing call, and the item runs only
-/// when the loop says so.
+/// when the loop says so. With adoption off the same events serve escape control instead (<see cref="ForReports"/>):
+/// an item a step queues is held, never run by the loop, and reported at the end of that step, so the report is the
+/// same however busy the pool is; the held items go on when the run stops.
 /// </summary>
 internal sealed class ThreadPoolAdoption
 {
@@ -19,14 +21,28 @@ internal sealed class ThreadPoolAdoption
     private static ThreadPoolAdoption? t_adoption; // the loop thread's own, or the adoption whose item this worker was granted
 
     private readonly SimulatedEventLoop _loop;
+    private readonly EscapeControl? _reportTo; // set: hold and report queued items instead of running them
     private readonly List<AdoptedWorkItem> _outstanding = new(); // adopted, not granted yet (released when the loop closes)
     private int _loopThreadId;
     private bool _attached;
 
     public ThreadPoolAdoption(SimulatedEventLoop loop)
+        : this(loop, reportTo: null)
+    {
+    }
+
+    private ThreadPoolAdoption(SimulatedEventLoop loop, EscapeControl? reportTo)
     {
         _loop = loop;
+        _reportTo = reportTo;
     }
+
+    /// <summary>
+    /// With adoption off: the items the loop's steps queue are held until the run stops and reported to
+    /// <paramref name="escapes"/> as escapes, inside the queuing call. Where the runtime raises no pool events the
+    /// loop goes without (escapes are then seen only when the pool runs them).
+    /// </summary>
+    public static ThreadPoolAdoption ForReports(SimulatedEventLoop loop, EscapeControl escapes) => new(loop, escapes);
 
     /// <summary>How many items this loop adopted so far.</summary>
     public long AdoptedCount { get; private set; }
@@ -70,8 +86,19 @@ internal sealed class ThreadPoolAdoption
     /// <summary>Starts adopting for a run of the loop on the calling thread.</summary>
     public void Attach()
     {
-        ThreadPoolEvents.EnsureStarted();
-        PoolThreadReserve.Acquire();
+        if (_reportTo is not null)
+        {
+            if (!ThreadPoolEvents.TryStart())
+            {
+                return;
+            }
+        }
+        else
+        {
+            ThreadPoolEvents.EnsureStarted();
+            PoolThreadReserve.Acquire();
+        }
+
         _attached = true;
         _loopThreadId = Environment.CurrentManagedThreadId;
         t_adoption = this;
@@ -92,7 +119,14 @@ internal sealed class ThreadPoolAdoption
         }
 
         _loopThreadId = 0;
-        PoolThreadReserve.Release();
+        if (_reportTo is null)
+        {
+            PoolThreadReserve.Release();
+        }
+        else
+        {
+            ReleaseAll(); // reported: the held items go on outside the loop
+        }
     }
 
     /// <summary>The loop closes: every adopted item it will never run goes on outside the loop.</summary>
@@ -134,6 +168,12 @@ internal sealed class ThreadPoolAdoption
         }
 
         _outstanding.Add(item);
+        if (_reportTo is not null)
+        {
+            _reportTo.ThreadPoolWorkQueued(item.Owner);
+            return;
+        }
+
         AdoptedCount++;
         _loop.ScheduleAdopted(item);
     }

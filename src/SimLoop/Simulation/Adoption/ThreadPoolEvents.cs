@@ -53,6 +53,20 @@ internal sealed class ThreadPoolEvents : EventListener
         }
     }
 
+    /// <summary>Like <see cref="EnsureStarted"/>, but false instead of an exception when the runtime does not behave as needed.</summary>
+    public static bool TryStart()
+    {
+        try
+        {
+            EnsureStarted();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
     /// <inheritdoc/>
     protected override void OnEventSourceCreated(EventSource eventSource)
     {

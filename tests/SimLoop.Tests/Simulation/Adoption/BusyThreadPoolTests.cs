@@ -1,5 +1,6 @@
 using Shouldly;
 using SimLoop.Tests.RealLibraries;
+using SimLoop.Tests.Simulation;
 using Xunit;
 
 namespace SimLoop.Tests.Simulation.Adoption;
@@ -18,12 +19,12 @@ public sealed class BusyThreadPoolTests
 {
     private const int BusyItems = 64;
 
-    public static TheoryData<string> Programs => new(UncontrolledPrograms.All.Keys);
+    public static TheoryData<string> AllPrograms => new(UncontrolledPrograms.All.Keys.Concat(UncontrolledPrograms.OwnThreads.Keys));
 
     public static TheoryData<string> CaseNames => new(RealLibraryCases.All.Where(c => c.HopsThroughThePool).Select(c => c.Name));
 
     [Theory]
-    [MemberData(nameof(Programs))]
+    [MemberData(nameof(AllPrograms))]
     public void Uncontrolled_WithABusyPool_IsReportedAsWithAnIdleOne(string name)
     {
         string idle = UncontrolledWorkReportTests.OneReport(name, maskThreadIds: true);
@@ -31,6 +32,22 @@ public sealed class BusyThreadPoolTests
         try
         {
             UncontrolledWorkReportTests.OneReport(name, maskThreadIds: true).ShouldBe(idle);
+        }
+        finally
+        {
+            busy.Dispose();
+        }
+    }
+
+    [Fact]
+    public void QueueUserWorkItem_WithAdoptionOffAndABusyPool_IsReportedAsWithAnIdleOne()
+    {
+        string idle = SimulatedEventLoopEscapeTests.QueueUserWorkItemReports(20).ShouldHaveSingleItem();
+        idle.ShouldStartWith(SimulatedEventLoopEscapeTests.QueueUserWorkItemReport + " | ");
+        BusyThreadPool busy = BusyThreadPool.Occupy(BusyItems);
+        try
+        {
+            SimulatedEventLoopEscapeTests.QueueUserWorkItemReports(20).ShouldHaveSingleItem().ShouldBe(idle);
         }
         finally
         {
