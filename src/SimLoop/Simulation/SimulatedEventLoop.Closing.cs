@@ -15,6 +15,6 @@ public sealed partial class SimulatedEventLoop
         base.Close();
         _watchdog?.Dispose();
         _adoption?.ReleaseAll();
-        _observer.ThrowPendingFailure();
+        _termination.ThrowPendingFailure();
     }
 }

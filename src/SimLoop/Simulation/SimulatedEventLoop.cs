@@ -19,7 +19,7 @@ public sealed partial class SimulatedEventLoop : BaseEventLoop
     private readonly ThreadPoolAdoption? _adoption;
     private readonly BlockingWatchdog? _watchdog;
     private readonly EscapeControl _escapes;
-    private readonly SimulationObserver _observer;
+    private readonly RunTermination _termination;
     private readonly ChoiceRecorder _choices;
 
     /// <summary>Creates a loop with FIFO scheduling and seed 0.</summary>
@@ -51,8 +51,8 @@ public sealed partial class SimulatedEventLoop : BaseEventLoop
         _watchdog = _options.BlockingStepTimeout is { } timeout ? new BlockingWatchdog(timeout, () => StepCount) : null;
         _escapes = new EscapeControl(this, _options.Seed, _options.EscapeGracePeriod, adoptsThreadPoolWork: _options.AdoptThreadPoolWork);
         _adoption = _options.AdoptThreadPoolWork ? new ThreadPoolAdoption(this) : ThreadPoolAdoption.ForReports(this, _escapes);
-        _observer = new SimulationObserver(this, _escapes, _watchdog, _adoption, _options.MaxSteps);
-        SetObserver(_observer);
+        _termination = new RunTermination(this, _escapes, _watchdog, _adoption, _options.MaxSteps);
+        SetObserver(new SimulationObserver(this, new StepTracer(this), _termination));
         SetForeignThreadPolicy(_escapes);
     }
 
@@ -140,10 +140,10 @@ public sealed partial class SimulatedEventLoop : BaseEventLoop
     public override void DefaultExceptionHandler(ExceptionContext context)
     {
         base.DefaultExceptionHandler(context);
-        if (_options.FailOnUnhandledException && !_observer.HasPendingFailure)
+        if (_options.FailOnUnhandledException && !_termination.HasPendingFailure)
         {
             string where = context.Handle is null ? "" : $" (in {context.Handle})";
-            _observer.LatchFailure(new UnhandledLoopException(
+            _termination.LatchFailure(new UnhandledLoopException(
                 $"{context.Message}{where}: {context.Exception?.GetType().Name}: {context.Exception?.Message}. " +
                 "Handle the exception in the callback, or set SimulationOptions.FailOnUnhandledException = false to only log it.",
                 context.Exception));

@@ -3,65 +3,31 @@ using SimLoop.Scheduling;
 namespace SimLoop;
 
 /// <summary>
-/// A simulated loop's observer (see <see cref="ILoopObserver"/>): asks the strategy for each decision, writes the
-/// run's step points to the trace (task registered, entered, left; decisions; callbacks and timers), arms the blocking
-/// watchdog around each step and attaches thread-pool adoption around each run, and after every step ends the run
-/// when it must: a blocked step, a failure the default exception handler latched, an escape, the step bound.
+/// A simulated loop's observer (see <see cref="ILoopObserver"/>): asks the strategy for each decision (through the
+/// run's choice recorder) and passes each point of the run, in a fixed order, to its two collaborators: the
+/// <see cref="StepTracer"/>, which writes the trace, and the <see cref="RunTermination"/>, which ends the run.
 /// </summary>
 internal sealed class SimulationObserver : ILoopObserver
 {
     private readonly SimulatedEventLoop _loop;
     private readonly IScheduleStrategy _strategy;
-    private readonly TraceRecorder _recorder;
-    private readonly EscapeControl _escapes;
-    private readonly BlockingWatchdog? _watchdog;
-    private readonly ThreadPoolAdoption? _adoption;
-    private readonly long? _maxSteps;
-    private LoopTerminatingException? _pendingFailure;
+    private readonly StepTracer _tracer;
+    private readonly RunTermination _termination;
 
     /// <summary>Creates the observer of <paramref name="loop"/> over its collaborators.</summary>
-    public SimulationObserver(SimulatedEventLoop loop, EscapeControl escapes, BlockingWatchdog? watchdog, ThreadPoolAdoption? adoption, long? maxSteps)
+    public SimulationObserver(SimulatedEventLoop loop, StepTracer tracer, RunTermination termination)
     {
         _loop = loop;
         _strategy = loop.Strategy;
-        _recorder = loop.Recorder;
-        _escapes = escapes;
-        _watchdog = watchdog;
-        _adoption = adoption;
-        _maxSteps = maxSteps;
-    }
-
-    /// <summary>Keeps the first failure that must end the run; it is thrown after the step that caused it.</summary>
-    public void LatchFailure(LoopTerminatingException failure) => _pendingFailure ??= failure;
-
-    /// <summary>Whether a failure is latched.</summary>
-    public bool HasPendingFailure => _pendingFailure is not null;
-
-    /// <summary>Rethrows the latched failure, if any, and clears it.</summary>
-    public void ThrowPendingFailure()
-    {
-        if (_pendingFailure is { } failure)
-        {
-            _pendingFailure = null;
-            BaseEventLoop.Rethrow(failure);
-        }
+        _tracer = tracer;
+        _termination = termination;
     }
 
     /// <inheritdoc/>
-    public void RunStarting()
-    {
-        _escapes.RunStarting();
-        _adoption?.Attach();
-        _watchdog?.Start(Thread.CurrentThread);
-    }
+    public void RunStarting() => _termination.RunStarting();
 
     /// <inheritdoc/>
-    public void RunStopped()
-    {
-        _watchdog?.Stop();
-        _adoption?.Detach();
-        _escapes.RunStopped();
-    }
+    public void RunStopped() => _termination.RunStopped();
 
     /// <inheritdoc/>
     public int ChooseStep(ReadySet ready)
@@ -73,57 +39,33 @@ internal sealed class SimulationObserver : ILoopObserver
         }
 
         choice = _loop.Choices.Pick(choice, ready.Count); // recorded, or replayed from a choice sequence
-        _recorder.Decision(choice, ready, _loop.NowTicks);
+        _tracer.Decision(choice, ready);
         return choice;
     }
 
     /// <inheritdoc/>
     public void StepStarting(Handle handle)
     {
-        _watchdog?.StepStarting();
+        _termination.StepStarting();
         if (handle.Owner is { } owner)
         {
-            TaskEntered(owner);
+            _tracer.TaskEntered(owner);
         }
     }
 
     /// <inheritdoc/>
-    public void TaskEntered(ILoopTask task) =>
-        _recorder.TaskEntered(_loop.NowTicks, _loop.TaskIdOf(task));
+    public void TaskEntered(ILoopTask task) => _tracer.TaskEntered(task);
 
     /// <inheritdoc/>
-    public void TaskLeft(ILoopTask task) =>
-        _recorder.TaskLeft(_loop.NowTicks, _loop.TaskIdOf(task));
+    public void TaskLeft(ILoopTask task) => _tracer.TaskLeft(task);
 
     /// <inheritdoc/>
-    public void TaskRegistered(ILoopTask task, long id) =>
-        _recorder.TaskRegistered(_loop.NowTicks, _loop.CurrentTaskId(), id, string.IsNullOrEmpty(task.Name) ? $"Task-{id}" : task.Name);
+    public void TaskRegistered(ILoopTask task, long id) => _tracer.TaskRegistered(task, id);
 
     /// <inheritdoc/>
     public void StepCompleted(Handle handle)
     {
-        if (handle.Owner is null)
-        {
-            _recorder.HandleRan(_loop.NowTicks, handle);
-        }
-
-        ThrowIfBlocked();
-        ThrowPendingFailure();
-        _escapes.ThrowIfEscaped();
-        if (_maxSteps is { } maxSteps && _loop.StepCount >= maxSteps)
-        {
-            throw new SimulationLimitException($"The run reached its bound of {maxSteps} steps at virtual time {_loop.Clock.Elapsed} (seed {_loop.Seed}). It may be livelocked; raise SimulationOptions.MaxSteps if the workload needs more.");
-        }
-    }
-
-    private void ThrowIfBlocked()
-    {
-        if (_watchdog is { } watchdog && watchdog.StepEnded())
-        {
-            _pendingFailure = null;
-            throw new UncontrolledConcurrencyException(
-                $"The loop thread was blocked for more than {watchdog.Timeout} of real time in a step (seed {_loop.Seed}, step {_loop.StepCount}, virtual time {_loop.Clock.Elapsed}): " +
-                "a step blocked on .Result, .Wait(), Thread.Sleep or a lock, so the single-threaded loop could not run the work it was waiting for. Use await instead of blocking.");
-        }
+        _tracer.StepCompleted(handle);
+        _termination.StepCompleted();
     }
 }
