@@ -9,8 +9,8 @@ namespace SimLoop.Benchmarks;
 /// The <c>adoption</c> mode: what thread-pool adoption (issue 10) costs and saves, measured the same way on any
 /// commit (it uses only API that predates adoption, so the same file builds "before" for a side-by-side reading):
 /// (a) wall time per explored iteration of a lost-wakeup deadlock, and of a run that always deadlocks;
-/// (b) per-step cost of escape-free workloads with default options (ping-pongs, and an echo exploration over the
-/// simulated network).
+/// (b) per-step cost of escape-free workloads with default options, adoption on against off, interleaved in many
+/// short rounds (CPU time per step, its spread, and bytes allocated per step, which load does not change).
 /// </summary>
 internal static class AdoptionBench
 {
@@ -43,19 +43,13 @@ internal static class AdoptionBench
         });
 
         Console.WriteLine();
-        Console.WriteLine("| (b) Escape-free workload | Steps measured | wall ns per step (median) | wall ns (min) | process CPU ns per step (median) |");
-        Console.WriteLine("|---|---:|---:|---:|---:|");
-        PrintSteps("TCS ping-pong, 100,000 hand-overs", repeats, () => Measure(() => Workloads.TcsPingPong(Workloads.DefaultLoop(), 100_000)));
-        PrintSteps("LoopFuture ping-pong, 100,000 hand-overs", repeats, () => Measure(() => Workloads.LoopFuturePingPong(Workloads.DefaultLoop(), 100_000)));
-        PrintSteps("TCS ping-pong, adoption off (= default before issue 10)", repeats, () => Measure(() => Workloads.TcsPingPong(WithoutAdoption(), 100_000)));
-        PrintSteps("LoopFuture ping-pong, adoption off (= default before issue 10)", repeats, () => Measure(() => Workloads.LoopFuturePingPong(WithoutAdoption(), 100_000)));
-        PrintSteps("TCS ping-pong, 1,000,000 hand-overs (a per-run cost shrinks 10x here)", repeats, () => Measure(() => Workloads.TcsPingPong(Workloads.DefaultLoop(), 1_000_000)));
-        PrintSteps("TCS ping-pong, 1,000,000 hand-overs, adoption off", repeats, () => Measure(() => Workloads.TcsPingPong(WithoutAdoption(), 1_000_000)));
-        PrintSteps("echo over the simulated network, 20 seeds explored (10 clients x 100 messages)", repeats, () =>
-        {
-            ExplorationResult r = Simulation.Explore(EchoAsync, ExploreAll(20, ExplorationStrategy.Random));
-            return r.Steps;
-        });
+        Console.WriteLine($"(b) Escape-free workload, adoption on (the default) vs off, interleaved: {Rounds} rounds, the order of the pair alternating;");
+        Console.WriteLine($"CPU ns per step of the loop thread ({ThreadCpu.Source}; leaves out waiting for a core and other threads), median [min-max] over rounds; ratio = median of per-round on/off ratios; bytes allocated per step on the loop thread (load-independent).");
+        Console.WriteLine();
+        Console.WriteLine("| Workload | on: CPU ns/step | off: CPU ns/step | on/off ratio, median [min-max] | on: B/step | off: B/step |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        Interleaved("TCS ping-pong, 100,000 hand-overs", (loop) => Workloads.TcsPingPong(loop, 100_000));
+        Interleaved("LoopFuture ping-pong, 100,000 hand-overs", (loop) => Workloads.LoopFuturePingPong(loop, 100_000));
         return 0;
     }
 
@@ -67,6 +61,48 @@ internal static class AdoptionBench
         Simulation.Explore(EchoAsync, ExploreAll(5, ExplorationStrategy.Random));
     }
 
+    private const int Rounds = 31;
+
+    /// <summary>
+    /// Measures <paramref name="workload"/> with adoption on and off in <see cref="Rounds"/> back-to-back pairs whose
+    /// order alternates, so load and warm-up fall on both sides alike; prints medians, spread and allocations.
+    /// </summary>
+    private static void Interleaved(string what, Func<SimulatedEventLoop, int> workload)
+    {
+        var on = new List<double>();
+        var off = new List<double>();
+        var ratios = new List<double>();
+        double onBytes = 0, offBytes = 0;
+        for (int round = 0; round < Rounds; round++)
+        {
+            bool onFirst = round % 2 == 0;
+            (double firstCpu, double firstBytes) = CpuAndBytesPerStep(onFirst ? Workloads.DefaultLoop() : WithoutAdoption(), workload);
+            (double secondCpu, double secondBytes) = CpuAndBytesPerStep(onFirst ? WithoutAdoption() : Workloads.DefaultLoop(), workload);
+            (double onCpu, double offCpu) = onFirst ? (firstCpu, secondCpu) : (secondCpu, firstCpu);
+            (onBytes, offBytes) = onFirst ? (firstBytes, secondBytes) : (secondBytes, firstBytes);
+            on.Add(onCpu);
+            off.Add(offCpu);
+            ratios.Add(onCpu / offCpu);
+        }
+
+        Console.WriteLine($"| {what} | {Spread(on, "0")} | {Spread(off, "0")} | {Spread(ratios, "0.00")} | {onBytes.ToString("0", Inv)} | {offBytes.ToString("0", Inv)} |");
+    }
+
+    private static (double CpuNs, double Bytes) CpuAndBytesPerStep(SimulatedEventLoop loop, Func<SimulatedEventLoop, int> workload)
+    {
+        GC.Collect();
+        long cpuBefore = ThreadCpu.NowNs();
+        long bytesBefore = GC.GetAllocatedBytesForCurrentThread();
+        workload(loop);
+        long bytes = GC.GetAllocatedBytesForCurrentThread() - bytesBefore;
+        long cpu = ThreadCpu.NowNs() - cpuBefore;
+        double steps = loop.StepCount;
+        return (cpu / steps, bytes / steps);
+    }
+
+    private static string Spread(List<double> values, string format) =>
+        $"{Median(values).ToString(format, Inv)} [{values.Min().ToString(format, Inv)}-{values.Max().ToString(format, Inv)}]";
+
     private static ExplorationOptions ExploreAll(int iterations, ExplorationStrategy strategy) => new()
     {
         Iterations = iterations,
@@ -77,8 +113,6 @@ internal static class AdoptionBench
         FailureFolder = null,
         HonourEnvironment = false,
     };
-
-    private static long Measure(Func<int> wakeups) => wakeups();
 
     /// <summary>Default options with <c>AdoptThreadPoolWork = false</c> where that option exists (set by name, so this file builds before it).</summary>
     private static SimulatedEventLoop WithoutAdoption()
@@ -100,31 +134,6 @@ internal static class AdoptionBench
         }
 
         Console.WriteLine($"| {what} | {iterations} | {deadlocked} | {Median(perIteration).ToString("0.000", Inv)} |");
-    }
-
-    /// <summary>Runs <paramref name="run"/> (it returns the steps it ran) and prints wall and process-CPU time per step.</summary>
-    /// <remarks>Process CPU time leaves out the time the process waits for a core, so on a shared machine it is the steadier reading.</remarks>
-    private static void PrintSteps(string what, int repeats, Func<long> run)
-    {
-        var wall = new List<double>();
-        var cpu = new List<double>();
-        long steps = 0;
-        using var process = Process.GetCurrentProcess();
-        for (int i = 0; i < repeats; i++)
-        {
-            GC.Collect();
-            process.Refresh();
-            TimeSpan cpuBefore = process.TotalProcessorTime;
-            var watch = Stopwatch.StartNew();
-            steps = run();
-            double wallNs = watch.Elapsed.TotalMilliseconds * 1e6;
-            process.Refresh();
-            wall.Add(wallNs / steps);
-            cpu.Add((process.TotalProcessorTime - cpuBefore).TotalMilliseconds * 1e6 / steps);
-        }
-
-        double min = wall.Min();
-        Console.WriteLine($"| {what} | {steps.ToString("N0", Inv)} | {Median(wall).ToString("0", Inv)} | {min.ToString("0", Inv)} | {Median(cpu).ToString("0", Inv)} |");
     }
 
     private static double Median(List<double> values)
