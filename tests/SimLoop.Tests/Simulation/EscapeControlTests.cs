@@ -35,6 +35,17 @@ public sealed class EscapeControlTests
     }
 
     [Fact]
+    public void ThreadPoolWorkQueued_IsReportedNamingTheQueuingTask_AndWinsOverLaterForeignReports()
+    {
+        var loop = new TestLoop();
+        var escapes = new EscapeControl(loop, seed: 2, TimeSpan.Zero, adoptsThreadPoolWork: false);
+        escapes.ThreadPoolWorkQueued(new ThirdPartyTask(loop, "Q"));
+        escapes.WrongThread("CallSoon"); // the pool thread's own report would come later: the first one is kept
+        Should.Throw<UncontrolledConcurrencyException>(escapes.ThrowIfEscaped).Message
+            .ShouldStartWith("Uncontrolled concurrency (seed 2): task Q queued work to the thread pool in a step, with SimulationOptions.AdoptThreadPoolWork off");
+    }
+
+    [Fact]
     public void ForeignThreadPost_IsTakenAndReported()
     {
         var loop = new TestLoop();
