@@ -16,7 +16,8 @@ internal sealed class EscapeControl : IForeignThreadPolicy
     private readonly TimeSpan _gracePeriod;
     private readonly bool _adoptsThreadPoolWork;
     private readonly ManualResetEventSlim _foreignWork = new(false);
-    private readonly ManualResetEventSlim _runOver = new(true);
+    private readonly object _runGate = new();
+    private long _runsStopped; // under _runGate: a held thread waits until it changes (a flag reset by the next run could miss it)
     private string? _escape; // the first escape reported; written once by CompareExchange, read with Volatile.Read
     private bool _escapeSeenOnLoopThread; // the first report came from the loop thread inside a step: the loop's state is exact
 
@@ -34,11 +35,15 @@ internal sealed class EscapeControl : IForeignThreadPolicy
         _adoptsThreadPoolWork = adoptsThreadPoolWork;
     }
 
-    /// <summary>A run starts: threads of their own that work of the loop's tasks starts on are held until it stops.</summary>
-    public void RunStarting() => _runOver.Reset();
-
-    /// <summary>The run stopped: held threads of their own go on.</summary>
-    public void RunStopped() => _runOver.Set();
+    /// <summary>The run stopped: threads of their own that work of the loop's tasks started on, held since, go on.</summary>
+    public void RunStopped()
+    {
+        lock (_runGate)
+        {
+            _runsStopped++;
+            Monitor.PulseAll(_runGate);
+        }
+    }
 
     /// <summary>Whether an escape was reported.</summary>
     public bool HasEscaped => Volatile.Read(ref _escape) is not null;
@@ -217,7 +222,20 @@ internal sealed class EscapeControl : IForeignThreadPolicy
     }
 
     /// <summary>Blocks a foreign thread until the run stops (bounded: a loop nobody runs to its end lets it go after a minute).</summary>
-    private void HoldUntilRunStops() => _runOver.Wait(TimeSpan.FromMinutes(1));
+#pragma warning disable RS0030 // The hold is bounded in real time: a loop nobody runs to its end must not keep the thread forever.
+    private void HoldUntilRunStops()
+    {
+        long deadline = Environment.TickCount64 + 60_000;
+        lock (_runGate)
+        {
+            long run = _runsStopped;
+            while (_runsStopped == run && Environment.TickCount64 is var now && now < deadline)
+            {
+                Monitor.Wait(_runGate, (int)(deadline - now));
+            }
+        }
+    }
+#pragma warning restore RS0030
 
 #pragma warning disable RS0030 // Reading the pool's queue length is how escaped work is waited for; nothing is queued.
     private static bool PoolHasQueuedWork() => ThreadPool.PendingWorkItemCount > 0;

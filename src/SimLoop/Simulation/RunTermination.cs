@@ -1,10 +1,10 @@
 namespace SimLoop;
 
 /// <summary>
-/// Ends a simulated run when it must, and owns what watches it while it runs: escape control and thread-pool adoption
-/// are attached around each run and the blocking watchdog is armed around each step; after every step the run ends on
-/// a blocked step, a failure the default exception handler latched, an escape, or the step bound (in that order).
-/// It never writes the trace.
+/// Ends a simulated run when it must, and owns what watches it while it runs: thread-pool adoption is attached around
+/// each run (escape control is told when it stops) and the blocking watchdog armed around each step; after every step
+/// the run ends on a blocked step, a failure the default exception handler latched, an escape, or the step bound (in
+/// that order). It never writes the trace.
 /// </summary>
 internal sealed class RunTermination
 {
@@ -44,7 +44,6 @@ internal sealed class RunTermination
     /// <summary>A run starts on the calling thread.</summary>
     public void RunStarting()
     {
-        _escapes.RunStarting();
         _adoption?.Attach();
         _watchdog?.Start(Thread.CurrentThread);
     }
