@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-"""One-off: renames fields that break the .editorconfig naming rules (IDE1006) to _camel / s_camel, driven by the
-compiler: declarations from IDE1006 locations, usages from the CS0103/CS1061/CS0117 errors the rename causes."""
+"""Renames fields that break the .editorconfig naming rules (IDE1006) to _camel / s_camel / PascalCase, driven by the
+compiler (run it over the projects in dependency order: bash eng/rename-fields.py src/VirtualNetwork src/SimLoop ...): declarations from IDE1006 locations, usages from the CS0103/CS1061/CS0117 errors the rename causes."""
 import re, subprocess, sys, collections
 
 projects = sys.argv[1:]
-loc = re.compile(r'^(/[^(]+)\((\d+),(\d+)\): error (IDE1006|CS0103|CS1061|CS0117|CS0122|CS1955): (.*?) \[')
+loc = re.compile(r'^(/[^(]+)\((\d+),(\d+)\): error (IDE1006|CS0103|CS1061|CS0117|CS0122|CS1955|CS1574): (.*?) \[')
 
 def build(p):
     r = subprocess.run(['dotnet', 'build', p, '--no-restore', '-v', 'q', '-clp:NoSummary'], capture_output=True, text=True)
@@ -15,11 +15,17 @@ def build(p):
     return out
 
 def new_name(old, msg):
-    static = 's_' in msg or "'s_'" in msg
-    base = old.lstrip('_')
-    if base.startswith('s_'): base = base[2:]
-    base = base[0].lower() + base[1:]
-    return ('s_' if static else '_') + base
+    base = old
+    for prefix in ('s_', 't_', 'm_', '_'):
+        if base.startswith(prefix):
+            base = base[len(prefix):]
+            break
+    if "Missing prefix: 's_'" in msg:
+        return 's_' + base[0].lower() + base[1:]
+    if "Missing prefix: '_'" in msg:
+        return '_' + base[0].lower() + base[1:]
+    # "Prefix 's_' is not expected" / "These words must begin with upper case characters": PascalCase.
+    return base[0].upper() + base[1:]
 
 renames = {}
 def apply(edits):
@@ -53,3 +59,9 @@ for p in projects:
             print(p, 'clean after', it, 'passes;', len([e for e in errs]), 'errors left'); break
         apply(edits)
         print(p, 'pass', it, len(edits), 'edits')
+
+# What the compiler could not attribute (an error inside a lambda can hide the usages in it): fix by hand.
+for p in projects:
+    left = [e for e in build(p) if e[3] != 'IDE1006' or True]
+    for f, l, c, code, msg in sorted(left):
+        print(f'{f}({l},{c}): {code} {msg}')

@@ -2,21 +2,29 @@ namespace SimLoop;
 
 public abstract partial class BaseEventLoop
 {
-    /// <inheritdoc/>
+    /// <summary>Schedules <paramref name="callback"/> to run in the next iteration, after the callbacks already scheduled (FIFO).</summary>
+    /// <param name="callback">The callback.</param>
+    /// <returns>A handle that cancels it.</returns>
+    /// <exception cref="InvalidOperationException">The loop is closed, or the call comes from another thread while it runs.</exception>
     public Handle CallSoon(Action callback)
     {
         ArgumentNullException.ThrowIfNull(callback);
         return ScheduleSoon(callback, null, CaptureContext(), owner: null);
     }
 
-    /// <inheritdoc/>
+    /// <summary>Schedules <paramref name="callback"/> with <paramref name="state"/> to run soon (no closure allocation).</summary>
+    /// <param name="callback">The callback.</param>
+    /// <param name="state">Its argument.</param>
+    /// <returns>A handle that cancels it.</returns>
     public Handle CallSoon(Action<object?> callback, object? state)
     {
         ArgumentNullException.ThrowIfNull(callback);
         return ScheduleSoon(callback, state, CaptureContext(), owner: null);
     }
 
-    /// <inheritdoc/>
+    /// <summary>Schedules <paramref name="callback"/> from any thread and wakes the loop.</summary>
+    /// <param name="callback">The callback.</param>
+    /// <returns>A handle that cancels it.</returns>
     public Handle CallSoonThreadSafe(Action callback)
     {
         ArgumentNullException.ThrowIfNull(callback);
@@ -32,28 +40,44 @@ public abstract partial class BaseEventLoop
         return handle;
     }
 
-    /// <inheritdoc/>
+    /// <summary>Schedules <paramref name="callback"/> after <paramref name="delay"/> of loop time; a negative delay is due at once.</summary>
+    /// <param name="delay">The delay.</param>
+    /// <param name="callback">The callback.</param>
+    /// <returns>A handle that cancels the timer.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The delay is infinite.</exception>
     public TimerHandle CallLater(TimeSpan delay, Action callback)
     {
         ArgumentNullException.ThrowIfNull(callback);
         return ScheduleAt(AddDelay(DelayTicks(delay, nameof(delay))), callback, null, CaptureContext(), owner: null);
     }
 
-    /// <inheritdoc/>
+    /// <summary>Schedules <paramref name="callback"/> after <paramref name="delaySeconds"/> seconds of loop time.</summary>
+    /// <param name="delaySeconds">The delay in seconds.</param>
+    /// <param name="callback">The callback.</param>
+    /// <returns>A handle that cancels the timer.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The delay is NaN or infinite.</exception>
     public TimerHandle CallLater(double delaySeconds, Action callback)
     {
         ArgumentNullException.ThrowIfNull(callback);
         return ScheduleAt(AddDelay(SecondsToTicks(delaySeconds, nameof(delaySeconds))), callback, null, CaptureContext(), owner: null);
     }
 
-    /// <inheritdoc/>
+    /// <summary>Schedules <paramref name="callback"/> with <paramref name="state"/> to run after <paramref name="delay"/> (no closure allocation).</summary>
+    /// <param name="delay">How long from now, in loop time (zero or more).</param>
+    /// <param name="callback">The callback.</param>
+    /// <param name="state">Its argument.</param>
+    /// <returns>A handle that cancels it.</returns>
     public TimerHandle CallLater(TimeSpan delay, Action<object?> callback, object? state)
     {
         ArgumentNullException.ThrowIfNull(callback);
         return ScheduleAt(AddDelay(DelayTicks(delay, nameof(delay))), callback, state, CaptureContext(), owner: null);
     }
 
-    /// <inheritdoc/>
+    /// <summary>Schedules <paramref name="callback"/> at loop time <paramref name="whenSeconds"/>. Timers due at the same time run in scheduling order.</summary>
+    /// <param name="whenSeconds">The due time in seconds.</param>
+    /// <param name="callback">The callback.</param>
+    /// <returns>A handle that cancels the timer.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The time is NaN or infinite.</exception>
     public TimerHandle CallAt(double whenSeconds, Action callback)
     {
         ArgumentNullException.ThrowIfNull(callback);

@@ -5,7 +5,7 @@ public abstract partial class BaseEventLoop
     private ExceptionHandler? _exceptionHandler;
     private TimeSpan _slowCallbackDuration = TimeSpan.FromMilliseconds(100);
 
-    /// <inheritdoc/>
+    /// <summary>Debug mode: slow callbacks are logged.</summary>
     public bool Debug { get; set; }
 
     /// <summary>

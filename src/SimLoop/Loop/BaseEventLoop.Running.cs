@@ -6,7 +6,8 @@ namespace SimLoop;
 
 public abstract partial class BaseEventLoop
 {
-    /// <inheritdoc/>
+    /// <summary>Runs until <see cref="Stop"/> is called.</summary>
+    /// <exception cref="InvalidOperationException">The loop is closed, already running, or another loop runs on this thread.</exception>
     public void RunForever() => RunCore(settleAtTicks: null);
 
     /// <summary>Throws unless the loop may start running on this thread now.</summary>
@@ -54,7 +55,12 @@ public abstract partial class BaseEventLoop
         }
     }
 
-    /// <inheritdoc/>
+    /// <summary>Runs until <paramref name="future"/> is done and returns its result or throws its exception.</summary>
+    /// <typeparam name="TResult">The result type.</typeparam>
+    /// <param name="future">A future or task of this loop.</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="ArgumentException">The future belongs to another loop.</exception>
+    /// <exception cref="InvalidOperationException">The loop stopped before the future completed.</exception>
     public TResult RunUntilComplete<TResult>(LoopFuture<TResult> future)
     {
         ArgumentNullException.ThrowIfNull(future);
@@ -79,24 +85,29 @@ public abstract partial class BaseEventLoop
         return future.Result;
     }
 
-    /// <inheritdoc/>
+    /// <summary>Runs <paramref name="body"/> as a task named <c>main</c> until it completes.</summary>
+    /// <param name="body">The async function.</param>
     public void RunUntilComplete(Func<CancellationToken, Task> body)
     {
         ArgumentNullException.ThrowIfNull(body);
         RunUntilComplete(CreateTask(body, "main"));
     }
 
-    /// <inheritdoc/>
+    /// <summary>Runs <paramref name="body"/> as a task named <c>main</c> until it completes, and returns its result.</summary>
+    /// <typeparam name="TResult">The result type.</typeparam>
+    /// <param name="body">The async function.</param>
+    /// <returns>The result.</returns>
     public TResult RunUntilComplete<TResult>(Func<CancellationToken, Task<TResult>> body)
     {
         ArgumentNullException.ThrowIfNull(body);
         return RunUntilComplete(CreateTask(body, "main"));
     }
 
-    /// <inheritdoc/>
+    /// <summary>Stops the loop after the current iteration; before a run, the next run does one iteration.</summary>
     public void Stop() => _stopping = true;
 
-    /// <inheritdoc/>
+    /// <summary>Closes the loop: drops pending callbacks and reports task exceptions never retrieved. Idempotent.</summary>
+    /// <exception cref="InvalidOperationException">The loop is running.</exception>
     public virtual void Close()
     {
         if (IsRunning)

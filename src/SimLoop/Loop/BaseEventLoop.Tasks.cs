@@ -31,14 +31,20 @@ public abstract partial class BaseEventLoop
     /// <summary>Whether new tasks run their first step at once when created on the running loop (asyncio 3.12's eager task factory).</summary>
     public bool EagerTaskStart { get; set; }
 
-    /// <inheritdoc/>
+    /// <summary>Creates a pending future bound to this loop.</summary>
+    /// <typeparam name="TResult">The result type.</typeparam>
+    /// <returns>The future.</returns>
     public LoopFuture<TResult> CreateFuture<TResult>()
     {
         CheckClosed();
         return new LoopFuture<TResult>(this);
     }
 
-    /// <inheritdoc/>
+    /// <summary>Creates a task that runs <paramref name="body"/> on this loop (through the task factory, if one is set).</summary>
+    /// <param name="body">The async function.</param>
+    /// <param name="name">The task's name; <c>Task-N</c> when null.</param>
+    /// <param name="context">The execution context; the caller's when null.</param>
+    /// <returns>The task.</returns>
     public LoopTask CreateTask(Func<CancellationToken, Task> body, string? name = null, ExecutionContext? context = null)
     {
         ArgumentNullException.ThrowIfNull(body);
@@ -48,7 +54,12 @@ public abstract partial class BaseEventLoop
             : new LoopTask(this, body, name, context, EagerTaskStart);
     }
 
-    /// <inheritdoc/>
+    /// <summary>Creates a task with a result that runs <paramref name="body"/> on this loop.</summary>
+    /// <typeparam name="TResult">The result type.</typeparam>
+    /// <param name="body">The async function.</param>
+    /// <param name="name">The task's name; <c>Task-N</c> when null.</param>
+    /// <param name="context">The execution context; the caller's when null.</param>
+    /// <returns>The task.</returns>
     public LoopTask<TResult> CreateTask<TResult>(Func<CancellationToken, Task<TResult>> body, string? name = null, ExecutionContext? context = null)
     {
         ArgumentNullException.ThrowIfNull(body);

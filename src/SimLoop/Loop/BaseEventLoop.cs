@@ -14,7 +14,7 @@ namespace SimLoop;
 /// </summary>
 /// <remarks>All members except <see cref="CallSoonThreadSafe(Action)"/> must be called on the loop's thread.</remarks>
 [DebuggerDisplay("{GetType().Name,nq} running={IsRunning} closed={IsClosed} ready={ReadyCount} timers={TimerCount}")]
-public abstract partial class BaseEventLoop : IEventLoop
+public abstract partial class BaseEventLoop
 {
     [ThreadStatic]
     private static BaseEventLoop? t_running;
@@ -54,16 +54,16 @@ public abstract partial class BaseEventLoop : IEventLoop
     /// <summary>The loop's clock, in 100 ns ticks since the loop's start instant.</summary>
     public abstract long NowTicks { get; }
 
-    /// <inheritdoc/>
+    /// <summary>The loop's clock in seconds (asyncio's <c>time()</c>).</summary>
     public double Time => NowTicks / (double)TimeSpan.TicksPerSecond;
 
-    /// <inheritdoc/>
+    /// <summary>A <see cref="TimeProvider"/> backed by the loop's clock and timers.</summary>
     public abstract TimeProvider TimeProvider { get; }
 
-    /// <inheritdoc/>
+    /// <summary>Whether the loop is running.</summary>
     public bool IsRunning => _runningThreadId != 0;
 
-    /// <inheritdoc/>
+    /// <summary>Whether the loop was closed.</summary>
     public bool IsClosed => _closed;
 
     /// <summary>How many callbacks (steps) the loop has run so far.</summary>
