@@ -29,7 +29,8 @@ public enum ExplorationStrategy
 
     /// <summary>
     /// Swarm testing: <see cref="Scheduling.RandomStrategy"/> order, and in every iteration a <see cref="SwarmProfile"/>
-    /// drawn from its seed (a latency profile, loss, duplication, reordering, timer jitter and order, Buggify on or off).
+    /// drawn from its seed (a latency profile, loss, duplication, reordering, timer jitter and order, Buggify on or off,
+    /// timing and fault draws biased toward their extremes or not).
     /// </summary>
     Swarm,
 }
