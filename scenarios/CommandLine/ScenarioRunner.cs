@@ -74,6 +74,7 @@ internal static class ScenarioRunner
         SimulationOptions options = settings.SimulationOptions();
         options.StrategyFactory = _ => strategy; // this one run; its divergence is read below
         options.Seed = file.Seed; // only named in messages: no draw comes from it
+        options.Swarm = file.Swarm; // the profile shapes the links, so which draws the run makes
         SimulationRun run = Simulation.ReplayChoices(file.ToChoices(), settings.Scenario.Body(settings.Fixed), options, strict: false);
         ScheduleDivergence? divergence = strategy.Divergence ?? (run.ChoiceMismatch is { } mismatch ? ScheduleDivergence.Of(mismatch) : null);
         return new ScenarioOutcome(file.Seed, run.Trace, run.Failure, file.TraceHash, divergence);

@@ -8,6 +8,10 @@ internal static class AsyncDeadlockScenario
 {
     private const int TransfersEach = 3;
 
+    // bob-app starts its batch this long after alice-app: with no think time (the simplest run) alice's three
+    // transfers are done before bob's first, so the deadlock needs two opposite transfers that overlap.
+    private static readonly TimeSpan s_bobStarts = TimeSpan.FromMilliseconds(20);
+
     [Scenario("async-deadlock",
         Description = "Two handlers take two SemaphoreSlims in opposite order; opposite transfers deadlock (the loop reports who waits on what).",
         Budget = 200)]
@@ -22,8 +26,14 @@ internal static class AsyncDeadlockScenario
             SimulatedHost app = ctx.Loop.AddHost(host);
             ctx.Network.SetLinkBothWays(host, TransferServer.Host, new LinkSettings { Latency = LatencyModel.Uniform(TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(4)) });
             int[] thinkTimes = Enumerable.Range(0, TransfersEach).Select(_ => ctx.Random.Next(0, 40)).ToArray();
+            TimeSpan start = from == "bob" ? s_bobStarts : TimeSpan.Zero;
             clients.Add(app.Spawn(async t =>
             {
+                if (start > TimeSpan.Zero)
+                {
+                    await Task.Delay(start, ctx.Time, t);
+                }
+
                 var ledger = new LineStream(await app.OpenConnectionAsync(TransferServer.Host, TransferServer.Port, t));
                 foreach (int think in thinkTimes)
                 {

@@ -16,6 +16,13 @@ internal sealed class ElectionNode(string name, ScenarioContext ctx, ElectionLog
     public const int Port = 9000;
     private static readonly TimeSpan s_heartbeat = TimeSpan.FromMilliseconds(50);
 
+    // Each node's election timeout is 150 ms plus 10 ms per place in the cluster plus a random 0-50 ms: with the
+    // random part at its simplest (0) the nodes time out one after another and the first always wins, so two
+    // leaders in one term need two timeouts drawn close together.
+    private static readonly TimeSpan s_timeoutBase = TimeSpan.FromMilliseconds(150);
+    private static readonly TimeSpan s_timeoutStagger = TimeSpan.FromMilliseconds(10);
+    private const int TimeoutSpreadMilliseconds = 50;
+
     private readonly HashSet<string> _votes = new(StringComparer.Ordinal);
     private VirtualDatagramSocket? _socket;
     private long _deadlineTicks;
@@ -110,7 +117,21 @@ internal sealed class ElectionNode(string name, ScenarioContext ctx, ElectionLog
     }
 
     private void ResetElectionTimer() =>
-        _deadlineTicks = ctx.Loop.NowTicks + TimeSpan.FromMilliseconds(ctx.Random.Next(150, 200)).Ticks;
+        _deadlineTicks = ctx.Loop.NowTicks
+            + (s_timeoutBase + (s_timeoutStagger * IndexOf(name)) + TimeSpan.FromMilliseconds(ctx.Random.Next(0, TimeoutSpreadMilliseconds))).Ticks;
+
+    private int IndexOf(string node)
+    {
+        for (int i = 0; i < cluster.Count; i++)
+        {
+            if (cluster[i] == node)
+            {
+                return i;
+            }
+        }
+
+        throw new ArgumentException($"{node} is not in the cluster", nameof(node));
+    }
 
     private async Task BroadcastAsync(string text, CancellationToken ct)
     {

@@ -11,6 +11,10 @@ internal static class LostUpdateScenario
     private const string Key = "page-views";
     private const int ThinkTimeMilliseconds = 150;
 
+    // Client c starts (c - 1) times this after the first: with no think time at all (the simplest run) the clients'
+    // requests never overlap, so the bug needs two requests that arrive close together (think times that line up).
+    private static readonly TimeSpan s_stagger = TimeSpan.FromMilliseconds(20);
+
     [Scenario("lost-update",
         Description = "A counter service reads then writes back the count; concurrent INC requests lose increments.",
         Budget = 200)]
@@ -29,7 +33,8 @@ internal static class LostUpdateScenario
             var latency = TimeSpan.FromMilliseconds(ctx.Random.Next(1, 4));
             ctx.Network.SetLinkBothWays(name, counter.Name, new LinkSettings { Latency = LatencyModel.Fixed(latency) });
             int[] thinkTimes = Enumerable.Range(0, RequestsPerClient).Select(_ => ctx.Random.Next(0, ThinkTimeMilliseconds)).ToArray();
-            clients.Add(client.Spawn(t => ClientAsync(ctx, client, thinkTimes, t), "requests"));
+            TimeSpan start = s_stagger * (c - 1);
+            clients.Add(client.Spawn(t => ClientAsync(ctx, client, start, thinkTimes, t), "requests"));
         }
 
         foreach (LoopTask client in clients)
@@ -43,8 +48,13 @@ internal static class LostUpdateScenario
             $"lost update: {expected} INC requests were acknowledged but the counter is {actual}");
     }
 
-    private static async Task ClientAsync(ScenarioContext ctx, SimulatedHost client, int[] thinkTimes, CancellationToken ct)
+    private static async Task ClientAsync(ScenarioContext ctx, SimulatedHost client, TimeSpan start, int[] thinkTimes, CancellationToken ct)
     {
+        if (start > TimeSpan.Zero)
+        {
+            await Task.Delay(start, ctx.Time, ct);
+        }
+
         await using VirtualStream stream = await client.OpenConnectionAsync("counter", CounterServer.Port, ct);
         var connection = new LineStream(stream);
         foreach (int think in thinkTimes)

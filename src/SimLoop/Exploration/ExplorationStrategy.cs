@@ -14,7 +14,9 @@ public enum ExplorationStrategy
 
     /// <summary>
     /// Rotates across iterations (Coyote-style) through order strategies (random, PCT depth 1, 2 and 3) and the same
-    /// four with a <see cref="SwarmProfile"/> drawn per iteration, which varies timing and faults as well.
+    /// four with a <see cref="SwarmProfile"/> drawn per iteration, which varies timing and faults as well; those two
+    /// PCT members (depth 2 and 3) put change points on network deliveries too: a delivery at a change point takes its
+    /// link's largest latency.
     /// </summary>
     Portfolio,
 
@@ -27,7 +29,8 @@ public enum ExplorationStrategy
 
     /// <summary>
     /// Swarm testing: <see cref="Scheduling.RandomStrategy"/> order, and in every iteration a <see cref="SwarmProfile"/>
-    /// drawn from its seed (a latency profile, loss, duplication, reordering, timer jitter and order, Buggify on or off).
+    /// drawn from its seed (a latency profile, loss, duplication, reordering, timer jitter and order, Buggify on or off,
+    /// timing and fault draws biased toward their extremes or not).
     /// </summary>
     Swarm,
 }

@@ -10,9 +10,11 @@ namespace SimLoop.Exploration;
 /// </summary>
 internal sealed class IterationPlan
 {
-    // The portfolio's members: a PCT depth (0: random order) and whether a swarm profile varies timing and faults.
-    private static readonly (int Depth, bool Swarm)[] s_portfolio =
-        [(0, false), (1, false), (2, false), (3, false), (0, true), (1, true), (2, true), (3, true)];
+    // The portfolio's members: a PCT depth (0: random order), whether a swarm profile varies timing and faults, and
+    // whether PCT's change points fall on network deliveries as well (depth 1 has none, so only for 2 and 3).
+    private static readonly (int Depth, bool Swarm, bool Deliveries)[] s_portfolio =
+        [(0, false, false), (1, false, false), (2, false, false), (3, false, false),
+         (0, true, false), (1, true, false), (2, true, true), (3, true, true)];
 
     private readonly ExplorationOptions _options;
     private readonly ulong _iterationSeedBase;
@@ -51,9 +53,12 @@ internal sealed class IterationPlan
             ExplorationStrategy.Random => new RandomStrategy(strategySeed),
             ExplorationStrategy.Pct => new PctStrategy(strategySeed, _options.PctDepth, PctExpectedSteps),
             ExplorationStrategy.Swarm => new RandomStrategy(strategySeed),
-            _ => s_portfolio[PortfolioMember(seed)].Depth is var depth and > 0
-                ? new PctStrategy(strategySeed, depth, PctExpectedSteps)
-                : new RandomStrategy(strategySeed),
+            _ => s_portfolio[PortfolioMember(seed)] switch
+            {
+                { Depth: > 0, Deliveries: true } member => PctOverDeliveries(strategySeed, member.Depth),
+                { Depth: > 0 } member => new PctStrategy(strategySeed, member.Depth, PctExpectedSteps),
+                _ => new RandomStrategy(strategySeed),
+            },
         };
     }
 
@@ -79,8 +84,17 @@ internal sealed class IterationPlan
         options.Seed = seed;
         options.StrategyFactory = _ => strategy;
         options.Swarm = SwarmFor(seed);
+        if (strategy is PctStrategy { Deliveries: true } deliveries)
+        {
+            options.ChoiceBias = ChainedBias.Of(options.ChoiceBias, deliveries);
+        }
+
         return options;
     }
+
+    // k counts the deliveries as well as the decisions: the FIFO calibration run counts decisions only, so twice that.
+    private PctStrategy PctOverDeliveries(ulong strategySeed, int depth) =>
+        new(strategySeed, depth, (int)Math.Min(int.MaxValue, 2L * PctExpectedSteps), deliveries: true);
 
     private static int PortfolioMember(ulong seed) =>
         (int)(SeedDerivation.Derive(seed, "portfolio") % (ulong)s_portfolio.Length);

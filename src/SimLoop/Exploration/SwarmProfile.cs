@@ -26,6 +26,14 @@ public sealed record SwarmProfile(
     bool ShuffleTimers,
     bool Buggify)
 {
+    /// <summary>
+    /// Timing and fault draws are biased toward their extremes: a quarter of the latency, reordering and jitter draws
+    /// take their range's smallest or largest value, and an eighth of the fault draws the run makes fire (see
+    /// <see cref="SimulationOptions.Swarm"/>). Only draws the run makes at all are moved, and every value stays in the
+    /// range the link, disk or timer (as this profile shapes it) allows; the moved values are the recorded choices.
+    /// </summary>
+    public bool Extremes { get; init; }
+
     /// <summary>The loss rate a profile with <see cref="Loss"/> gives every link, at least.</summary>
     public const double LossRate = 0.05;
 
@@ -51,7 +59,7 @@ public sealed record SwarmProfile(
 
     /// <summary>
     /// Draws a profile from <paramref name="seed"/>: the latency profile uniformly, and duplication, reordering, timer
-    /// jitter, timer shuffling and Buggify each on with probability one half. <see cref="Loss"/> is never drawn: on
+    /// jitter, timer shuffling, Buggify and <see cref="Extremes"/> each on with probability one half. <see cref="Loss"/> is never drawn: on
     /// streams a lost segment comes back after a retransmission timeout (200 ms, doubling), which turns every check
     /// that waits a bounded time into a failure; build a profile with it for a system whose checks wait for
     /// quiescence. The same seed always gives the same profile.
@@ -63,7 +71,7 @@ public sealed record SwarmProfile(
         Random random = SeedDerivation.CreateRandom(seed, "swarm.profile");
         var latency = (LatencyProfile)random.Next(Enum.GetValues<LatencyProfile>().Length);
         bool Coin() => random.Next(2) == 1;
-        return new SwarmProfile(latency, Loss: false, Coin(), Coin(), Coin(), Coin(), Coin());
+        return new SwarmProfile(latency, Loss: false, Coin(), Coin(), Coin(), Coin(), Coin()) { Extremes = Coin() };
     }
 
     /// <summary>The settings a link configured with <paramref name="configured"/> has under this profile.</summary>
@@ -87,9 +95,14 @@ public sealed record SwarmProfile(
         };
     }
 
-    /// <summary>Sets the loop options this profile governs on <paramref name="options"/> (timer jitter and order, Buggify); the loop calls it on its copy.</summary>
+    /// <summary>Sets the loop options this profile governs on <paramref name="options"/> (timer jitter and order, Buggify, the extremes bias); the loop calls it on its copy.</summary>
     internal void ApplyTo(SimulationOptions options)
     {
+        if (Extremes)
+        {
+            options.ChoiceBias = ChainedBias.Of(options.ChoiceBias, new ExtremeBias(options.Seed));
+        }
+
         if (TimerJitter && options.TimerJitter < TimerJitterAmount)
         {
             options.TimerJitter = TimerJitterAmount;
@@ -109,6 +122,7 @@ public sealed record SwarmProfile(
         AddIf(TimerJitter, "jitter");
         AddIf(ShuffleTimers, "timer-shuffle");
         AddIf(!Buggify, "no-buggify");
+        AddIf(Extremes, "extremes");
         return string.Join(' ', parts);
 
         void AddIf(bool on, string name)

@@ -10,8 +10,15 @@ namespace SimLoop.Scheduling;
 /// step of a loop iteration runs in that iteration (the loop's rule), so priorities order the steps within each
 /// iteration and no step waits forever.
 /// A bug of depth <c>d</c> is found with probability at least 1/(n·k^(d-1)) per run (n tasks, k steps).
+/// <para>
+/// Over deliveries as well (<see cref="Deliveries"/>, a member of the exploration portfolio): the network's latency
+/// draws are events of the run too, numbered with the decisions in one sequence, and a change point that falls on a
+/// delivery delays that message to its link's largest latency (the delivery's priority is lowered below the messages
+/// in flight beside it), so that d - 1 change points can also reorder deliveries, or a delivery and a step. The
+/// delayed latency is the recorded choice, so the run replays and shrinks as any other.
+/// </para>
 /// </summary>
-public sealed class PctStrategy : IScheduleStrategy
+public sealed class PctStrategy : IScheduleStrategy, IChoiceBias
 {
     private readonly Random _random;
     private readonly List<long> _byPriority = new();
@@ -19,7 +26,7 @@ public sealed class PctStrategy : IScheduleStrategy
     private int[] _rankById = new int[32]; // 1 + index in _byPriority of a task id below DenseIds (0: not seen)
     private readonly Dictionary<long, int> _rankOfLargeId = new(); // the same for other ids (never iterated)
     private readonly int[] _changePoints;
-    private int _decisions;
+    private int _events; // decisions, and latency draws when Deliveries
     private int _nextChangePoint;
     private int _lowered; // how many tasks at the end of _byPriority were lowered at change points
 
@@ -29,6 +36,12 @@ public sealed class PctStrategy : IScheduleStrategy
     /// <param name="expectedSteps">k: how many decisions a run is expected to make (at least 1); change points fall in [1, k].</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="depth"/> or <paramref name="expectedSteps"/> is less than 1.</exception>
     public PctStrategy(ulong seed, int depth, int expectedSteps)
+        : this(seed, depth, expectedSteps, deliveries: false)
+    {
+    }
+
+    /// <summary>Creates the strategy; with <paramref name="deliveries"/>, change points also fall on network deliveries (the run's <c>SimulationOptions.ChoiceBias</c> must be this strategy).</summary>
+    internal PctStrategy(ulong seed, int depth, int expectedSteps, bool deliveries)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(depth, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(expectedSteps, 1);
@@ -37,7 +50,14 @@ public sealed class PctStrategy : IScheduleStrategy
         ExpectedSteps = expectedSteps;
         _random = SeedDerivation.CreateRandom(seed, RandomStreams.PctStrategySeed);
         _changePoints = DrawChangePoints(_random, Math.Min(depth - 1, expectedSteps), expectedSteps);
+        Deliveries = deliveries;
     }
+
+    /// <summary>Whether change points fall on network deliveries (latency draws) as well as on decisions; k then counts both.</summary>
+    internal bool Deliveries { get; }
+
+    /// <summary>How many deliveries a change point delayed so far.</summary>
+    internal int DelayedDeliveries { get; private set; }
 
     /// <summary>The seed.</summary>
     public ulong Seed { get; }
@@ -48,19 +68,19 @@ public sealed class PctStrategy : IScheduleStrategy
     /// <summary>k, the number of decisions a run is expected to make.</summary>
     public int ExpectedSteps { get; }
 
-    /// <summary>The decision numbers (from 1, ascending) at which the running task's priority is lowered.</summary>
+    /// <summary>The event numbers (from 1, ascending: decisions, and deliveries when <see cref="Deliveries"/>) at which the running task's priority is lowered or the delivery delayed.</summary>
     public IReadOnlyList<int> ChangePoints => _changePoints;
 
     /// <summary>The task ids seen so far, highest priority first.</summary>
     public IReadOnlyList<long> PriorityOrder => _byPriority;
 
     /// <inheritdoc/>
-    public string Description => $"pct(depth={Depth},k={ExpectedSteps},seed={Seed})";
+    public string Description => $"pct(depth={Depth},k={ExpectedSteps},seed={Seed}{(Deliveries ? ",deliveries" : "")})";
 
     /// <inheritdoc/>
     public int NextStep(in ReadySet ready)
     {
-        _decisions++;
+        _events++;
         for (int i = 0; i < ready.Count; i++)
         {
             long id = ready.TaskIdAt(i);
@@ -73,7 +93,7 @@ public sealed class PctStrategy : IScheduleStrategy
         }
 
         int best = HighestPriority(ready);
-        if (_nextChangePoint < _changePoints.Length && _changePoints[_nextChangePoint] == _decisions)
+        if (_nextChangePoint < _changePoints.Length && _changePoints[_nextChangePoint] == _events)
         {
             _nextChangePoint++;
             long lowered = ready.TaskIdAt(best);
@@ -90,6 +110,25 @@ public sealed class PctStrategy : IScheduleStrategy
         }
 
         return best;
+    }
+
+    /// <summary>Counts a delivery's latency draw as an event; at a change point, the delivery takes its link's largest latency.</summary>
+    ulong IChoiceBias.Bias(string stream, ChoiceKind kind, ulong bound, ulong drawn)
+    {
+        if (!Deliveries || bound < 2 || !string.Equals(stream, RandomStreams.NetworkLatency, StringComparison.Ordinal))
+        {
+            return drawn;
+        }
+
+        _events++;
+        if (_nextChangePoint < _changePoints.Length && _changePoints[_nextChangePoint] == _events)
+        {
+            _nextChangePoint++;
+            DelayedDeliveries++;
+            return bound - 1; // the largest value: the link's largest latency (an exponential tail clamps there)
+        }
+
+        return drawn;
     }
 
     private int HighestPriority(in ReadySet ready)

@@ -4,8 +4,9 @@ using SimLoop.Scenarios.CommandLine;
 namespace SimLoop.Scenarios.Tests.Catalogue;
 
 /// <summary>
-/// Every scenario's first failure (the explorer's defaults) shrinks its whole choice sequence, replays from the trace
-/// file alone, says what the minimal run contains, and has its counts in docs/scenarios.md.
+/// Every scenario's first failure (the explorer's defaults) shrinks its whole choice sequence to a non-empty one,
+/// replays from the trace file alone, says what the minimal run contains, and has its counts in docs/scenarios.md;
+/// the simplest run (every choice at 0) passes.
 /// </summary>
 public sealed class ChoiceMinimisationTests
 {
@@ -34,16 +35,12 @@ public sealed class ChoiceMinimisationTests
             replay.Failure.ShouldNotBeNull(name).GetType().ShouldBe(failure.Exception.GetType());
             replay.Trace.Hash().ShouldBe(file.TraceHash);
             failure.ToString().ShouldContain($"choices: minimised from {failure.OriginalChoiceCount} to {failure.MinimizedChoiceSequence.Count}; the bug needs ");
-            if (failure.MinimizedChoiceSequence.Count == 0)
-            {
-                // Nothing left to name: the simplest run (FIFO, minimum latencies, no faults) fails, and the report says so.
-                failure.NeededChoiceClasses.ShouldBeEmpty();
-                Simulation.ReplayChoices([], settings.Scenario.Body(false), otherSeed).Failure.ShouldNotBeNull(name);
-            }
-            else
-            {
-                failure.MinimizedContents.ShouldNotBeEmpty(name);
-            }
+            // Non-empty: no catalogue bug fails on the simplest run (FIFO, minimum latencies, no faults, zero data),
+            // so the minimised run names what the bug needs.
+            failure.MinimizedChoiceSequence.ShouldNotBeEmpty(name);
+            failure.NeededChoiceClasses.ShouldNotBeEmpty(name);
+            failure.MinimizedContents.ShouldNotBeEmpty(name);
+            Simulation.ReplayChoices([], settings.Scenario.Body(false), otherSeed).Failure.ShouldBeNull(name);
 
             string doc = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "scenarios.md"));
             doc.ShouldContain($"| {name} | {failure.OriginalChoiceCount} → {failure.MinimizedChoiceSequence.Count} |", Case.Sensitive,

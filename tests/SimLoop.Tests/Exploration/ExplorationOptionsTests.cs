@@ -68,8 +68,12 @@ public sealed class ExplorationOptionsTests
     {
         var plan = new IterationPlan(new ExplorationOptions(), 10);
         string[] kinds = Enumerable.Range(0, 8).Select(i => plan.StrategyFor(plan.SeedOf(i)).Description.Split("seed=")[0]).ToArray();
-        kinds[..4].Distinct().Count().ShouldBe(4);
-        kinds[4..].ShouldBe(kinds[..4]);
+        kinds[..4].ShouldBe(["random(", "pct(depth=1,k=10,", "pct(depth=2,k=10,", "pct(depth=3,k=10,"]);
+        // The swarm half: its PCT 2 and 3 put change points on deliveries too, so k counts decisions and deliveries.
+        kinds[4..].ShouldBe(["random(", "pct(depth=1,k=10,", "pct(depth=2,k=20,", "pct(depth=3,k=20,"]);
+        plan.StrategyFor(plan.SeedOf(7)).Description.ShouldEndWith(",deliveries)");
+        plan.OptionsFor(plan.SeedOf(7), plan.StrategyFor(plan.SeedOf(7))).ChoiceBias.ShouldNotBeNull();
+        plan.OptionsFor(plan.SeedOf(3), plan.StrategyFor(plan.SeedOf(3))).ChoiceBias.ShouldBeNull();
     }
 
     [Fact]
