@@ -1,6 +1,7 @@
 using System.Globalization;
 using SimLoop.Choices;
 using SimLoop.Exploration;
+using SimLoop.Scheduling;
 
 namespace SimLoop.FsCheck;
 
@@ -53,15 +54,23 @@ public sealed class SimulationInput
     /// <param name="options">
     /// The loop options (its seed is replaced), or null for the defaults. Without a
     /// <see cref="SimulationOptions.StrategyFactory"/> the run schedules with <see cref="SimulationInputs.DefaultStrategy"/>
-    /// (random order from the seed); set <c>_ =&gt; FifoStrategy.Instance</c> for FIFO.
+    /// (random order from the seed); set <c>_ =&gt; FifoStrategy.Instance</c> for FIFO. A recorded sequence always
+    /// replays with FIFO past its scheduler picks, as SimLoop's shrinker replayed it.
     /// </param>
     public SimulationRun Run(Func<SimulatedEventLoop, CancellationToken, Task> body, SimulationOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(body);
         SimulationOptions copy = options?.Clone() ?? new SimulationOptions();
         copy.Seed = Seed;
-        copy.StrategyFactory ??= SimulationInputs.DefaultStrategy;
-        return _choices is null ? Simulation.Run(Seed, body, copy) : Simulation.ReplayChoices(_choices, body, copy, strict: false);
+        if (_choices is null)
+        {
+            copy.StrategyFactory ??= SimulationInputs.DefaultStrategy;
+            return Simulation.Run(Seed, body, copy);
+        }
+
+        // As SimLoop's shrinker replays a sequence: the recorded picks run, FIFO once the scheduler's are used up.
+        copy.StrategyFactory = _ => FifoStrategy.Instance;
+        return Simulation.ReplayChoices(_choices, body, copy, strict: false);
     }
 
     /// <summary>
