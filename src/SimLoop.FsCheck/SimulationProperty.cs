@@ -60,16 +60,26 @@ public static class SimulationProperty
         IEnumerable<OperationsCase<TOp>> Shrink(OperationsCase<TOp> failing)
         {
             // FsCheck tries these in order and keeps the first that still fails: fewer operations on the same input
-            // first, then the same operations on SimLoop's minimised input.
+            // first, then the same operations on SimLoop's minimised input, then fewer operations on that input with
+            // a span of its choices deleted too (the deleted operations' draws).
             TOp[] ops = [.. failing.Operations];
-            foreach (TOp[] fewer in operations.Shrinker(ops))
+            TOp[][] fewer = [.. operations.Shrinker(ops)];
+            foreach (TOp[] candidate in fewer)
             {
-                yield return new OperationsCase<TOp>(fewer, failing.Input);
+                yield return new OperationsCase<TOp>(candidate, failing.Input);
             }
 
             foreach (SimulationInput input in MinimizerOf(ops).Shrink(failing.Input))
             {
                 yield return new OperationsCase<TOp>(ops, input);
+            }
+
+            foreach (TOp[] candidate in fewer)
+            {
+                foreach (SimulationInput input in RealignedInputs.For(failing.Input, ops.Length, candidate.Length))
+                {
+                    yield return new OperationsCase<TOp>(candidate, input);
+                }
             }
         }
 
