@@ -30,9 +30,12 @@ public static class SimulationInputs
     public static Arbitrary<SimulationInput> For(Func<SimulatedEventLoop, CancellationToken, Task> body, SimulationOptions? options = null, int shrinkBudget = 1000)
     {
         ArgumentNullException.ThrowIfNull(body);
-        InputMinimizer minimizer = Minimizer(body, options, shrinkBudget);
-        return Arb.From(Seeds.Select(SimulationInput.FromSeed), minimizer.Shrink);
+        return ArbitraryOf(Minimizer(body, options, shrinkBudget));
     }
+
+    /// <summary>Inputs generated from <see cref="Seeds"/> that shrink through <paramref name="minimizer"/>.</summary>
+    internal static Arbitrary<SimulationInput> ArbitraryOf(InputMinimizer minimizer) =>
+        Arb.From(Seeds.Select(SimulationInput.FromSeed), minimizer.Shrink);
 
     /// <summary>Operation sequences from <paramref name="operations"/> that shrink by deleting spans (halving their length down to single operations).</summary>
     /// <typeparam name="TOp">The operation type.</typeparam>

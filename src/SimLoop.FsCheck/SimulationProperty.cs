@@ -23,8 +23,7 @@ public static class SimulationProperty
     {
         ArgumentNullException.ThrowIfNull(body);
         InputMinimizer minimizer = SimulationInputs.Minimizer(body, options, shrinkBudget);
-        Arbitrary<SimulationInput> inputs = Arb.From(SimulationInputs.Seeds.Select(SimulationInput.FromSeed), minimizer.Shrink);
-        return Prop.ForAll(inputs, input => Check(minimizer, input, operations: null));
+        return Prop.ForAll(SimulationInputs.ArbitraryOf(minimizer), input => Check(minimizer, input, operations: null));
     }
 
     /// <summary>

@@ -63,4 +63,15 @@ public sealed class SimulationPropertyTests
 
         Failure().ShouldBe(Failure());
     }
+
+    [Fact]
+    public void SimulationInputs_InAPropertyOfYourOwn_ShrinkToTheMinimisedChoices()
+    {
+        Arbitrary<SimulationInput> inputs = SimulationInputs.For(ReplicatedRegister.RacyIncrementsAsync);
+
+        Exception failure = Should.Throw<Exception>(() => Check.One(Quick(100), Prop.ForAll(inputs, input =>
+            input.Run(ReplicatedRegister.RacyIncrementsAsync).Failure is null)));
+
+        failure.Message.ShouldMatch(@"Shrunk:\s+seed=\d+ choices=\[net\.latency integer \d+");
+    }
 }
