@@ -47,4 +47,12 @@ public sealed class OperationsPropertyTests
 
         PropertyFailure.Parse(failure.Message).Operations.ShouldNotBeNull().ShouldMatch(@"^\[put (\w)=\d, get \1\]$");
     }
+
+    [Fact]
+    public void ForAllOperations_SameReplaySeed_SameFailure()
+    {
+        string Failure() => Should.Throw<Exception>(() => Check.One(Quick, SimulationProperty.ForAllOperations<KvOperation>(KvOperation.Sequences, ReplicatedKvStore.RunAsync))).Message;
+
+        Failure().ShouldBe(Failure());
+    }
 }
