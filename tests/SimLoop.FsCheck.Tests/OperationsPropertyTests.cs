@@ -19,7 +19,11 @@ public sealed class OperationsPropertyTests
         Exception failure = Should.Throw<Exception>(() => Check.One(Quick, SimulationProperty.ForAllOperations<KvOperation>(KvOperation.Sequences, ReplicatedKvStore.RunAsync)));
 
         PropertyFailure printed = PropertyFailure.Parse(failure.Message);
+        // The minimal run: one put and one get of the same key, and one message (the replication) slower than the link
+        // minimum. Measured once over FsCheck seeds 1-30 (up to 1,000 cases): every one shrank to a put and a get of
+        // one key, from 20-50 choices to 9.
         failure.Message.ShouldContain("stale read");
+        failure.Message.ShouldContain("the bug needs a timing: 1 message slower than the link minimum");
         printed.Operations.ShouldNotBeNull().ShouldMatch(@"^\[put (\w)=\d, get \1\]$");
         printed.Minimised.ShouldBeGreaterThan(0);
         ((long)printed.Minimised).ShouldBeLessThan(printed.Original);
