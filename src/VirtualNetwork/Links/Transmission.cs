@@ -45,7 +45,10 @@ internal sealed class Transmission
 
     public InFlightMessage ToInFlightMessage() => new(Id, From.Name, To.Name, Kind, Size, State);
 
-    public override string ToString() => $"{Kind} #{Id} {Detail}";
+    public override string ToString() => Describe(Kind, Id, Detail);
+
+    /// <summary>A message's text in the trace (shared with <see cref="DeferredNetworkEvent"/>, which formats it when read).</summary>
+    internal static string Describe(MessageKind kind, long id, MessageDetail detail) => $"{kind} #{id} {detail}";
 }
 
 /// <summary>
