@@ -43,6 +43,9 @@ internal sealed class Transmission
     /// <summary>How a lost message is retransmitted, or null when it is not (datagrams, resets).</summary>
     public Reliability? Reliability { get; init; }
 
+    /// <summary>The trace's snapshot of this message, taken at its first deferred event (see <see cref="DeferredNetworkEvent"/>).</summary>
+    public RecordedMessage? Recorded { get; set; }
+
     public InFlightMessage ToInFlightMessage() => new(Id, From.Name, To.Name, Kind, Size, State);
 
     public override string ToString() => Describe(Kind, Id, Detail);

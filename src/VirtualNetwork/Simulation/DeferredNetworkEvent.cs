@@ -8,48 +8,60 @@ namespace SimLoop.Networking;
 internal sealed class DeferredNetworkEvent
 {
     private readonly long _atTicks;
-    private readonly long _messageId;
-    private readonly MessageDetail _detail;
+    private readonly RecordedMessage _message;
     private readonly string? _why;
-    private readonly PayloadPrefix _firstBytes;
-    private readonly MessageKind _message;
-    private readonly int _length;
 
     public DeferredNetworkEvent(NetworkEventKind kind, long atTicks, Transmission message, string? why)
     {
         Kind = kind;
         _atTicks = atTicks;
-        From = message.From.Name;
-        To = message.To.Name;
-        _messageId = message.Id;
-        _message = message.Kind;
-        _detail = message.Detail;
-        _length = message.Size;
+        _message = message.Recorded ??= new RecordedMessage(message); // one snapshot per message, shared by its events
         _why = why;
-        _firstBytes = PayloadPrefix.Of(message.Delivery.Payload.Span);
     }
 
     public NetworkEventKind Kind { get; }
 
-    public string From { get; }
+    public string From => _message.From;
 
-    public string To { get; }
+    public string To => _message.To;
 
     /// <summary>The event as recording it at once would have made it.</summary>
     public NetworkEvent Build()
     {
-        string text = Transmission.Describe(_message, _messageId, _detail);
-        return new NetworkEvent(Kind, _atTicks, From, To, _why is null ? text : $"{text} {_why}")
+        RecordedMessage m = _message;
+        string text = Transmission.Describe(m.Kind, m.Id, m.Detail);
+        return new NetworkEvent(Kind, _atTicks, m.From, m.To, _why is null ? text : $"{text} {_why}")
         {
-            MessageId = _messageId,
-            Message = _message,
-            Connection = _detail.Text,
-            Length = _length,
-            FirstBytes = _firstBytes,
+            MessageId = m.Id,
+            Message = m.Kind,
+            Connection = m.Detail.Text,
+            Length = m.Size,
+            FirstBytes = m.FirstBytes,
         };
     }
 
     public override string ToString() => Build().ToString();
+}
+
+/// <summary>
+/// What a trace keeps of a message, by value (no reference to the message, its payload or its callbacks), taken at
+/// its first recorded event; the message's recorded fields never change after it is sent.
+/// </summary>
+internal sealed class RecordedMessage(Transmission message)
+{
+    public string From { get; } = message.From.Name;
+
+    public string To { get; } = message.To.Name;
+
+    public long Id { get; } = message.Id;
+
+    public MessageKind Kind { get; } = message.Kind;
+
+    public MessageDetail Detail { get; } = message.Detail;
+
+    public int Size { get; } = message.Size;
+
+    public PayloadPrefix FirstBytes { get; } = PayloadPrefix.Of(message.Delivery.Payload.Span);
 }
 
 /// <summary>A scheduler whose trace keeps <see cref="DeferredNetworkEvent"/>s and builds their events when read.</summary>
