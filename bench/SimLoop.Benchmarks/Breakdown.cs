@@ -55,6 +55,8 @@ public static class Breakdown
         Row("ping-pong step: SimulatedEventLoop lean, LoopFuture", halves, () => Workloads.LoopFuturePingPong(Workloads.LeanLoop(), halves));
         Row("ping-pong step: SimulatedEventLoop default, LoopFuture", halves, () => Workloads.LoopFuturePingPong(Workloads.DefaultLoop(), halves));
         Row("ping-pong step: MinimalLoop, TCS", halves, () => Workloads.TcsPingPong(new MinimalLoop(), halves));
+        Row("echo iteration (6,057 steps), explored, 1 worker, lean, per step", 20 * 6_057, () => RatioMeasurements.EchoIterationsPerSecond(20, 1, lean: true), allThreads: true);
+        Row("echo iteration (6,057 steps), explored, 1 worker, default options, per step", 20 * 6_057, () => RatioMeasurements.EchoIterationsPerSecond(20, 1, lean: false), allThreads: true);
 
         // Pieces of the step, in isolation.
         var scheduler = new InlineScheduler();
@@ -131,17 +133,7 @@ public static class Breakdown
     /// <summary>Runs one workload over and over for <paramref name="seconds"/> (a target for dotnet-trace).</summary>
     public static int Spin(string workload, int seconds)
     {
-        long[] due = Workloads.DueTimes(100_000);
-        Action body = workload switch
-        {
-            "lean-future" => () => Workloads.LoopFuturePingPong(Workloads.LeanLoop(), 100_000),
-            "default-future" => () => Workloads.LoopFuturePingPong(Workloads.DefaultLoop(), 100_000),
-            "minimal-future" => () => Workloads.LoopFuturePingPong(new MinimalLoop(), 100_000),
-            "minimal-tcs" => () => Workloads.TcsPingPong(new MinimalLoop(), 100_000),
-            "timers-lean" => () => Workloads.TimeProviderTimers(Workloads.LeanLoop(), due),
-            "timers-default" => () => Workloads.TimeProviderTimers(Workloads.DefaultLoop(), due),
-            _ => throw new ArgumentException($"Unknown workload {workload}.", nameof(workload)),
-        };
+        Action body = Workload(workload);
         long start = Stopwatch.GetTimestamp();
         int runs = 0;
         while (Stopwatch.GetElapsedTime(start).TotalSeconds < seconds)
@@ -152,6 +144,24 @@ public static class Breakdown
 
         Console.WriteLine($"{workload}: {runs} runs in {seconds} s");
         return 0;
+    }
+
+    /// <summary>A named workload (of <c>spin</c> and <c>allocs</c>).</summary>
+    public static Action Workload(string workload)
+    {
+        long[] due = Workloads.DueTimes(100_000);
+        return workload switch
+        {
+            "lean-future" => () => Workloads.LoopFuturePingPong(Workloads.LeanLoop(), 100_000),
+            "default-future" => () => Workloads.LoopFuturePingPong(Workloads.DefaultLoop(), 100_000),
+            "minimal-future" => () => Workloads.LoopFuturePingPong(new MinimalLoop(), 100_000),
+            "minimal-tcs" => () => Workloads.TcsPingPong(new MinimalLoop(), 100_000),
+            "timers-lean" => () => Workloads.TimeProviderTimers(Workloads.LeanLoop(), due),
+            "timers-default" => () => Workloads.TimeProviderTimers(Workloads.DefaultLoop(), due),
+            "echo-lean" => () => RatioMeasurements.EchoIterationsPerSecond(20, 1, lean: true),
+            "echo-default" => () => RatioMeasurements.EchoIterationsPerSecond(20, 1, lean: false),
+            _ => throw new ArgumentException($"Unknown workload {workload}.", nameof(workload)),
+        };
     }
 
     private static ExecutionContext ContextWith(AsyncLocal<object?> local)
@@ -173,7 +183,7 @@ public static class Breakdown
         }
     }
 
-    private static void Row(string what, int ops, Action body)
+    private static void Row(string what, int ops, Action body, bool allThreads = false)
     {
         body(); // warm-up (JIT, tiering)
         body();
@@ -182,11 +192,11 @@ public static class Breakdown
         for (int r = 0; r < 5; r++)
         {
             GC.Collect();
-            long a0 = GC.GetAllocatedBytesForCurrentThread();
+            long a0 = allThreads ? GC.GetTotalAllocatedBytes(precise: true) : GC.GetAllocatedBytesForCurrentThread();
             long t0 = Stopwatch.GetTimestamp();
             body();
             double ns = Stopwatch.GetElapsedTime(t0).TotalNanoseconds / ops;
-            long a1 = GC.GetAllocatedBytesForCurrentThread();
+            long a1 = allThreads ? GC.GetTotalAllocatedBytes(precise: true) : GC.GetAllocatedBytesForCurrentThread();
             if (ns < best)
             {
                 best = ns;

@@ -6,6 +6,7 @@ using SimLoop.Benchmarks;
 //   memory       retained bytes per idle task / pending timer / pending future (GC deltas, 100,000 of each)
 //   breakdown    where a scheduling step's time goes (whole workloads and isolated pieces of the hot path)
 //   spin W S     run workload W (lean-future, default-future, minimal-future, minimal-tcs, timers-lean, timers-default) for S seconds, for a profiler
+//   allocs W     which types workload W (a spin workload, also echo-lean, echo-default) allocates (GC allocation-tick samples)
 //   network [n]  messages/s and bytes/s over one simulated connection, connections/s, bytes per open connection
 //   explore [n]  exploration iterations per second of an echo workload, DegreeOfParallelism 1 and 2
 //   compression  virtual-time compression of a timer-heavy workload (simulated seconds per wall second)
@@ -28,6 +29,8 @@ switch (mode)
         return Breakdown.Run();
     case "spin":
         return Breakdown.Spin(args.Length > 1 ? args[1] : "lean-future", args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10);
+    case "allocs":
+        return AllocationSampler.Run(args.Length > 1 ? args[1] : "echo-default");
     case "network":
         return PendingBenchmarks.Network(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000);
     case "explore":

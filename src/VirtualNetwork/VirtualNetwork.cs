@@ -94,7 +94,11 @@ public sealed partial class VirtualNetwork
     /// <summary>Records an event about <paramref name="message"/>, formatting its description only when the trace records.</summary>
     internal void Record(NetworkEventKind kind, Transmission message, string? why = null)
     {
-        if (scheduler.IsRecording)
+        if (scheduler is IDeferredNetworkRecording deferring && scheduler.IsRecording)
+        {
+            deferring.Record(new DeferredNetworkEvent(kind, scheduler.NowTicks, message, why));
+        }
+        else if (scheduler.IsRecording)
         {
             string detail = why is null ? message.ToString() : $"{message} {why}";
             scheduler.Record(new NetworkEvent(kind, scheduler.NowTicks, message.From.Name, message.To.Name, detail)

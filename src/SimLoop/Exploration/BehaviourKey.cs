@@ -20,8 +20,9 @@ internal static class BehaviourKey
         // Looked up by task id only, never iterated: its order cannot reach the key.
         var names = new Dictionary<long, string>();
         ulong hash = FnvOffset;
-        foreach (TraceEntry entry in trace.Entries)
+        for (int i = 0; i < trace.StoredCount; i++)
         {
+            ref readonly TraceEntry entry = ref trace.StoredAt(i); // as stored: decisions' text is never built (unused here)
             switch (entry.Kind)
             {
                 case TraceEntryKind.TaskRegistered:
@@ -32,6 +33,9 @@ internal static class BehaviourKey
                     hash = Mix(Mix(hash, (byte)entry.Kind), names.GetValueOrDefault(entry.TaskId, "?"));
                     break;
                 case TraceEntryKind.Network when entry.Event is NetworkEvent network:
+                    hash = Mix(Mix(Mix(Mix(hash, (byte)entry.Kind), (byte)network.Kind), network.From), network.To);
+                    break;
+                case TraceEntryKind.Network when entry.Event is DeferredNetworkEvent network:
                     hash = Mix(Mix(Mix(Mix(hash, (byte)entry.Kind), (byte)network.Kind), network.From), network.To);
                     break;
                 case TraceEntryKind.Host when entry.Event is HostEvent host:

@@ -53,6 +53,11 @@ internal sealed partial class VirtualStreamTransport
             return;
         }
 
+        if (!_sending && _writeBuffer.Count == 0 && _stream.TryWriteAll(data))
+        {
+            return; // the stream's send buffer took it all, as the send loop's first write would have: no copy, no queue
+        }
+
         _writeBuffer.Enqueue(data.ToArray());
         _writeBufferSize += data.Length;
         if (!_sending)

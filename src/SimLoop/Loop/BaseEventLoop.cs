@@ -116,6 +116,9 @@ public abstract partial class BaseEventLoop
     /// <summary>Marks the calling thread as running work on <paramref name="loop"/>'s behalf (see <see cref="Running"/>).</summary>
     internal static void SetDelegatedLoop(BaseEventLoop loop) => t_delegated = loop;
 
+    /// <summary>The never-started task that stands in as the current task during a step (see <c>CurrentTaskSlot</c>).</summary>
+    internal Task? StepStandIn { get; set; }
+
     internal long NextHandleSequence() => Interlocked.Increment(ref _handleSequence);
 
     /// <summary>Sets the observer called at the fixed points of every run and step (see <see cref="ILoopObserver"/>); null for none.</summary>

@@ -111,11 +111,21 @@ public sealed class ScheduleTrace
         }
     }
 
+    /// <summary>
+    /// The entries as stored, for readers that skip decisions' text (coverage keys): a <see cref="TraceEntryKind.Decision"/>
+    /// entry here has no text (its Event is an internal marker), and a network event about a message may be kept as its
+    /// parts (a <c>DeferredNetworkEvent</c>). Nothing is built or copied per entry.
+    /// </summary>
+    internal int StoredCount => _entries.Count;
+
+    /// <summary>The stored entry <paramref name="index"/> (see <see cref="StoredCount"/>).</summary>
+    internal ref readonly TraceEntry StoredAt(int index) => ref _entries[index];
+
     private TraceEntry EntryAt(int index)
     {
         TraceEntry e = _entries[index];
-        return ReferenceEquals(e.Event, s_lazyDecisionText)
-            ? e with { TaskId = 0, Event = _decisions.ReadyTextAt((int)e.TaskId) }
+        return ReferenceEquals(e.Event, s_lazyDecisionText) ? e with { TaskId = 0, Event = _decisions.ReadyTextAt((int)e.TaskId) }
+            : e.Event is Networking.DeferredNetworkEvent deferred ? e with { Event = deferred.Build() }
             : e;
     }
 

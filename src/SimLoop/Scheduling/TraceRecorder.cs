@@ -50,6 +50,15 @@ internal sealed class TraceRecorder(ScheduleTrace trace)
         }
     }
 
+    /// <summary>A network event kept as its parts; the trace builds its <see cref="NetworkEvent"/> when read.</summary>
+    public void Network(long nowTicks, long byTask, DeferredNetworkEvent networkEvent)
+    {
+        if (IsRecording)
+        {
+            Trace.Add(new TraceEntry(TraceEntryKind.Network, nowTicks, byTask, 0, networkEvent));
+        }
+    }
+
     /// <summary>A storage event (SimLoop.Storage's <c>StorageEvent</c>, kept as the object it is).</summary>
     public void Storage(long atTicks, long byTask, object storageEvent)
     {

@@ -71,7 +71,7 @@ public sealed partial class SimulatedEventLoop
     /// cancels its timer; no table of timers), the loop's seeded streams, and the loop's trace recorder for its events
     /// (kept as data).
     /// </summary>
-    private sealed class NetworkSchedulerAdapter(SimulatedEventLoop loop) : INetworkScheduler
+    private sealed class NetworkSchedulerAdapter(SimulatedEventLoop loop) : INetworkScheduler, IDeferredNetworkRecording
     {
         public long NowTicks => loop.NowTicks;
 
@@ -96,6 +96,8 @@ public sealed partial class SimulatedEventLoop
         public LinkSettings ShapeLink(LinkSettings configured) => loop.ShapeLink(configured);
 
         public void Record(NetworkEvent networkEvent) => loop.Recorder.Network(loop.NowTicks, loop.CurrentTaskId(), networkEvent);
+
+        public void Record(DeferredNetworkEvent networkEvent) => loop.Recorder.Network(loop.NowTicks, loop.CurrentTaskId(), networkEvent);
 
         /// <summary>A callback scheduled on a closed loop: it never runs, so there is nothing to cancel.</summary>
         private sealed class ClosedLoopCallback : IScheduledCallback

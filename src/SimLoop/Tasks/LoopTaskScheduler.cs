@@ -28,6 +28,21 @@ internal sealed class LoopTaskScheduler : TaskScheduler
             return;
         }
 
+        if (CurrentTaskSlot.IsAvailable)
+        {
+            Task? previous = CurrentTaskSlot.Enter(_loop.StepStandIn ??= CurrentTaskSlot.CreateStandIn(), this);
+            try
+            {
+                handle.Invoke();
+            }
+            finally
+            {
+                CurrentTaskSlot.Leave(previous);
+            }
+
+            return;
+        }
+
         var step = new Task(static h => ((Handle)h!).Invoke(), handle);
         step.RunSynchronously(this);
         if (step.IsFaulted)

@@ -43,9 +43,15 @@ internal sealed class Transmission
     /// <summary>How a lost message is retransmitted, or null when it is not (datagrams, resets).</summary>
     public Reliability? Reliability { get; init; }
 
+    /// <summary>The trace's snapshot of this message, taken at its first deferred event (see <see cref="DeferredNetworkEvent"/>).</summary>
+    public RecordedMessage? Recorded { get; set; }
+
     public InFlightMessage ToInFlightMessage() => new(Id, From.Name, To.Name, Kind, Size, State);
 
-    public override string ToString() => $"{Kind} #{Id} {Detail}";
+    public override string ToString() => Describe(Kind, Id, Detail);
+
+    /// <summary>A message's text in the trace (shared with <see cref="DeferredNetworkEvent"/>, which formats it when read).</summary>
+    internal static string Describe(MessageKind kind, long id, MessageDetail detail) => $"{kind} #{id} {detail}";
 }
 
 /// <summary>

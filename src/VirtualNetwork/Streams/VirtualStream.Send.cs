@@ -114,6 +114,23 @@ public sealed partial class VirtualStream
         return null;
     }
 
+    /// <summary>
+    /// Buffers all of <paramref name="data"/> now if it fits in the send buffer and nothing stops a write (no pending
+    /// write, no failure, not shut or disposed): what <see cref="WriteAsync(ReadOnlyMemory{byte}, CancellationToken)"/>
+    /// does when it completes at once, without the caller copying the bytes first. False, with nothing buffered, otherwise.
+    /// </summary>
+    internal bool TryWriteAll(ReadOnlySpan<byte> data)
+    {
+        if (disposed || pendingWrite is not null || failure is not null || writeShut || data.Length > network.Options.SendBufferSize - sendBuffer.Count)
+        {
+            return false;
+        }
+
+        sendBuffer.Enqueue(data);
+        SendSegments();
+        return true;
+    }
+
     private static IOException WriteError(SocketError error) => SocketErrors.Stream(error, "write data to");
 
     private ReadOnlyMemory<byte> FillSendBuffer(ReadOnlyMemory<byte> data)

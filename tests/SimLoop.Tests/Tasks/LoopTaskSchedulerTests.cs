@@ -50,4 +50,59 @@ public sealed class LoopTaskSchedulerTests
         });
         order.ShouldBe(["after StartNew", "other task", "started work"]);
     }
+
+    [Fact]
+    public void CurrentTaskSlot_IsAvailableOnThisRuntime_SoStepsRunWithoutAPerStepTask()
+    {
+        CurrentTaskSlot.IsAvailable.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void TaskSchedulerCurrent_InEveryStep_IsThatTasksOwnScheduler_AndDefaultOutsideSteps()
+    {
+        var seenByA = new List<TaskScheduler>();
+        var seenByB = new List<TaskScheduler>();
+        TaskScheduler? inPlainCallback = null;
+        _loop.RunUntilComplete(async _ =>
+        {
+            LoopTask a = _loop.CreateTask(async _ => await Steps(seenByA), "A");
+            LoopTask b = _loop.CreateTask(async _ => await Steps(seenByB), "B");
+            _loop.CallSoon(_ => inPlainCallback = TaskScheduler.Current, null);
+            await a;
+            await b;
+        });
+
+        seenByA.Count.ShouldBe(4);
+        seenByA.ShouldAllBe(s => ReferenceEquals(s, seenByA[0]));
+        seenByB.ShouldAllBe(s => ReferenceEquals(s, seenByB[0]));
+        seenByA[0].ShouldNotBeSameAs(seenByB[0]);
+        seenByA[0].ShouldNotBeSameAs(TaskScheduler.Default);
+        inPlainCallback.ShouldBeSameAs(TaskScheduler.Default);
+        TaskScheduler.Current.ShouldBeSameAs(TaskScheduler.Default);
+
+        static async Task Steps(List<TaskScheduler> seen)
+        {
+            for (int i = 0; i < 4; i++)
+            {
+                seen.Add(TaskScheduler.Current);
+                await Task.Yield();
+            }
+        }
+    }
+
+    [Fact]
+    public void TaskSchedulerCurrent_AfterAStepThrows_IsRestored()
+    {
+        TaskScheduler? afterwards = null;
+        var caught = new List<Exception>();
+        _loop.SetExceptionHandler((_, context) => caught.Add(context.Exception!));
+        LoopFuture<int> never = _loop.CreateFuture<int>();
+        LoopTask<int> parked = _loop.CreateTask(async _ => await never, "parked");
+        _loop.RunFor(TimeSpan.Zero);
+        _loop.ScheduleStep(parked, static _ => throw new InvalidOperationException("step failed"), null);
+        _loop.CallSoon(_ => afterwards = TaskScheduler.Current, null);
+        _loop.RunFor(TimeSpan.Zero);
+        caught.ShouldContain(e => e.Message == "step failed");
+        afterwards.ShouldBeSameAs(TaskScheduler.Default);
+    }
 }
