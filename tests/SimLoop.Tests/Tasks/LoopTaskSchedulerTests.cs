@@ -58,6 +58,39 @@ public sealed class LoopTaskSchedulerTests
     }
 
     [Fact]
+    public void CurrentTaskSlot_IsPerThread_SoParallelLoopsDoNotSeeEachOthersScheduler()
+    {
+        // Parallel exploration runs one loop per thread: the slot must be the thread's own (t_currentTask is
+        // [ThreadStatic]); a slot shared by threads would hand one loop's scheduler to the other's steps.
+        var mine = new RecordingScheduler();
+        var theirs = new RecordingScheduler();
+        TaskScheduler? otherSawBeforeEntering = null;
+        TaskScheduler? otherSawInside = null;
+        Task? previous = CurrentTaskSlot.Enter(CurrentTaskSlot.CreateStandIn(), mine);
+        try
+        {
+            var other = new Thread(() =>
+            {
+                otherSawBeforeEntering = TaskScheduler.Current;
+                Task? otherPrevious = CurrentTaskSlot.Enter(CurrentTaskSlot.CreateStandIn(), theirs);
+                otherSawInside = TaskScheduler.Current;
+                CurrentTaskSlot.Leave(otherPrevious);
+            });
+            other.Start();
+            other.Join();
+            TaskScheduler.Current.ShouldBeSameAs(mine);
+        }
+        finally
+        {
+            CurrentTaskSlot.Leave(previous);
+        }
+
+        otherSawBeforeEntering.ShouldBeSameAs(TaskScheduler.Default);
+        otherSawInside.ShouldBeSameAs(theirs);
+        TaskScheduler.Current.ShouldBeSameAs(TaskScheduler.Default);
+    }
+
+    [Fact]
     public void TaskSchedulerCurrent_InEveryStep_IsThatTasksOwnScheduler_AndDefaultOutsideSteps()
     {
         var seenByA = new List<TaskScheduler>();
@@ -104,5 +137,14 @@ public sealed class LoopTaskSchedulerTests
         _loop.RunFor(TimeSpan.Zero);
         caught.ShouldContain(e => e.Message == "step failed");
         afterwards.ShouldBeSameAs(TaskScheduler.Default);
+    }
+
+    private sealed class RecordingScheduler : TaskScheduler
+    {
+        protected override IEnumerable<Task>? GetScheduledTasks() => null;
+
+        protected override void QueueTask(Task task) => throw new NotSupportedException("runs nothing");
+
+        protected override bool TryExecuteTaskInline(Task task, bool taskWasPreviouslyQueued) => false;
     }
 }
