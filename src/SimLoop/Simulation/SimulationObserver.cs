@@ -18,6 +18,8 @@ internal sealed class SimulationObserver : ILoopObserver
     private readonly ThreadPoolAdoption? _adoption;
     private readonly long? _maxSteps;
     private LoopTerminatingException? _pendingFailure;
+    private AwaitSite? _pendingStart;
+    private IStepRunner? _pendingRunner;
 
     /// <summary>Creates the observer of <paramref name="loop"/> over its collaborators.</summary>
     public SimulationObserver(SimulatedEventLoop loop, EscapeControl escapes, BlockingWatchdog? watchdog, ThreadPoolAdoption? adoption, long? maxSteps)
@@ -83,8 +85,24 @@ internal sealed class SimulationObserver : ILoopObserver
         _watchdog?.StepStarting();
         if (handle.Owner is { } owner)
         {
-            TaskEntered(owner);
+            _recorder.TaskEntered(_loop.NowTicks, _loop.TaskIdOf(owner), _recorder.IsRecording ? SiteOf(owner, handle) : null);
         }
+    }
+
+    /// <summary>
+    /// Where the step runs: a task's first step is labelled once it has called the body (see <see cref="TaskLeft"/>),
+    /// the others by the await they resume after.
+    /// </summary>
+    private AwaitSite? SiteOf(ILoopTask owner, Handle handle)
+    {
+        if (owner is IStepRunner { BodyTask: null } runner)
+        {
+            _pendingStart = AwaitSite.PendingStart();
+            _pendingRunner = runner;
+            return _pendingStart;
+        }
+
+        return AwaitSiteResolver.ResumeOf(handle);
     }
 
     /// <inheritdoc/>
@@ -92,8 +110,17 @@ internal sealed class SimulationObserver : ILoopObserver
         _recorder.TaskEntered(_loop.NowTicks, _loop.TaskIdOf(task));
 
     /// <inheritdoc/>
-    public void TaskLeft(ILoopTask task) =>
+    public void TaskLeft(ILoopTask task)
+    {
+        if (_pendingStart is { } start && ReferenceEquals(_pendingRunner, task))
+        {
+            start.CompleteStart(AwaitSiteResolver.StartOf(_pendingRunner.BodyTask, _pendingRunner.Body));
+            _pendingStart = null;
+            _pendingRunner = null;
+        }
+
         _recorder.TaskLeft(_loop.NowTicks, _loop.TaskIdOf(task));
+    }
 
     /// <inheritdoc/>
     public void TaskRegistered(ILoopTask task, long id) =>
