@@ -1,0 +1,77 @@
+using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
+using SimLoop.Scenarios.CommandLine;
+using SimLoop.Scenarios.Rendering;
+using SimLoop.Scenarios.Tests.CommandLine;
+
+namespace SimLoop.Scenarios.Tests.Rendering;
+
+/// <summary>
+/// Each step is labelled with its await site (issue 13 item 4): the HTML step box (tooltip, and a visible label where
+/// the lane has room), the step-by-step text and the Mermaid notes name the method and the line of the await the step
+/// resumes after. Lines come from this file via [CallerLineNumber].
+/// </summary>
+public sealed partial class AwaitSitePictureTests
+{
+    [Fact]
+    public void Html_step_boxes_show_method_and_line_in_chromium()
+    {
+        string chromium = HeadlessChromium.Find() ?? "";
+        if (chromium.Length == 0)
+        {
+            Assert.Skip(HeadlessChromium.SkipReason);
+        }
+
+        (ScenarioOutcome outcome, int first, int second) = Run();
+        string html = Path.Combine(Cli.TempFolder(), "await-sites.html");
+        File.WriteAllText(html, HtmlTimelineWriter.Write(TraceTimeline.From(outcome, "await-sites")));
+
+        string dom = HeadlessChromium.DumpDom(chromium, html);
+        VisibleLabels().Matches(dom).Select(m => m.Groups[1].Value).ShouldBe(
+            ["AwaitSitePictureTests.Worker:" + (first - 1), "AwaitSitePictureTests.Worker:" + first, "AwaitSitePictureTests.Worker:" + second],
+            "the start (the opening brace) and each resume, 10 ms apart, have room for their labels");
+        dom.ShouldContain($"worker runs a step: resumes at AwaitSitePictureTests.Worker:{second}</title>");
+        dom.ShouldContain($"data-site=\"AwaitSitePictureTests.Worker:{first}\"");
+    }
+
+    [Fact]
+    public void Step_by_step_text_and_mermaid_notes_name_the_await_site()
+    {
+        (ScenarioOutcome outcome, int first, int second) = Run();
+        var text = new StringWriter();
+        StepByStepWriter.Write(text, outcome);
+        text.ToString().ShouldContain($"worker runs a step: resumes at AwaitSitePictureTests.Worker:{first}");
+        text.ToString().ShouldContain($"worker runs a step: starts AwaitSitePictureTests.Worker:{first - 1}");
+
+        string mermaid = MermaidSequenceWriter.Write(TraceTimeline.From(outcome, "await-sites"));
+        mermaid.ShouldContain($"worker runs (starts AwaitSitePictureTests.Worker#58;{first - 1}, resumes at AwaitSitePictureTests.Worker#58;{first}, resumes at AwaitSitePictureTests.Worker#58;{second})");
+    }
+
+    [Fact]
+    public void Labels_are_the_same_on_every_run()
+    {
+        string Html() => HtmlTimelineWriter.Write(TraceTimeline.From(Run().Outcome, "await-sites"));
+        string first = Html();
+        first.ShouldContain("class=\"step-site\"");
+        Html().ShouldBe(first);
+    }
+
+    private static (ScenarioOutcome Outcome, int First, int Second) Run()
+    {
+        int first = 0, second = 0;
+        var loop = new SimulatedEventLoop();
+        loop.RunUntilComplete(async ct => await loop.CreateTask(c => Worker(loop, l => first = l, l => second = l, c), "worker"));
+        return (new ScenarioOutcome(0, loop.Trace, null, null), first, second);
+    }
+
+    private static async Task Worker(SimulatedEventLoop loop, Action<int> first, Action<int> second, CancellationToken ct)
+    {
+        first(Here()); await Task.Delay(TimeSpan.FromMilliseconds(10), loop.TimeProvider, ct);
+        second(Here()); await Task.Delay(TimeSpan.FromMilliseconds(10), loop.TimeProvider, ct);
+    }
+
+    private static int Here([CallerLineNumber] int line = 0) => line;
+
+    [GeneratedRegex("<text class=\"step-site\"[^>]*display=\"inline\"[^>]*>([^<]+)</text>")]
+    private static partial Regex VisibleLabels();
+}
