@@ -81,7 +81,7 @@ internal static class HtmlTimelinePage
           let scale = fit;
           const X = t => origin + t * scale;
           function place() {
-            const width = Math.ceil(X(end)) + 120;
+            const width = Math.ceil(X(end)) + (+svg.dataset.margin);
             svg.setAttribute('width', width);
             svg.querySelectorAll('.lane-bg, .group-header, .group-frame').forEach(r => r.setAttribute('width', width));
             svg.querySelectorAll('[data-t]').forEach(el => {
@@ -96,8 +96,7 @@ internal static class HtmlTimelinePage
               }
             });
             svg.querySelectorAll('.step-site').forEach(el => {
-              const room = +el.dataset.room;
-              el.setAttribute('display', room < 0 || room * scale >= +el.dataset.w ? 'inline' : 'none');
+              el.setAttribute('display', (+el.dataset.room) * scale + (+el.dataset.margin) >= +el.dataset.w ? 'inline' : 'none');
             });
             svg.querySelectorAll('[data-t1]').forEach(el => { el.setAttribute('x1', X(+el.dataset.t1)); el.setAttribute('x2', X(+el.dataset.t2)); });
             axis(+svg.getAttribute('height'));

@@ -22,7 +22,7 @@ internal static class HtmlTimelineWriter
         var layout = new TimelineLayout(timeline);
         var names = timeline.Lanes.Where(l => l.Kind == LaneKind.Task).ToDictionary(l => l.TaskId, l => l.Name);
         var svg = new StringBuilder();
-        svg.Append(Invariant($"<svg id=\"timeline\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{layout.Width}\" height=\"{layout.Height}\" data-origin=\"{TimelineLayout.Origin}\" data-scale=\"{layout.PixelsPerTick:R}\" data-end=\"{timeline.EndTicks}\">"));
+        svg.Append(Invariant($"<svg id=\"timeline\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{layout.Width}\" height=\"{layout.Height}\" data-origin=\"{TimelineLayout.Origin}\" data-scale=\"{layout.PixelsPerTick:R}\" data-end=\"{timeline.EndTicks}\" data-margin=\"{TimelineLayout.RightMargin}\">"));
         svg.Append("<defs><marker id=\"head\" markerWidth=\"8\" markerHeight=\"8\" refX=\"7\" refY=\"4\" orient=\"auto\"><path d=\"M0,0 L8,4 L0,8 z\" fill=\"#2563eb\"/></marker></defs>");
         AppendGroups(svg, timeline, layout);
         AppendFaults(svg, timeline, layout);
@@ -82,7 +82,7 @@ internal static class HtmlTimelineWriter
     private static void AppendSteps(StringBuilder svg, TraceTimeline timeline, TimelineLayout layout, Dictionary<long, string> names)
     {
         string Name(long task) => task == 0 ? "a loop callback" : names.GetValueOrDefault(task, "task " + task.ToString(CultureInfo.InvariantCulture));
-        var nextInLane = StepSiteLabels.NextStepTimes(timeline.Steps);
+        var nextInLane = StepSiteLabels.NextObstacles(timeline.Steps, timeline.Messages);
         for (int i = 0; i < timeline.Steps.Count; i++)
         {
             TimelineStep step = timeline.Steps[i];
@@ -97,7 +97,7 @@ internal static class HtmlTimelineWriter
             svg.Append(Invariant($"<rect class=\"{css}\" data-t=\"{step.TimeTicks}\" data-dx=\"-3\" data-task=\"{step.TaskId}\"{site} x=\"{x - 3:0.##}\" y=\"{y - 7}\" width=\"6\" height=\"14\"><title>{TraceTimeline.Milliseconds(step.TimeTicks)}: {Escape(Name(step.TaskId))} {Escape(step.Description)}</title></rect>"));
             if (step.Site is { } label)
             {
-                StepSiteLabels.Append(svg, layout, step, label, nextInLane[i], x, y);
+                StepSiteLabels.Append(svg, layout, timeline.EndTicks, step, label, nextInLane[i], x, y);
             }
 
             if (step.NonFifo is { } pick)

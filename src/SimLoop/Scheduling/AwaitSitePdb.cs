@@ -31,7 +31,14 @@ internal sealed class AwaitSitePdb
     public static MethodLines? For(MethodBase method)
     {
         AwaitSitePdb? pdb = s_byModule.GetOrAdd(method.Module, static m => new Lazy<AwaitSitePdb?>(() => Open(m))).Value;
-        return pdb?.Lines(method.MetadataToken);
+        try
+        {
+            return pdb?.Lines(method.MetadataToken);
+        }
+        catch (Exception ex) when (ex is BadImageFormatException or InvalidOperationException or ArgumentException)
+        {
+            return null; // a malformed PDB: the site keeps its method name (a label must never fail a run)
+        }
     }
 
     private static AwaitSitePdb? Open(Module module)
