@@ -28,6 +28,14 @@ public sealed class AwaitSite
     /// <summary>The method and line, <c>OrderService.PlaceAsync:42</c> (the method alone when the line is unknown).</summary>
     public string Label => Line > 0 ? $"{Method}:{Line.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : Method;
 
+    /// <summary>Sites are equal when their method, line and kind are (two runs of the same code give equal sites).</summary>
+    /// <param name="obj">The other object.</param>
+    public override bool Equals(object? obj) =>
+        obj is AwaitSite other && other.Line == Line && other.IsStart == IsStart && string.Equals(other.Method, Method, StringComparison.Ordinal);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Method, Line, IsStart);
+
     /// <inheritdoc/>
     public override string ToString() => IsStart ? $"starts {Label}" : $"resumes at {Label}";
 
