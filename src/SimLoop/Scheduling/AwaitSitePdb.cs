@@ -101,8 +101,19 @@ internal sealed class AwaitSitePdb
                 awaitLines[i] = LineAt(points, resumeOffsets[i]);
             }
 
-            return new MethodLines(points[0].StartLine, awaitLines);
+            return new MethodLines(FirstStatementLine(points), awaitLines);
         }
+    }
+
+    /// <summary>
+    /// The line of the method's first statement: debug builds give the opening brace a sequence point of its own and
+    /// release builds do not, so a leading one-character point is skipped (the same line in either build).
+    /// </summary>
+    private static int FirstStatementLine(List<SequencePoint> points)
+    {
+        SequencePoint first = points[0];
+        bool brace = points.Count > 1 && first.StartLine == first.EndLine && first.EndColumn - first.StartColumn == 1;
+        return brace ? points[1].StartLine : first.StartLine;
     }
 
     /// <summary>The line of the last visible sequence point at or before <paramref name="offset"/>: the statement it is in.</summary>

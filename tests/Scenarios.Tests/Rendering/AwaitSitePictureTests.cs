@@ -28,8 +28,8 @@ public sealed partial class AwaitSitePictureTests
 
         string dom = HeadlessChromium.DumpDom(chromium, html);
         VisibleLabels().Matches(dom).Select(m => m.Groups[1].Value).Where(l => l.Contains(".Worker:", StringComparison.Ordinal)).ShouldBe(
-            ["AwaitSitePictureTests.Worker:" + (first - 1), "AwaitSitePictureTests.Worker:" + first, "AwaitSitePictureTests.Worker:" + second],
-            "the start (the opening brace) and each resume, 10 ms apart, have room for their labels");
+            ["AwaitSitePictureTests.Worker:" + first, "AwaitSitePictureTests.Worker:" + first, "AwaitSitePictureTests.Worker:" + second],
+            "the start (the first statement) and each resume, 10 ms apart, have room for their labels");
         dom.ShouldContain($"worker runs a step: resumes at AwaitSitePictureTests.Worker:{second}</title>");
         dom.ShouldContain($"data-site=\"AwaitSitePictureTests.Worker:{first}\"");
         HeadlessChromium.Screenshot(chromium, html, Path.Combine(HeadlessChromium.ArtifactsFolder(), "pictures", "await-sites.png"), width: 1000, height: 300);
@@ -42,10 +42,10 @@ public sealed partial class AwaitSitePictureTests
         var text = new StringWriter();
         StepByStepWriter.Write(text, outcome);
         text.ToString().ShouldContain($"worker runs a step: resumes at AwaitSitePictureTests.Worker:{first}");
-        text.ToString().ShouldContain($"worker runs a step: starts AwaitSitePictureTests.Worker:{first - 1}");
+        text.ToString().ShouldContain($"worker runs a step: starts AwaitSitePictureTests.Worker:{first}");
 
         string mermaid = MermaidSequenceWriter.Write(TraceTimeline.From(outcome, "await-sites"));
-        mermaid.ShouldContain($"worker runs (starts AwaitSitePictureTests.Worker#58;{first - 1}, resumes at AwaitSitePictureTests.Worker#58;{first}, resumes at AwaitSitePictureTests.Worker#58;{second})");
+        mermaid.ShouldContain($"worker runs (starts AwaitSitePictureTests.Worker#58;{first}, resumes at AwaitSitePictureTests.Worker#58;{first}, resumes at AwaitSitePictureTests.Worker#58;{second})");
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace SimLoop.Tests.Scheduling;
 using Simulation = SimLoop.Simulation;
 
 /// <summary>
-/// Each task step is labelled with where it runs: the first step with the async method's first line, every other
+/// Each task step is labelled with where it runs: the first step with the line of the async method's first statement, every other
 /// step with the line of the await it resumes after. Expected lines come from this file via [CallerLineNumber].
 /// </summary>
 public sealed class AwaitSiteResolverTests
@@ -25,7 +25,7 @@ public sealed class AwaitSiteResolverTests
         AwaitSite[] sites = SitesOf(run, taskId: 1);
         sites.Select(s => (s.Method, s.Line, s.IsStart)).ShouldBe(
         [
-            ("AwaitSiteResolverTests.TwoAwaits", lines.Entry - 1, true), // the opening brace
+            ("AwaitSiteResolverTests.TwoAwaits", lines.Entry, true), // the first statement, in debug and release builds
             ("AwaitSiteResolverTests.TwoAwaits", lines.First, false),
             ("AwaitSiteResolverTests.TwoAwaits", lines.Second, false),
         ]);
