@@ -48,5 +48,23 @@ internal static class AwaitSiteResolver
         return new AwaitSite(CallbackLabel.Of(body.Method), AwaitSitePdb.For(body.Method)?.FirstLine ?? 0, isStart: true);
     }
 
-    private static AwaitSiteTable? TableOf(Type boxType) => s_tables.GetOrAdd(boxType, s_build);
+    // The last box type looked up on this thread: a task's consecutive steps often resume the same method.
+    [ThreadStatic]
+    private static Type? t_lastType;
+
+    [ThreadStatic]
+    private static AwaitSiteTable? t_lastTable;
+
+    private static AwaitSiteTable? TableOf(Type boxType)
+    {
+        if (ReferenceEquals(t_lastType, boxType))
+        {
+            return t_lastTable;
+        }
+
+        AwaitSiteTable? table = s_tables.GetOrAdd(boxType, s_build);
+        t_lastType = boxType;
+        t_lastTable = table;
+        return table;
+    }
 }
