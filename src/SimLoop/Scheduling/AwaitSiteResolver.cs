@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Reflection;
+using System.Runtime.CompilerServices;
 
 namespace SimLoop.Scheduling;
 
@@ -39,8 +41,9 @@ internal static class AwaitSiteResolver
             return table.Start;
         }
 
-        if (body.Method.GetCustomAttributes(typeof(System.Runtime.CompilerServices.StateMachineAttribute), inherit: false) is [System.Runtime.CompilerServices.StateMachineAttribute { StateMachineType: { } machine }, ..] &&
-            machine.GetMethod(nameof(System.Runtime.CompilerServices.IAsyncStateMachine.MoveNext), System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic) is { } moveNext)
+        // An async body that completed without awaiting returns a plain task, not its box.
+        if (body.Method.GetCustomAttribute<StateMachineAttribute>() is { StateMachineType: { } machine } &&
+            machine.GetMethod(nameof(IAsyncStateMachine.MoveNext), BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic) is { } moveNext)
         {
             return new AwaitSite(AwaitSiteTable.MethodLabel(machine), AwaitSitePdb.For(moveNext)?.FirstLine ?? 0, isStart: true);
         }

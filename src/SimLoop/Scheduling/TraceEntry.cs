@@ -44,7 +44,7 @@ public readonly record struct TraceEntry(TraceEntryKind Kind, long TimeTicks, lo
     /// <inheritdoc/>
     public override string ToString() => Kind switch
     {
-        TraceEntryKind.Enter => Event is null ? $"{TimeTicks} enter {TaskId}" : $"{TimeTicks} enter {TaskId} {Text}",
+        TraceEntryKind.Enter => $"{TimeTicks} enter {TaskId}", // not the await site: a trace's text and hash survive edits that move lines
         TraceEntryKind.Leave => $"{TimeTicks} leave {TaskId}",
         TraceEntryKind.Decision => $"{TimeTicks} decide {Value} of [{Text}]",
         TraceEntryKind.ClockAdvanced => $"{TimeTicks} clock {Value}",

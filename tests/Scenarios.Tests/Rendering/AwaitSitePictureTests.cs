@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using SimLoop.Scenarios.CommandLine;
 using SimLoop.Scenarios.Rendering;
+using SimLoop.Exploration;
 using SimLoop.Scenarios.Tests.CommandLine;
 
 namespace SimLoop.Scenarios.Tests.Rendering;
@@ -57,6 +58,23 @@ public sealed partial class AwaitSitePictureTests
         Html().ShouldBe(first);
     }
 
+    public static readonly TheoryData<string> Scenarios = new(Catalogue.CatalogueTests.Catalog().All.Select(s => s.Name));
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public void Sites_of_every_scenario_name_methods_and_lines_never_compiler_generated_names(string name)
+    {
+        RunSettings settings = Catalogue.CatalogueTests.Settings(name, fixedVariant: false);
+        SimulationOptions options = settings.ExplorationOptions().Simulation.Clone();
+        options.RecordTrace = true;
+        SimulationRun run = Simulation.Run(seed: 7, settings.Scenario.Body(false), options);
+
+        string[] labels = run.Trace.Entries.Select(e => e.Event).OfType<SimLoop.Scheduling.AwaitSite>().Select(s => s.ToString()).Distinct().ToArray();
+        labels.ShouldNotBeEmpty();
+        labels.Where(l => CompilerGenerated().IsMatch(l)).ShouldBeEmpty();
+        labels.ShouldContain(l => LineNumber().IsMatch(l), "the scenarios' PDB gives lines");
+    }
+
     private static (ScenarioOutcome Outcome, int First, int Second) Run()
     {
         int first = 0, second = 0;
@@ -72,6 +90,12 @@ public sealed partial class AwaitSitePictureTests
     }
 
     private static int Here([CallerLineNumber] int line = 0) => line;
+
+    [GeneratedRegex(@"<[^>\s]*>[a-zA-Z]__|<>c|DisplayClass|\(not started\)")]
+    private static partial Regex CompilerGenerated();
+
+    [GeneratedRegex(@":[0-9]+$")]
+    private static partial Regex LineNumber();
 
     [GeneratedRegex("<text class=\"step-site\"[^>]*display=\"inline\"[^>]*>([^<]+)</text>")]
     private static partial Regex VisibleLabels();

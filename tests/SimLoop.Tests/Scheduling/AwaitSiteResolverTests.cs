@@ -61,13 +61,30 @@ public sealed class AwaitSiteResolverTests
     }
 
     [Fact]
-    public void Trace_WithAwaitSites_IsTheSameOnEveryRun()
+    public void FirstStep_OfAnAsyncBodyThatNeverSuspends_IsTheBodysFirstLine()
     {
-        static string Text() => Simulation.Run(seed: 3, (loop, ct) => LoopAndFinally(loop, new Lines(), ct)).Trace.ToText();
+        int line = 0;
+        SimulationRun run = Simulation.Run(seed: 0, async (loop, ct) => await loop.CreateTask(async _ =>
+        {
+            line = Here(); await Task.CompletedTask;
+        }, "quick"));
 
-        string first = Text();
-        first.ShouldContain("resumes at AwaitSiteResolverTests.LoopAndFinally:");
-        Text().ShouldBe(first);
+        AwaitSite start = SitesOf(run, taskId: 2).ShouldHaveSingleItem();
+        (start.Method, start.Line, start.IsStart).ShouldBe(("AwaitSiteResolverTests.FirstStep_OfAnAsyncBodyThatNeverSuspends_IsTheBodysFirstLine (lambda)", line, true));
+    }
+
+    [Fact]
+    public void Sites_AreTheSameOnEveryRun_AndStayOutOfTheTraceText()
+    {
+        static SimulationRun Run() => Simulation.Run(seed: 3, (loop, ct) => LoopAndFinally(loop, new Lines(), ct));
+        static string[] Labels(SimulationRun run) =>
+            run.Trace.Entries.Where(e => e.Kind == TraceEntryKind.Enter).Select(e => e.Text ?? "-").ToArray();
+
+        SimulationRun first = Run(), second = Run();
+        Labels(first).ShouldContain(l => l.StartsWith("resumes at AwaitSiteResolverTests.LoopAndFinally:", StringComparison.Ordinal));
+        Labels(second).ShouldBe(Labels(first));
+        second.Trace.Hash().ShouldBe(first.Trace.Hash());
+        first.Trace.ToText().ShouldNotContain("AwaitSiteResolverTests");
     }
 
     [Fact]
