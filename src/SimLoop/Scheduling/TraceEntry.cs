@@ -5,7 +5,7 @@ public enum TraceEntryKind : byte
 {
     /// <summary>A task was registered (Value: task id, Text: name).</summary>
     TaskRegistered,
-    /// <summary>A task was entered for a step (<see cref="TraceEntry.Event"/>: the step's <see cref="AwaitSite"/>, when it is an async method's).</summary>
+    /// <summary>A task was entered for a step (<see cref="TraceEntry.Event"/>: the step's <see cref="AwaitSite"/>, when it is an async method's; kept out of the entry's text, so a trace's text and hash survive edits that only move lines).</summary>
     Enter,
     /// <summary>A task was left after a step.</summary>
     Leave,
@@ -44,7 +44,7 @@ public readonly record struct TraceEntry(TraceEntryKind Kind, long TimeTicks, lo
     /// <inheritdoc/>
     public override string ToString() => Kind switch
     {
-        TraceEntryKind.Enter => $"{TimeTicks} enter {TaskId}", // not the await site: a trace's text and hash survive edits that move lines
+        TraceEntryKind.Enter => $"{TimeTicks} enter {TaskId}",
         TraceEntryKind.Leave => $"{TimeTicks} leave {TaskId}",
         TraceEntryKind.Decision => $"{TimeTicks} decide {Value} of [{Text}]",
         TraceEntryKind.ClockAdvanced => $"{TimeTicks} clock {Value}",
