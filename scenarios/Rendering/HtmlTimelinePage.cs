@@ -58,7 +58,7 @@ internal static class HtmlTimelinePage
 
     private const string Legend = """
         <ul class="legend">
-        <li><svg width="14" height="14"><rect class="swatch step" x="4" y="0" width="6" height="14"/></svg>a task runs a step, labelled with the await it resumes after (method:line; the method's first line for a task's first step; hover for all)</li>
+        <li><svg width="14" height="14"><rect class="swatch step" x="4" y="0" width="6" height="14"/></svg>a task runs a step, labelled with the await it resumes after (method:line; its method's first statement for a task's first step; hover for all)</li>
         <li><svg width="14" height="14"><rect class="swatch step non-fifo" x="4" y="0" width="6" height="14"/></svg>a step the scheduler picked out of FIFO order (▼ above it)</li>
         <li><svg width="30" height="14"><line class="swatch arrow" x1="0" y1="7" x2="28" y2="7"/></svg>a message, from the sending task to the receiving task, with its first bytes</li>
         <li><svg width="30" height="14"><line class="swatch arrow dropped" x1="0" y1="7" x2="28" y2="7"/></svg>a lost message</li>

@@ -33,7 +33,7 @@ public sealed partial class AwaitSitePictureTests
             "the start (the first statement) and each resume, 10 ms apart, have room for their labels");
         dom.ShouldContain($"worker runs a step: resumes at AwaitSitePictureTests.Worker:{second}</title>");
         dom.ShouldContain($"data-site=\"AwaitSitePictureTests.Worker:{first}\"");
-        HeadlessChromium.Screenshot(chromium, html, Path.Combine(HeadlessChromium.ArtifactsFolder(), "pictures", "await-sites.png"), width: 1000, height: 300);
+        HeadlessChromium.Screenshot(chromium, html, Path.Combine(HeadlessChromium.ArtifactsFolder(), "pictures", "await-sites.png"), width: 1000, height: 520);
     }
 
     [Fact]
