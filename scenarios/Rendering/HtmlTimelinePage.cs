@@ -41,6 +41,7 @@ internal static class HtmlTimelinePage
         .lane-bg { fill: #fafafa; stroke: #eee; }
         .lane:nth-of-type(even) .lane-bg { fill: #f3f4f6; }
         .storage { fill: #7c3aed; } .storage-fault { fill: #dc2626; }
+        .step-site { font-size: 9px; fill: #166534; }
         .step { fill: #16a34a; } .step.non-fifo { fill: #ea580c; } .non-fifo-mark { fill: #ea580c; }
         .arrow { stroke: #2563eb; stroke-width: 1.2; } .arrow.dropped { stroke: #9ca3af; stroke-dasharray: 4 3; }
         .message-text { fill: #1e3a8a; font-family: ui-monospace, monospace; font-size: 10px; }
@@ -57,7 +58,7 @@ internal static class HtmlTimelinePage
 
     private const string Legend = """
         <ul class="legend">
-        <li><svg width="14" height="14"><rect class="swatch step" x="4" y="0" width="6" height="14"/></svg>a task runs a step</li>
+        <li><svg width="14" height="14"><rect class="swatch step" x="4" y="0" width="6" height="14"/></svg>a task runs a step, labelled with the await it resumes after (method:line; its method's first statement for a task's first step; hover for all)</li>
         <li><svg width="14" height="14"><rect class="swatch step non-fifo" x="4" y="0" width="6" height="14"/></svg>a step the scheduler picked out of FIFO order (▼ above it)</li>
         <li><svg width="30" height="14"><line class="swatch arrow" x1="0" y1="7" x2="28" y2="7"/></svg>a message, from the sending task to the receiving task, with its first bytes</li>
         <li><svg width="30" height="14"><line class="swatch arrow dropped" x1="0" y1="7" x2="28" y2="7"/></svg>a lost message</li>
@@ -80,7 +81,7 @@ internal static class HtmlTimelinePage
           let scale = fit;
           const X = t => origin + t * scale;
           function place() {
-            const width = Math.ceil(X(end)) + 120;
+            const width = Math.ceil(X(end)) + (+svg.dataset.margin);
             svg.setAttribute('width', width);
             svg.querySelectorAll('.lane-bg, .group-header, .group-frame').forEach(r => r.setAttribute('width', width));
             svg.querySelectorAll('[data-t]').forEach(el => {
@@ -93,6 +94,9 @@ internal static class HtmlTimelinePage
                 const cy = +el.getAttribute('y') + (+el.getAttribute('height')) / 2;
                 el.setAttribute('transform', 'rotate(' + el.dataset.rotate + ' ' + (x - +(el.dataset.dx || 0)) + ' ' + cy + ')');
               }
+            });
+            svg.querySelectorAll('.step-site').forEach(el => {
+              el.setAttribute('display', (+el.dataset.room) * scale + (+el.dataset.margin) >= +el.dataset.w ? 'inline' : 'none');
             });
             svg.querySelectorAll('[data-t1]').forEach(el => { el.setAttribute('x1', X(+el.dataset.t1)); el.setAttribute('x2', X(+el.dataset.t2)); });
             axis(+svg.getAttribute('height'));

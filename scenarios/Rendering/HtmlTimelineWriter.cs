@@ -9,7 +9,8 @@ namespace SimLoop.Scenarios.Rendering;
 /// <summary>
 /// A self-contained HTML page (no external assets) with an SVG timeline on a linear virtual-time axis (zoomable): a
 /// header per host with its lanes (one per task, its disk, its network stack) under it, the scenario's own tasks in a
-/// group of their own, steps as boxes (those the scheduler picked out of FIFO order marked), messages as arrows from
+/// group of their own, steps as boxes labelled with their await site (method:line; visible where the lane has room
+/// before its next step, always in the tooltip; those the scheduler picked out of FIFO order marked), messages as arrows from
 /// the sending to the receiving task with their first bytes, faults as bands, crashes and restarts marked, the failure
 /// marked; every element has a <c>title</c> for hover. Every positioned element carries its virtual time
 /// (<c>data-t</c>) so the zoom recomputes x = origin + t × scale.
@@ -21,7 +22,7 @@ internal static class HtmlTimelineWriter
         var layout = new TimelineLayout(timeline);
         var names = timeline.Lanes.Where(l => l.Kind == LaneKind.Task).ToDictionary(l => l.TaskId, l => l.Name);
         var svg = new StringBuilder();
-        svg.Append(Invariant($"<svg id=\"timeline\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{layout.Width}\" height=\"{layout.Height}\" data-origin=\"{TimelineLayout.Origin}\" data-scale=\"{layout.PixelsPerTick:R}\" data-end=\"{timeline.EndTicks}\">"));
+        svg.Append(Invariant($"<svg id=\"timeline\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{layout.Width}\" height=\"{layout.Height}\" data-origin=\"{TimelineLayout.Origin}\" data-scale=\"{layout.PixelsPerTick:R}\" data-end=\"{timeline.EndTicks}\" data-margin=\"{TimelineLayout.RightMargin}\">"));
         svg.Append("<defs><marker id=\"head\" markerWidth=\"8\" markerHeight=\"8\" refX=\"7\" refY=\"4\" orient=\"auto\"><path d=\"M0,0 L8,4 L0,8 z\" fill=\"#2563eb\"/></marker></defs>");
         AppendGroups(svg, timeline, layout);
         AppendFaults(svg, timeline, layout);
@@ -81,8 +82,10 @@ internal static class HtmlTimelineWriter
     private static void AppendSteps(StringBuilder svg, TraceTimeline timeline, TimelineLayout layout, Dictionary<long, string> names)
     {
         string Name(long task) => task == 0 ? "a loop callback" : names.GetValueOrDefault(task, "task " + task.ToString(CultureInfo.InvariantCulture));
-        foreach (TimelineStep step in timeline.Steps)
+        var nextInLane = StepSiteLabels.NextObstacles(timeline.Steps, timeline.Messages);
+        for (int i = 0; i < timeline.Steps.Count; i++)
         {
+            TimelineStep step = timeline.Steps[i];
             if (!layout.TryLaneY(step.TaskId, out int y))
             {
                 continue;
@@ -90,7 +93,13 @@ internal static class HtmlTimelineWriter
 
             double x = X(layout, step.TimeTicks);
             string css = step.NonFifo is null ? "step" : "step non-fifo";
-            svg.Append(Invariant($"<rect class=\"{css}\" data-t=\"{step.TimeTicks}\" data-dx=\"-3\" data-task=\"{step.TaskId}\" x=\"{x - 3:0.##}\" y=\"{y - 7}\" width=\"6\" height=\"14\"><title>{TraceTimeline.Milliseconds(step.TimeTicks)}: {Escape(Name(step.TaskId))} runs a step</title></rect>"));
+            string site = step.Site is { } at ? Invariant($" data-site=\"{Escape(at.Label)}\"") : "";
+            svg.Append(Invariant($"<rect class=\"{css}\" data-t=\"{step.TimeTicks}\" data-dx=\"-3\" data-task=\"{step.TaskId}\"{site} x=\"{x - 3:0.##}\" y=\"{y - 7}\" width=\"6\" height=\"14\"><title>{TraceTimeline.Milliseconds(step.TimeTicks)}: {Escape(Name(step.TaskId))} {Escape(step.Description)}</title></rect>"));
+            if (step.Site is { } label)
+            {
+                StepSiteLabels.Append(svg, layout, timeline.EndTicks, step, label, nextInLane[i], x, y);
+            }
+
             if (step.NonFifo is { } pick)
             {
                 string ready = string.Join(", ", pick.Ready.Select(Name));

@@ -6,13 +6,14 @@ namespace SimLoop.Scenarios.Rendering;
 
 /// <summary>
 /// The run as a Mermaid sequence diagram: a participant per host (and one for the scenario's own tasks), ordered so
-/// that messages cross as few lifelines as possible; task steps as notes (runs of steps of one task merged, steps the
-/// scheduler picked out of FIFO order marked), messages as arrows with their first bytes, faults, crashes and restarts
+/// that messages cross as few lifelines as possible; task steps as notes (runs of steps of one task merged, each note
+/// naming the await site of the run's first step, steps the scheduler picked out of FIFO order marked), messages as arrows with their first bytes, faults, crashes and restarts
 /// as notes, and the failure as a final note that keeps its text.
 /// </summary>
 internal static class MermaidSequenceWriter
 {
     private const int MaxPermutedHosts = 7;
+    private const int MaxSitesPerNote = 3;
 
     public static string Write(TraceTimeline timeline)
     {
@@ -33,22 +34,10 @@ internal static class MermaidSequenceWriter
 
         var laneById = timeline.Lanes.ToDictionary(l => l.TaskId);
         var events = new List<(int Order, string Line)>();
-        TimelineStep? previous = null;
-        foreach (TimelineStep step in timeline.Steps)
+        foreach (StepRun run in StepRuns(timeline, laneById, ids))
         {
-            if (!laneById.TryGetValue(step.TaskId, out TimelineLane? lane) || !ids.TryGetValue(lane.Host, out string? over))
-            {
-                continue;
-            }
-
-            if (step.NonFifo is null && previous is { NonFifo: null } && previous.TaskId == step.TaskId)
-            {
-                continue; // a run of steps of one task: one note
-            }
-
-            string mark = step.NonFifo is { } pick ? $" (scheduler pick #{pick.Chosen}, not FIFO)" : "";
-            events.Add((step.Order, $"Note over {over}: {TraceTimeline.Milliseconds(step.TimeTicks)} {Clean(lane.Name)} runs{mark}"));
-            previous = step;
+            string mark = run.First.NonFifo is { } pick ? $" (scheduler pick #{pick.Chosen}, not FIFO)" : "";
+            events.Add((run.First.Order, $"Note over {run.Over}: {TraceTimeline.Milliseconds(run.First.TimeTicks)} {Clean(run.Lane)} runs{run.Sites}{mark}"));
         }
 
         events.AddRange(timeline.Messages.Where(m => ids.ContainsKey(m.From) && ids.ContainsKey(m.To)).Select(m => (m.SentOrder, Message(m, ids))));
@@ -67,6 +56,38 @@ internal static class MermaidSequenceWriter
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// Runs of consecutive steps of one task (one note each; a step picked out of FIFO order starts a run of its own),
+    /// with the await sites of their steps: <c> (starts A.M:3, resumes at A.M:5)</c>, at most <see cref="MaxSitesPerNote"/>.
+    /// </summary>
+    private static List<StepRun> StepRuns(TraceTimeline timeline, Dictionary<long, TimelineLane> laneById, Dictionary<string, string> ids)
+    {
+        var runs = new List<(TimelineStep First, string Over, string Lane, List<string> Sites)>();
+        TimelineStep? previous = null;
+        foreach (TimelineStep step in timeline.Steps)
+        {
+            if (!laneById.TryGetValue(step.TaskId, out TimelineLane? lane) || !ids.TryGetValue(lane.Host, out string? over))
+            {
+                continue;
+            }
+
+            if (step.NonFifo is not null || previous is not { NonFifo: null } || previous.TaskId != step.TaskId)
+            {
+                runs.Add((step, over, lane.Name, []));
+            }
+
+            if (step.Site is { } site && !runs[^1].Sites.Contains(site.ToString()))
+            {
+                runs[^1].Sites.Add(site.ToString());
+            }
+
+            previous = step;
+        }
+
+        return runs.Select(r => new StepRun(r.First, r.Over, r.Lane, r.Sites.Count == 0 ? ""
+            : " (" + Clean(string.Join(", ", r.Sites.Take(MaxSitesPerNote))) + (r.Sites.Count > MaxSitesPerNote ? ", ..." : "") + ")")).ToList();
     }
 
     /// <summary>
@@ -167,3 +188,6 @@ internal static class MermaidSequenceWriter
         return sb.ToString();
     }
 }
+
+/// <summary>A run of consecutive steps of one task, drawn as one Mermaid note over its host.</summary>
+internal sealed record StepRun(TimelineStep First, string Over, string Lane, string Sites);

@@ -17,7 +17,7 @@ internal static class StepByStepWriter
             string? line = e.Kind switch
             {
                 TraceEntryKind.TaskRegistered => Remember(names, e),
-                TraceEntryKind.Enter => $"{Name(e.TaskId)} runs a step",
+                TraceEntryKind.Enter => e.Event is AwaitSite site ? $"{Name(e.TaskId)} runs a step: {site}" : $"{Name(e.TaskId)} runs a step",
                 TraceEntryKind.Decision => Decision(outcome.Trace.Decisions[decisions++], Name),
                 TraceEntryKind.TimerFired => $"timer fires (due {TraceTimeline.Milliseconds(e.Value)}) {e.Text}",
                 TraceEntryKind.ClockAdvanced => $"clock jumps to {TraceTimeline.Milliseconds(e.Value)}",

@@ -11,6 +11,7 @@ internal sealed class TimelineLayout
     public const int AxisHeight = 44;
     public const int HeaderHeight = 22;
     public const int LaneHeight = 30;
+    public const int RightMargin = 240; // room for the failure mark and the await-site labels of the last steps
     private const double TargetWidth = 1400;
 
     private readonly Dictionary<long, int> _laneY = new();
@@ -36,7 +37,7 @@ internal sealed class TimelineLayout
         }
 
         Height = y + 24;
-        Width = (int)Math.Ceiling(X(timeline.EndTicks)) + 120;
+        Width = (int)Math.Ceiling(X(timeline.EndTicks)) + RightMargin;
     }
 
     public double PixelsPerTick { get; }

@@ -42,7 +42,12 @@ internal sealed record TimelineDecision(int Chosen, IReadOnlyList<long> Ready);
 /// <param name="TimeTicks">When.</param>
 /// <param name="Order">The step's entry index in the trace (orders events at one instant).</param>
 /// <param name="NonFifo">The decision that picked this step over an older ready one, or null.</param>
-internal sealed record TimelineStep(long TaskId, long TimeTicks, int Order, TimelineDecision? NonFifo);
+/// <param name="Site">Where the step runs (the async method it starts or resumes, and the line), or null when it is no async method's.</param>
+internal sealed record TimelineStep(long TaskId, long TimeTicks, int Order, TimelineDecision? NonFifo, AwaitSite? Site = null)
+{
+    /// <summary>What the step does, for tooltips and notes: <c>runs a step: resumes at Type.Method:42</c>.</summary>
+    public string Description => Site is { } site ? $"runs a step: {site}" : "runs a step";
+}
 
 /// <summary>A message from the task that sent it to the task that received it.</summary>
 internal sealed record TimelineMessage(

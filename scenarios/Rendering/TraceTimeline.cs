@@ -83,7 +83,7 @@ internal sealed class TraceTimeline
                     pendingPick = decision.Chosen == 0 ? null : new TimelineDecision(decision.Chosen, decision.ReadyTaskIds);
                     break;
                 case TraceEntryKind.Enter:
-                    steps.Add(new TimelineStep(e.TaskId, e.TimeTicks, i, pendingPick));
+                    steps.Add(new TimelineStep(e.TaskId, e.TimeTicks, i, pendingPick, e.Event as AwaitSite));
                     pendingPick = null;
                     break;
                 case TraceEntryKind.Callback or TraceEntryKind.TimerFired:

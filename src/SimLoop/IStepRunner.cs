@@ -8,4 +8,10 @@ internal interface IStepRunner
     long Id { get; }
 
     void RunStep(Handle handle);
+
+    /// <summary>The body delegate the task runs.</summary>
+    Delegate Body { get; }
+
+    /// <summary>The task the body returned, once the first step has called it (null before).</summary>
+    Task? BodyTask { get; }
 }

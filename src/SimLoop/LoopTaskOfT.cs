@@ -131,6 +131,10 @@ public class LoopTask<TResult> : LoopFuture<TResult>, ILoopTask, IStepRunner, IA
     /// <inheritdoc/>
     public override string ToString() => $"<{GetType().Name.Split('`')[0]} {Name} {base.ToString().Trim('<', '>').Split(' ')[^1]}>";
 
+    Delegate IStepRunner.Body => _body;
+
+    Task? IStepRunner.BodyTask => _bodyTask;
+
     void IStepRunner.RunStep(Handle handle)
     {
         SynchronizationContext? previous = SynchronizationContext.Current;

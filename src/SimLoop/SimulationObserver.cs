@@ -49,7 +49,7 @@ internal sealed class SimulationObserver : ILoopObserver
         _termination.StepStarting();
         if (handle.Owner is { } owner)
         {
-            _tracer.TaskEntered(owner);
+            _tracer.StepEntered(owner, handle);
         }
     }
 

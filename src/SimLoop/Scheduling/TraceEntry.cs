@@ -5,7 +5,7 @@ public enum TraceEntryKind : byte
 {
     /// <summary>A task was registered (Value: task id, Text: name).</summary>
     TaskRegistered,
-    /// <summary>A task was entered for a step.</summary>
+    /// <summary>A task was entered for a step (<see cref="TraceEntry.Event"/>: the step's <see cref="AwaitSite"/>, when it is an async method's; kept out of the entry's text, so a trace's text and hash survive edits that only move lines).</summary>
     Enter,
     /// <summary>A task was left after a step.</summary>
     Leave,
@@ -31,7 +31,8 @@ public enum TraceEntryKind : byte
 /// <param name="TaskId">The task concerned, or 0.</param>
 /// <param name="Value">A number whose meaning depends on <paramref name="Kind"/>.</param>
 /// <param name="Event">
-/// The entry's data: a name or description (a string) for tasks, callbacks and timers; a <see cref="Networking.NetworkEvent"/>,
+/// The entry's data: a name or description (a string) for tasks, callbacks and timers; the <see cref="AwaitSite"/> of a
+/// <see cref="TraceEntryKind.Enter"/> (null when the step is no async method's); a <see cref="Networking.NetworkEvent"/>,
 /// a storage event or a <see cref="HostEvent"/> for <see cref="TraceEntryKind.Network"/>, <see cref="TraceEntryKind.Storage"/>
 /// and <see cref="TraceEntryKind.Host"/>; null when there is none.
 /// </param>

@@ -19,8 +19,8 @@ internal sealed class TraceRecorder(ScheduleTrace trace)
     public void TaskRegistered(long nowTicks, long byTask, long id, string name) =>
         Trace.Add(new TraceEntry(TraceEntryKind.TaskRegistered, nowTicks, byTask, id, name));
 
-    public void TaskEntered(long nowTicks, long taskId) =>
-        Trace.Add(new TraceEntry(TraceEntryKind.Enter, nowTicks, taskId, 0, null));
+    public void TaskEntered(long nowTicks, long taskId, AwaitSite? site = null) =>
+        Trace.Add(new TraceEntry(TraceEntryKind.Enter, nowTicks, taskId, 0, site));
 
     public void TaskLeft(long nowTicks, long taskId) =>
         Trace.Add(new TraceEntry(TraceEntryKind.Leave, nowTicks, taskId, 0, null));

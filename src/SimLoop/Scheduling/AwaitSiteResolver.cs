@@ -1,0 +1,73 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+
+namespace SimLoop.Scheduling;
+
+/// <summary>
+/// Finds where a task step runs (<see cref="AwaitSite"/>). An await continuation reaches the loop as the runtime's
+/// state-machine box, the target of the <see cref="Action"/> the step invokes (posted to the task's synchronization
+/// context, or registered on a loop future); the box's state machine says which await it resumes after. Per step this
+/// costs a type lookup and a field read; everything else is computed once per box type and shared by every loop
+/// (thread-safe; the same code gives the same sites in any order of first use).
+/// </summary>
+internal static class AwaitSiteResolver
+{
+    private static readonly ConcurrentDictionary<Type, AwaitSiteTable?> s_tables = new();
+    private static readonly Func<Type, AwaitSiteTable?> s_build = AwaitSiteTable.ForBox;
+
+    /// <summary>Where the step <paramref name="handle"/> resumes, or null when it is no async method's continuation.</summary>
+    public static AwaitSite? ResumeOf(Handle handle)
+    {
+        // Posted to the task's context: the state is the box's MoveNext action (an awaited task) or the box itself
+        // (Task.Yield); registered on a loop future: the callback is the MoveNext action.
+        object? box = handle.State switch
+        {
+            Action action => action.Target,
+            Task task => task,
+            _ => (handle.Callback as Action)?.Target,
+        };
+        return box is Task && TableOf(box.GetType()) is { } table ? table.ResumeOf(box) : null;
+    }
+
+    /// <summary>
+    /// Where a task's first step started its body: the entry of the async method whose task the body returned, or of
+    /// the body delegate's own method (a body that completed without awaiting).
+    /// </summary>
+    public static AwaitSite StartOf(Task? bodyTask, Delegate body)
+    {
+        if (bodyTask is not null && TableOf(bodyTask.GetType()) is { } table)
+        {
+            return table.Start;
+        }
+
+        // An async body that completed without awaiting returns a plain task, not its box.
+        if (body.Method.GetCustomAttribute<StateMachineAttribute>() is { StateMachineType: { } machine } &&
+            machine.GetMethod(nameof(IAsyncStateMachine.MoveNext), BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic) is { } moveNext)
+        {
+            return new AwaitSite(AwaitSiteTable.MethodLabel(machine), AwaitSitePdb.For(moveNext)?.FirstLine ?? 0, isStart: true);
+        }
+
+        return new AwaitSite(CallbackLabel.Of(body.Method), AwaitSitePdb.For(body.Method)?.FirstLine ?? 0, isStart: true);
+    }
+
+    // The last box type looked up on this thread: a task's consecutive steps often resume the same method.
+    [ThreadStatic]
+    private static Type? t_lastType;
+
+    [ThreadStatic]
+    private static AwaitSiteTable? t_lastTable;
+
+    private static AwaitSiteTable? TableOf(Type boxType)
+    {
+        if (ReferenceEquals(t_lastType, boxType))
+        {
+            return t_lastTable;
+        }
+
+        AwaitSiteTable? table = s_tables.GetOrAdd(boxType, s_build);
+        t_lastType = boxType;
+        t_lastTable = table;
+        return table;
+    }
+}
