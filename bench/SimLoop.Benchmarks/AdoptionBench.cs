@@ -15,7 +15,7 @@ namespace SimLoop.Benchmarks;
 internal static class AdoptionBench
 {
     private const int Port = 7;
-    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+    private static readonly CultureInfo s_inv = CultureInfo.InvariantCulture;
 
     public static int Run(int repeats)
     {
@@ -85,7 +85,7 @@ internal static class AdoptionBench
             ratios.Add(onCpu / offCpu);
         }
 
-        Console.WriteLine($"| {what} | {Spread(on, "0")} | {Spread(off, "0")} | {Spread(ratios, "0.00")} | {onBytes.ToString("0", Inv)} | {offBytes.ToString("0", Inv)} |");
+        Console.WriteLine($"| {what} | {Spread(on, "0")} | {Spread(off, "0")} | {Spread(ratios, "0.00")} | {onBytes.ToString("0", s_inv)} | {offBytes.ToString("0", s_inv)} |");
     }
 
     private static (double CpuNs, double Bytes) CpuAndBytesPerStep(SimulatedEventLoop loop, Func<SimulatedEventLoop, int> workload)
@@ -101,7 +101,7 @@ internal static class AdoptionBench
     }
 
     private static string Spread(List<double> values, string format) =>
-        $"{Median(values).ToString(format, Inv)} [{values.Min().ToString(format, Inv)}-{values.Max().ToString(format, Inv)}]";
+        $"{Median(values).ToString(format, s_inv)} [{values.Min().ToString(format, s_inv)}-{values.Max().ToString(format, s_inv)}]";
 
     private static ExplorationOptions ExploreAll(int iterations, ExplorationStrategy strategy) => new()
     {
@@ -133,7 +133,7 @@ internal static class AdoptionBench
             deadlocked = d;
         }
 
-        Console.WriteLine($"| {what} | {iterations} | {deadlocked} | {Median(perIteration).ToString("0.000", Inv)} |");
+        Console.WriteLine($"| {what} | {iterations} | {deadlocked} | {Median(perIteration).ToString("0.000", s_inv)} |");
     }
 
     private static double Median(List<double> values)

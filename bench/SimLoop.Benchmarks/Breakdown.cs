@@ -41,7 +41,7 @@ public sealed class MinimalLoop : BaseEventLoop
 /// </summary>
 public static class Breakdown
 {
-    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+    private static readonly CultureInfo s_inv = CultureInfo.InvariantCulture;
 
     /// <summary>Runs the breakdown and prints a table.</summary>
     public static int Run()
@@ -204,7 +204,7 @@ public static class Breakdown
             }
         }
 
-        Console.WriteLine($"| {what} | {best.ToString("0.0", Inv)} | {bytes} |");
+        Console.WriteLine($"| {what} | {best.ToString("0.0", s_inv)} | {bytes} |");
     }
 
     private sealed class InlineScheduler : TaskScheduler

@@ -13,8 +13,8 @@ namespace SimLoop.Benchmarks;
 internal static partial class CoyoteComparison
 {
     private const int Iterations = 500;
-    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
-    private static readonly Dictionary<string, string> RollForward = new() { ["DOTNET_ROLL_FORWARD"] = "Major", ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1" };
+    private static readonly CultureInfo s_inv = CultureInfo.InvariantCulture;
+    private static readonly Dictionary<string, string> s_rollForward = new() { ["DOTNET_ROLL_FORWARD"] = "Major", ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1" };
 
     public static IEnumerable<RatiosMode.Row> Measure(int rounds)
     {
@@ -42,9 +42,9 @@ internal static partial class CoyoteComparison
                 ours.Add(SimLoopMsPerIteration());
             }
 
-            ChildProcess.Outcome buggy = ChildProcess.Run(tool, ["test", assembly, "-m", "Buggy", "-i", "1000"], TimeSpan.FromSeconds(120), output, RollForward);
+            ChildProcess.Outcome buggy = ChildProcess.Run(tool, ["test", assembly, "-m", "Buggy", "-i", "1000"], TimeSpan.FromSeconds(120), output, s_rollForward);
             Match found = FoundAt().Match(buggy.Stdout);
-            coyoteFound = found.Success ? int.Parse(found.Groups[1].Value, Inv) : -1;
+            coyoteFound = found.Success ? int.Parse(found.Groups[1].Value, s_inv) : -1;
             long simLoopFound = SimLoopIterationsToFind();
 
             return
@@ -71,7 +71,7 @@ internal static partial class CoyoteComparison
 
     private static void Step(string file, IReadOnlyList<string> arguments, int seconds)
     {
-        ChildProcess.Outcome outcome = ChildProcess.Run(file, arguments, TimeSpan.FromSeconds(seconds), environment: RollForward);
+        ChildProcess.Outcome outcome = ChildProcess.Run(file, arguments, TimeSpan.FromSeconds(seconds), environment: s_rollForward);
         if (!outcome.Ok)
         {
             throw new InvalidOperationException(outcome.Error);
@@ -80,7 +80,7 @@ internal static partial class CoyoteComparison
 
     private static double CoyoteMsPerIteration(string tool, string assembly, string output)
     {
-        ChildProcess.Outcome run = ChildProcess.Run(tool, ["test", assembly, "-m", "Fixed", "-i", Iterations.ToString(Inv)], TimeSpan.FromSeconds(300), output, RollForward);
+        ChildProcess.Outcome run = ChildProcess.Run(tool, ["test", assembly, "-m", "Fixed", "-i", Iterations.ToString(s_inv)], TimeSpan.FromSeconds(300), output, s_rollForward);
         Match explored = Explored().Match(run.Stdout);
         MatchCollection elapsed = Elapsed().Matches(run.Stdout);
         if (!run.Ok || !explored.Success || elapsed.Count == 0 || run.Stdout.Contains("uncontrolled invocation", StringComparison.Ordinal))
@@ -88,8 +88,8 @@ internal static partial class CoyoteComparison
             throw new InvalidOperationException($"coyote test gave no usable reading: {run.Error} {Tail(run.Stdout)}");
         }
 
-        double seconds = double.Parse(elapsed[^1].Groups[1].Value, Inv);
-        return seconds * 1000 / int.Parse(explored.Groups[1].Value, Inv);
+        double seconds = double.Parse(elapsed[^1].Groups[1].Value, s_inv);
+        return seconds * 1000 / int.Parse(explored.Groups[1].Value, s_inv);
     }
 
     private static double SimLoopMsPerIteration()

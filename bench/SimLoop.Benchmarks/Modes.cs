@@ -6,7 +6,7 @@ namespace SimLoop.Benchmarks;
 /// <summary>The program's own modes: checks and measurements BenchmarkDotNet does not make.</summary>
 public static class Modes
 {
-    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+    private static readonly CultureInfo s_inv = CultureInfo.InvariantCulture;
 
     /// <summary>Runs every workload once and checks its result, and the cancelled-timer heap bound.</summary>
     public static int Check()
@@ -60,7 +60,7 @@ public static class Modes
 
         void ReportCancel(string what, Workloads.CancelResult r) =>
             Expect(what, r.Fired == 0 && r.Violations == 0,
-                $"fired={r.Fired}, max TimerCount={r.MaxHeap}, max TimerCount/live (heaps over 100)={r.MaxHeapOverLive.ToString("0.000", Inv)}, cancels leaving TimerCount > 2x live={r.Violations}");
+                $"fired={r.Fired}, max TimerCount={r.MaxHeap}, max TimerCount/live (heaps over 100)={r.MaxHeapOverLive.ToString("0.000", s_inv)}, cancels leaving TimerCount > 2x live={r.Violations}");
 
         // The ratios and scale workloads, small: each throws when its result is wrong.
         void Runs(string what, Action run)
@@ -109,7 +109,7 @@ public static class Modes
     /// <summary>Retained (and allocated) bytes per idle task, pending timer and pending future.</summary>
     public static int Memory(int n)
     {
-        Console.WriteLine($"Retained bytes per item: GC.GetTotalMemory(true) after minus before, divided by {n.ToString("N0", Inv)}; allocated: GC.GetAllocatedBytesForCurrentThread() delta / n. Holder arrays are allocated before the first reading.");
+        Console.WriteLine($"Retained bytes per item: GC.GetTotalMemory(true) after minus before, divided by {n.ToString("N0", s_inv)}; allocated: GC.GetAllocatedBytesForCurrentThread() delta / n. Holder arrays are allocated before the first reading.");
         Console.WriteLine();
         Console.WriteLine("| What (100,000 of each) | Retained B/item | Allocated B/item |");
         Console.WriteLine("|---|---:|---:|");
@@ -156,7 +156,7 @@ public static class Modes
             minimal.RunUntilComplete(done);
             long after = GC.GetTotalMemory(true);
             GC.KeepAlive(holder);
-            Console.WriteLine($"| idle task as above on `MinimalLoop` (BaseEventLoop only; {n:N0} tasks) | {((after - before) / (double)n).ToString("0", Inv)} | |");
+            Console.WriteLine($"| idle task as above on `MinimalLoop` (BaseEventLoop only; {n:N0} tasks) | {((after - before) / (double)n).ToString("0", s_inv)} | |");
         }
 
         Measure("pending timer, `loop.TimeProvider.CreateTimer` (1 h)", n, (loop, holder) =>
@@ -207,7 +207,7 @@ public static class Modes
         long after = GC.GetTotalMemory(true);
         GC.KeepAlive(holder);
         GC.KeepAlive(loop);
-        Console.WriteLine($"| {what} | {((after - before) / (double)n).ToString("0", Inv)} | {(allocated / (double)n).ToString("0", Inv)} |");
+        Console.WriteLine($"| {what} | {((after - before) / (double)n).ToString("0", s_inv)} | {(allocated / (double)n).ToString("0", s_inv)} |");
     }
 
     /// <summary>
@@ -254,7 +254,7 @@ public static class Modes
             double simulated = loop.Time;
             double seconds = wall.Elapsed.TotalSeconds;
             long heap = GC.GetTotalMemory(true);
-            Console.WriteLine($"| {(lean ? "lean" : "default")} | {delays.ToString("N0", Inv)} | {loop.StepCount.ToString("N0", Inv)} | {seconds.ToString("0.00", Inv)} | {simulated.ToString("0", Inv)} | {(simulated / seconds).ToString("N0", Inv)} | {(delays / seconds).ToString("N0", Inv)} | {(heap / 1e6).ToString("0", Inv)} |");
+            Console.WriteLine($"| {(lean ? "lean" : "default")} | {delays.ToString("N0", s_inv)} | {loop.StepCount.ToString("N0", s_inv)} | {seconds.ToString("0.00", s_inv)} | {simulated.ToString("0", s_inv)} | {(simulated / seconds).ToString("N0", s_inv)} | {(delays / seconds).ToString("N0", s_inv)} | {(heap / 1e6).ToString("0", s_inv)} |");
             GC.KeepAlive(loop);
         }
 

@@ -13,7 +13,7 @@ namespace SimLoop.Benchmarks;
 internal static class PendingBenchmarks
 {
     private const int Port = 7;
-    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+    private static readonly CultureInfo s_inv = CultureInfo.InvariantCulture;
 
     /// <summary>Messages/s and bytes/s through one connection, connections opened+closed/s, bytes per open connection.</summary>
     public static int Network(int messages)
@@ -42,7 +42,7 @@ internal static class PendingBenchmarks
         double one = Explore(iterations, 1, print: true);
         double two = Explore(iterations, 2, print: true);
         Console.WriteLine();
-        Console.WriteLine($"speed-up with 2 workers: {(two / one).ToString("0.00", Inv)}x");
+        Console.WriteLine($"speed-up with 2 workers: {(two / one).ToString("0.00", s_inv)}x");
         return 0;
     }
 
@@ -93,7 +93,7 @@ internal static class PendingBenchmarks
             return;
         }
 
-        Console.WriteLine($"| {what} | {count.ToString("N0", Inv)} | {s.ToString("0.00", Inv)} | {(count / s).ToString("N0", Inv)} | {(total / s).ToString("N0", Inv)} |");
+        Console.WriteLine($"| {what} | {count.ToString("N0", s_inv)} | {s.ToString("0.00", s_inv)} | {(count / s).ToString("N0", s_inv)} | {(total / s).ToString("N0", s_inv)} |");
     }
 
     private static void Connections(int count)
@@ -132,7 +132,7 @@ internal static class PendingBenchmarks
         });
         wall.Stop();
         double s = wall.Elapsed.TotalSeconds;
-        Console.WriteLine($"| connections opened + closed (server sees EOF) | {count.ToString("N0", Inv)} | {s.ToString("0.00", Inv)} | {(count / s).ToString("N0", Inv)} | |");
+        Console.WriteLine($"| connections opened + closed (server sees EOF) | {count.ToString("N0", s_inv)} | {s.ToString("0.00", s_inv)} | {(count / s).ToString("N0", s_inv)} | |");
     }
 
     private static void ConnectionMemory(int count)
@@ -165,7 +165,7 @@ internal static class PendingBenchmarks
         loop.RunFor(TimeSpan.FromSeconds(1)); // every accept handled: both ends idle
         long after = GC.GetTotalMemory(true);
         GC.KeepAlive(streams);
-        Console.WriteLine($"bytes per open idle simulated connection (both ends, server handler parked in ReadAsync; {count.ToString("N0", Inv)} connections): {((after - before) / (double)count).ToString("0", Inv)}");
+        Console.WriteLine($"bytes per open idle simulated connection (both ends, server handler parked in ReadAsync; {count.ToString("N0", s_inv)} connections): {((after - before) / (double)count).ToString("0", s_inv)}");
     }
 
     private static double Explore(int iterations, int workers, bool print)
@@ -184,7 +184,7 @@ internal static class PendingBenchmarks
         double rate = result.IterationsRun / s;
         if (print)
         {
-            Console.WriteLine($"| {workers} | {result.IterationsRun.ToString("N0", Inv)} | {result.Steps.ToString("N0", Inv)} | {s.ToString("0.00", Inv)} | {rate.ToString("N0", Inv)} |");
+            Console.WriteLine($"| {workers} | {result.IterationsRun.ToString("N0", s_inv)} | {result.Steps.ToString("N0", s_inv)} | {s.ToString("0.00", s_inv)} | {rate.ToString("N0", s_inv)} |");
         }
 
         return rate;

@@ -10,7 +10,7 @@ namespace SimLoop.Benchmarks;
 /// </summary>
 internal static class RatiosMode
 {
-    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+    private static readonly CultureInfo s_inv = CultureInfo.InvariantCulture;
 
     private const int Halves = 100_000;
     private const int FakeTimers = 100_000;
@@ -59,7 +59,7 @@ internal static class RatiosMode
         Progress("step ratios");
         // 2. CPython asyncio on the same ping-pong, a child process bounded in real time.
         string script = Path.Combine(ChildProcess.RepositoryRoot(), "bench", "python", "asyncio_bench.py");
-        ChildProcess.Outcome py = ChildProcess.Run("python3", [script, "--only", "ping-pong", "--json", "--repeat", rounds.ToString(Inv), "--halves", Halves.ToString(Inv)], TimeSpan.FromSeconds(120));
+        ChildProcess.Outcome py = ChildProcess.Run("python3", [script, "--only", "ping-pong", "--json", "--repeat", rounds.ToString(s_inv), "--halves", Halves.ToString(s_inv)], TimeSpan.FromSeconds(120));
         double? cpythonNs = null;
         if (py.Ok)
         {
@@ -173,7 +173,7 @@ internal static class RatiosMode
     private static int? OptionValue(string[] args, string name)
     {
         int i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], Inv) : null;
+        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], s_inv) : null;
     }
 
     private static string Load() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
@@ -223,7 +223,7 @@ internal static class RatiosMode
         stream.WriteByte((byte)'\n');
     }
 
-    private static string Format(double v) => Math.Abs(v) >= 100 ? v.ToString("N0", Inv) : v.ToString("0.00", Inv);
+    private static string Format(double v) => Math.Abs(v) >= 100 ? v.ToString("N0", s_inv) : v.ToString("0.00", s_inv);
 
     /// <summary>One reported figure: its median over rounds and the spread of the rounds.</summary>
     internal sealed record Row(string Field, string What, double? Value, double Min, double Max, string Target, string Status)

@@ -9,8 +9,8 @@ namespace SimLoop.Benchmarks;
 /// </summary>
 internal static class ScaleChart
 {
-    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
-    private static readonly (string Dimension, string Colour, string Unit)[] Series =
+    private static readonly CultureInfo s_inv = CultureInfo.InvariantCulture;
+    private static readonly (string Dimension, string Colour, string Unit)[] s_series =
     [
         ("hosts", "#1f77b4", "per host (parked)"),
         ("tasks", "#d62728", "per task (parked)"),
@@ -25,20 +25,20 @@ internal static class ScaleChart
         int width = Left + (2 * PanelWidth) + Gap + 30;
         int height = Top + PanelHeight + Bottom;
         var svg = new StringBuilder();
-        svg.Append(Inv, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" font-family=\"sans-serif\" font-size=\"12\">\n");
-        svg.Append(Inv, $"<rect width=\"{width}\" height=\"{height}\" fill=\"white\"/>\n");
+        svg.Append(s_inv, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" font-family=\"sans-serif\" font-size=\"12\">\n");
+        svg.Append(s_inv, $"<rect width=\"{width}\" height=\"{height}\" fill=\"white\"/>\n");
         Panel(svg, points, Left, "wall ns per loop step", p => p.NsPerStep);
         Panel(svg, points, Left + PanelWidth + Gap, "retained bytes per unit", p => p.BytesPerUnit);
         int y = Top + PanelHeight + 50;
-        for (int i = 0; i < Series.Length; i++)
+        for (int i = 0; i < s_series.Length; i++)
         {
-            (string dimension, string colour, string unit) = Series[i];
+            (string dimension, string colour, string unit) = s_series[i];
             ScaleWorkloads.Point[] mine = [.. points.Where(p => p.Dimension == dimension)];
             string range = mine.Length == 0 ? "" : $"{mine[0].SizeLabel} → {mine[^1].SizeLabel}";
             int x = Left + ((i % 2) * (PanelWidth + Gap));
             int row = y + ((i / 2) * 20);
-            svg.Append(Inv, $"<line x1=\"{x}\" y1=\"{row - 4}\" x2=\"{x + 24}\" y2=\"{row - 4}\" stroke=\"{colour}\" stroke-width=\"3\"/>\n");
-            svg.Append(Inv, $"<text x=\"{x + 30}\" y=\"{row}\">{dimension}: {Escape(range)} (bytes {unit})</text>\n");
+            svg.Append(s_inv, $"<line x1=\"{x}\" y1=\"{row - 4}\" x2=\"{x + 24}\" y2=\"{row - 4}\" stroke=\"{colour}\" stroke-width=\"3\"/>\n");
+            svg.Append(s_inv, $"<text x=\"{x + 30}\" y=\"{row}\">{dimension}: {Escape(range)} (bytes {unit})</text>\n");
         }
 
         svg.Append("</svg>\n");
@@ -48,15 +48,15 @@ internal static class ScaleChart
     private static void Panel(StringBuilder svg, IReadOnlyList<ScaleWorkloads.Point> points, int x0, string title, Func<ScaleWorkloads.Point, double> value)
     {
         double max = Math.Max(1, points.Max(value)) * 1.1;
-        double maxDecades = Math.Max(1, Series.Max(s => Decades(points, s.Dimension)));
-        svg.Append(Inv, $"<text x=\"{x0}\" y=\"{Top - 12}\" font-weight=\"bold\">{title}</text>\n");
-        svg.Append(Inv, $"<rect x=\"{x0}\" y=\"{Top}\" width=\"{PanelWidth}\" height=\"{PanelHeight}\" fill=\"none\" stroke=\"#999\"/>\n");
+        double maxDecades = Math.Max(1, s_series.Max(s => Decades(points, s.Dimension)));
+        svg.Append(s_inv, $"<text x=\"{x0}\" y=\"{Top - 12}\" font-weight=\"bold\">{title}</text>\n");
+        svg.Append(s_inv, $"<rect x=\"{x0}\" y=\"{Top}\" width=\"{PanelWidth}\" height=\"{PanelHeight}\" fill=\"none\" stroke=\"#999\"/>\n");
         for (int t = 0; t <= 4; t++)
         {
             double v = max * t / 4;
             double y = Top + PanelHeight - (PanelHeight * t / 4.0);
-            svg.Append(Inv, $"<line x1=\"{x0}\" y1=\"{y:0.0}\" x2=\"{x0 + PanelWidth}\" y2=\"{y:0.0}\" stroke=\"#eee\"/>\n");
-            svg.Append(Inv, $"<text x=\"{x0 - 6}\" y=\"{y + 4:0.0}\" text-anchor=\"end\">{v.ToString("N0", Inv)}</text>\n");
+            svg.Append(s_inv, $"<line x1=\"{x0}\" y1=\"{y:0.0}\" x2=\"{x0 + PanelWidth}\" y2=\"{y:0.0}\" stroke=\"#eee\"/>\n");
+            svg.Append(s_inv, $"<text x=\"{x0 - 6}\" y=\"{y + 4:0.0}\" text-anchor=\"end\">{v.ToString("N0", s_inv)}</text>\n");
         }
 
         for (int d = 0; d <= (int)Math.Ceiling(maxDecades); d++)
@@ -64,12 +64,12 @@ internal static class ScaleChart
             double x = x0 + (PanelWidth * d / maxDecades);
             if (x <= x0 + PanelWidth + 0.5)
             {
-                svg.Append(Inv, $"<text x=\"{x:0.0}\" y=\"{Top + PanelHeight + 16}\" text-anchor=\"middle\">×10^{d}</text>\n");
+                svg.Append(s_inv, $"<text x=\"{x:0.0}\" y=\"{Top + PanelHeight + 16}\" text-anchor=\"middle\">×10^{d}</text>\n");
             }
         }
 
-        svg.Append(Inv, $"<text x=\"{x0 + (PanelWidth / 2)}\" y=\"{Top + PanelHeight + 34}\" text-anchor=\"middle\">size, decades above the smallest point (log scale)</text>\n");
-        foreach ((string dimension, string colour, _) in Series)
+        svg.Append(s_inv, $"<text x=\"{x0 + (PanelWidth / 2)}\" y=\"{Top + PanelHeight + 34}\" text-anchor=\"middle\">size, decades above the smallest point (log scale)</text>\n");
+        foreach ((string dimension, string colour, _) in s_series)
         {
             ScaleWorkloads.Point[] mine = [.. points.Where(p => p.Dimension == dimension)];
             if (mine.Length == 0)
@@ -82,11 +82,11 @@ internal static class ScaleChart
             {
                 double x = x0 + (PanelWidth * Math.Log10(p.Size / (double)mine[0].Size) / maxDecades);
                 double y = Top + PanelHeight - (PanelHeight * value(p) / max);
-                line.Append(Inv, $"{x:0.0},{y:0.0} ");
-                svg.Append(Inv, $"<circle cx=\"{x:0.0}\" cy=\"{y:0.0}\" r=\"3\" fill=\"{colour}\"/>\n");
+                line.Append(s_inv, $"{x:0.0},{y:0.0} ");
+                svg.Append(s_inv, $"<circle cx=\"{x:0.0}\" cy=\"{y:0.0}\" r=\"3\" fill=\"{colour}\"/>\n");
             }
 
-            svg.Append(Inv, $"<polyline points=\"{line.ToString().TrimEnd()}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"2\"/>\n");
+            svg.Append(s_inv, $"<polyline points=\"{line.ToString().TrimEnd()}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"2\"/>\n");
         }
     }
 

@@ -10,7 +10,7 @@ namespace SimLoop.Benchmarks;
 /// </summary>
 internal static class ScaleMode
 {
-    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+    private static readonly CultureInfo s_inv = CultureInfo.InvariantCulture;
 
     public static int Run(string[] args)
     {
@@ -58,7 +58,7 @@ internal static class ScaleMode
         Console.WriteLine("|---|---:|---:|---:|---:|---:|");
         foreach (ScaleWorkloads.Point p in points)
         {
-            Console.WriteLine($"| {p.Dimension} | {p.SizeLabel} | {p.Steps.ToString("N0", Inv)} | {p.WallSeconds.ToString("0.000", Inv)} | {p.NsPerStep.ToString("N0", Inv)} | {p.BytesPerUnit.ToString("N0", Inv)} |");
+            Console.WriteLine($"| {p.Dimension} | {p.SizeLabel} | {p.Steps.ToString("N0", s_inv)} | {p.WallSeconds.ToString("0.000", s_inv)} | {p.NsPerStep.ToString("N0", s_inv)} | {p.BytesPerUnit.ToString("N0", s_inv)} |");
         }
 
         File.WriteAllText(svg, ScaleChart.Render(points));

@@ -35,7 +35,7 @@ internal static class ScaleWorkloads
 
         loop.RunFor(TimeSpan.Zero); // every host's first step: parked on its first delay
         double bytes = (GC.GetTotalMemory(true) - before) / (double)hosts;
-        return Timed(loop, "hosts", hosts, hosts.ToString("N0", Inv), bytes, () => loop.RunFor(TimeSpan.FromSeconds(1)));
+        return Timed(loop, "hosts", hosts, hosts.ToString("N0", s_inv), bytes, () => loop.RunFor(TimeSpan.FromSeconds(1)));
     }
 
     /// <summary><paramref name="tasks"/> tasks parked on one gate future, then released: each yields twice and ends.</summary>
@@ -57,7 +57,7 @@ internal static class ScaleWorkloads
 
         loop.RunFor(TimeSpan.Zero);
         double bytes = (GC.GetTotalMemory(true) - before) / (double)tasks;
-        Point point = Timed(loop, "tasks", tasks, tasks.ToString("N0", Inv), bytes, () =>
+        Point point = Timed(loop, "tasks", tasks, tasks.ToString("N0", s_inv), bytes, () =>
         {
             gate.SetResult(0);
             loop.RunFor(TimeSpan.Zero);
@@ -116,7 +116,7 @@ internal static class ScaleWorkloads
         loop.RunFor(TimeSpan.FromHours(1)); // every connection open and accepted; both ends idle
         RatioMeasurements.Expect(opened == connections, $"opened {opened} of {connections} connections");
         double bytes = (GC.GetTotalMemory(true) - before) / (double)connections;
-        Point point = Timed(loop, "connections", connections, connections.ToString("N0", Inv), bytes, () =>
+        Point point = Timed(loop, "connections", connections, connections.ToString("N0", s_inv), bytes, () =>
         {
             gate.SetResult(0);
             loop.RunFor(TimeSpan.FromHours(2));
@@ -157,7 +157,7 @@ internal static class ScaleWorkloads
         return point with { BytesPerUnit = retained };
     }
 
-    private static readonly System.Globalization.CultureInfo Inv = System.Globalization.CultureInfo.InvariantCulture;
+    private static readonly System.Globalization.CultureInfo s_inv = System.Globalization.CultureInfo.InvariantCulture;
 
     private static long Settled(SimulatedEventLoop loop)
     {

@@ -16,10 +16,10 @@ internal sealed record ScenarioOutcome(ulong Seed, ScheduleTrace Trace, Exceptio
 internal static class ScenarioRunner
 {
     [ThreadStatic]
-    private static SimulatedEventLoop? t_lastLoop;
+    private static SimulatedEventLoop? s_lastLoop;
 
     /// <summary>The loop of the last run started on this thread (the explorer runs each iteration on one thread).</summary>
-    public static SimulatedEventLoop? LastLoopOnThisThread => t_lastLoop;
+    public static SimulatedEventLoop? LastLoopOnThisThread => s_lastLoop;
 
     /// <summary>The scenario's body, remembering each run's loop for progress reports and replays.</summary>
     public static Func<SimulatedEventLoop, CancellationToken, Task> ObservedBody(RunSettings settings)
@@ -27,7 +27,7 @@ internal static class ScenarioRunner
         Func<SimulatedEventLoop, CancellationToken, Task> body = settings.Scenario.Body(settings.Fixed);
         return (loop, ct) =>
         {
-            t_lastLoop = loop;
+            s_lastLoop = loop;
             return body(loop, ct);
         };
     }
@@ -56,7 +56,7 @@ internal static class ScenarioRunner
             return new ScenarioOutcome(seed, failure.Trace, failure.Exception, null);
         }
 
-        SimulatedEventLoop loop = t_lastLoop ?? throw new InvalidOperationException("The scenario did not run.");
+        SimulatedEventLoop loop = s_lastLoop ?? throw new InvalidOperationException("The scenario did not run.");
         return new ScenarioOutcome(seed, loop.Trace, null, null);
     }
 

@@ -8,7 +8,7 @@ namespace SimLoop.Interception;
 /// </summary>
 internal sealed class LoopInterceptionState
 {
-    private static readonly ConditionalWeakTable<SimulatedEventLoop, LoopInterceptionState> States = new();
+    private static readonly ConditionalWeakTable<SimulatedEventLoop, LoopInterceptionState> s_states = new();
 
     private readonly SimulatedEventLoop _loop;
     private long _randomsCreated;
@@ -34,5 +34,5 @@ internal sealed class LoopInterceptionState
 
     /// <summary>The state of <paramref name="loop"/>, created on first use.</summary>
     /// <param name="loop">The loop.</param>
-    public static LoopInterceptionState Of(SimulatedEventLoop loop) => States.GetValue(loop, static l => new LoopInterceptionState(l));
+    public static LoopInterceptionState Of(SimulatedEventLoop loop) => s_states.GetValue(loop, static l => new LoopInterceptionState(l));
 }

@@ -19,7 +19,7 @@ public abstract partial class BaseEventLoop
             throw new InvalidOperationException("This event loop is already running.");
         }
 
-        if (t_running is not null)
+        if (s_running is not null)
         {
             throw new InvalidOperationException("Cannot run the event loop while another loop is running.");
         }
@@ -33,7 +33,7 @@ public abstract partial class BaseEventLoop
     {
         CheckCanRun();
         _runningThreadId = Environment.CurrentManagedThreadId;
-        t_running = this;
+        s_running = this;
         try
         {
             _observer?.RunStarting();
@@ -50,7 +50,7 @@ public abstract partial class BaseEventLoop
         {
             _stopping = false;
             _runningThreadId = 0;
-            t_running = null;
+            s_running = null;
             _observer?.RunStopped();
         }
     }

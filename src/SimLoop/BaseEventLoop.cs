@@ -17,10 +17,10 @@ namespace SimLoop;
 public abstract partial class BaseEventLoop
 {
     [ThreadStatic]
-    private static BaseEventLoop? t_running;
+    private static BaseEventLoop? s_running;
 
     [ThreadStatic]
-    private static BaseEventLoop? t_delegated; // the loop this thread last ran delegated work for (valid while it still holds it)
+    private static BaseEventLoop? s_delegated; // the loop this thread last ran delegated work for (valid while it still holds it)
 
     private readonly ReadyQueue _ready = new();
     private readonly TimerHeap _timers = new();
@@ -46,7 +46,7 @@ public abstract partial class BaseEventLoop
     /// <summary>The loop running on the calling thread, or null (asyncio's <c>get_running_loop</c>, without the error).</summary>
     /// <remarks>On a thread that runs work on a loop's behalf (adopted thread-pool work), that loop.</remarks>
     public static BaseEventLoop? Running =>
-        t_running ?? (t_delegated is { } delegated && delegated.IsDelegateThread(Environment.CurrentManagedThreadId) ? delegated : null);
+        s_running ?? (s_delegated is { } delegated && delegated.IsDelegateThread(Environment.CurrentManagedThreadId) ? delegated : null);
 
     /// <summary>The logger the default exception handler and debug warnings write to.</summary>
     public ILogger Logger { get; }
@@ -114,7 +114,7 @@ public abstract partial class BaseEventLoop
         current != 0 && _delegateThreadId == current && _delegateLabel is { } label && ReferenceEquals(Thread.CurrentThread.Name, label);
 
     /// <summary>Marks the calling thread as running work on <paramref name="loop"/>'s behalf (see <see cref="Running"/>).</summary>
-    internal static void SetDelegatedLoop(BaseEventLoop loop) => t_delegated = loop;
+    internal static void SetDelegatedLoop(BaseEventLoop loop) => s_delegated = loop;
 
     /// <summary>The never-started task that stands in as the current task during a step (see <c>CurrentTaskSlot</c>).</summary>
     internal Task? StepStandIn { get; set; }

@@ -10,7 +10,7 @@ namespace SimLoop;
 /// exchanges it back to Idle when the step ends; the watchdog claims a blocked step by CompareExchange InStep -> Blocked,
 /// interrupts the thread, then sets <c>_interruptDone</c>. The loop thread that finds Blocked waits for
 /// <c>_interruptDone</c>, so the interrupt is always issued before it is consumed (never into later, unrelated code).
-/// Between runs the thread lingers for <see cref="IdleLinger"/> so that back-to-back runs (RunFor in a loop) reuse it.
+/// Between runs the thread lingers for <see cref="s_idleLinger"/> so that back-to-back runs (RunFor in a loop) reuse it.
 /// </remarks>
 internal sealed class BlockingWatchdog : IDisposable
 {
@@ -19,7 +19,7 @@ internal sealed class BlockingWatchdog : IDisposable
     private const int Blocked = 2;
 
     /// <summary>How long the watchdog thread waits for the next run before it exits.</summary>
-    internal static readonly TimeSpan IdleLinger = TimeSpan.FromMilliseconds(250);
+    internal static readonly TimeSpan s_idleLinger = TimeSpan.FromMilliseconds(250);
 
     private readonly object _gate = new();
     private readonly long _timeoutMs;
@@ -163,7 +163,7 @@ internal sealed class BlockingWatchdog : IDisposable
             {
                 if (_loopThread is null && !_disposed)
                 {
-                    Monitor.Wait(_gate, IdleLinger);
+                    Monitor.Wait(_gate, s_idleLinger);
                 }
 
                 if (_disposed || _loopThread is null)

@@ -9,10 +9,10 @@ namespace SimLoop;
 public class Handle
 {
     [ThreadStatic]
-    private static System.Reflection.MethodInfo? t_lastDescribed;
+    private static System.Reflection.MethodInfo? s_lastDescribed;
 
     [ThreadStatic]
-    private static string? t_lastDescription;
+    private static string? s_lastDescription;
 
     private readonly Delegate _callback;
     private readonly object? _state;
@@ -58,14 +58,14 @@ public class Handle
     /// <summary>Formats a method as the description; the last one formatted on this thread is reused.</summary>
     private static string Describe(System.Reflection.MethodInfo method)
     {
-        if (ReferenceEquals(t_lastDescribed, method))
+        if (ReferenceEquals(s_lastDescribed, method))
         {
-            return t_lastDescription!;
+            return s_lastDescription!;
         }
 
         string text = CallbackLabel.Of(method);
-        t_lastDescribed = method;
-        t_lastDescription = text;
+        s_lastDescribed = method;
+        s_lastDescription = text;
         return text;
     }
 

@@ -18,7 +18,7 @@ internal sealed class ThreadPoolAdoption
     private static int s_queuedCount;
 
     [ThreadStatic]
-    private static ThreadPoolAdoption? t_adoption; // the loop thread's own, or the adoption whose item this worker was granted
+    private static ThreadPoolAdoption? s_adoption; // the loop thread's own, or the adoption whose item this worker was granted
 
     private readonly SimulatedEventLoop _loop;
     private readonly EscapeControl? _reportTo; // set: hold and report queued items instead of running them
@@ -50,7 +50,7 @@ internal sealed class ThreadPoolAdoption
     /// <summary>Called by the pool events on the queuing thread, inside the queuing call, before the item is pushed.</summary>
     public static void OnWorkQueued(long workId)
     {
-        if (t_adoption is { } adoption && adoption.OwnsCurrentThread())
+        if (s_adoption is { } adoption && adoption.OwnsCurrentThread())
         {
             adoption.Adopt(workId);
         }
@@ -78,7 +78,7 @@ internal sealed class ThreadPoolAdoption
         item.ArriveAndWait();
         if (item.WasGranted)
         {
-            t_adoption = item.Adoption;
+            s_adoption = item.Adoption;
             BaseEventLoop.SetDelegatedLoop(item.Adoption._loop);
         }
     }
@@ -101,7 +101,7 @@ internal sealed class ThreadPoolAdoption
 
         _attached = true;
         _loopThreadId = Environment.CurrentManagedThreadId;
-        t_adoption = this;
+        s_adoption = this;
     }
 
     /// <summary>Stops adopting when the run ends; adopted items not run yet stay ready for the next run.</summary>
@@ -113,9 +113,9 @@ internal sealed class ThreadPoolAdoption
         }
 
         _attached = false;
-        if (ReferenceEquals(t_adoption, this))
+        if (ReferenceEquals(s_adoption, this))
         {
-            t_adoption = null;
+            s_adoption = null;
         }
 
         _loopThreadId = 0;

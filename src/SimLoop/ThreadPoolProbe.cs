@@ -12,7 +12,7 @@ namespace SimLoop;
 internal static class ThreadPoolProbe
 {
     private const int Attempts = 50;
-    private static readonly TimeSpan AttemptTimeout = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan s_attemptTimeout = TimeSpan.FromMilliseconds(200);
     private static ProbeItem? s_current;
 
     /// <summary>Runs the probe; null when the runtime behaves as expected, else the reason it does not.</summary>
@@ -26,7 +26,7 @@ internal static class ThreadPoolProbe
 #pragma warning disable RS0030 // The probe queues its own item to see the runtime's events for it.
             ThreadPool.UnsafeQueueUserWorkItem(item, preferLocal: false);
 #pragma warning restore RS0030
-            bool ran = item.Ran.Wait(AttemptTimeout);
+            bool ran = item.Ran.Wait(s_attemptTimeout);
             Volatile.Write(ref s_current, null);
             if (!ran || !item.SawQueued || !item.SawStarting)
             {

@@ -7,8 +7,8 @@ namespace SimLoop.Networking;
 /// </summary>
 internal sealed class ByteQueue
 {
-    private readonly Queue<ReadOnlyMemory<byte>> chunks = new();
-    private int headOffset;
+    private readonly Queue<ReadOnlyMemory<byte>> _chunks = new();
+    private int _headOffset;
 
     public long Count { get; private set; }
 
@@ -26,7 +26,7 @@ internal sealed class ByteQueue
     {
         if (!bytes.IsEmpty)
         {
-            chunks.Enqueue(bytes);
+            _chunks.Enqueue(bytes);
             Count += bytes.Length;
         }
     }
@@ -35,11 +35,11 @@ internal sealed class ByteQueue
     public int Dequeue(Span<byte> destination)
     {
         int copied = 0;
-        while (copied < destination.Length && chunks.Count > 0)
+        while (copied < destination.Length && _chunks.Count > 0)
         {
-            ReadOnlySpan<byte> head = chunks.Peek().Span;
-            int take = Math.Min(head.Length - headOffset, destination.Length - copied);
-            head.Slice(headOffset, take).CopyTo(destination[copied..]);
+            ReadOnlySpan<byte> head = _chunks.Peek().Span;
+            int take = Math.Min(head.Length - _headOffset, destination.Length - copied);
+            head.Slice(_headOffset, take).CopyTo(destination[copied..]);
             copied += take;
             Advance(take, head.Length);
         }
@@ -52,9 +52,9 @@ internal sealed class ByteQueue
     public ReadOnlyMemory<byte> Dequeue(int count)
     {
         count = (int)Math.Min(count, Count);
-        if (count > 0 && chunks.Peek() is var head && head.Length - headOffset >= count)
+        if (count > 0 && _chunks.Peek() is var head && head.Length - _headOffset >= count)
         {
-            ReadOnlyMemory<byte> slice = head.Slice(headOffset, count);
+            ReadOnlyMemory<byte> slice = head.Slice(_headOffset, count);
             Advance(count, head.Length);
             Count -= count;
             return slice;
@@ -67,18 +67,18 @@ internal sealed class ByteQueue
 
     public void Clear()
     {
-        chunks.Clear();
-        headOffset = 0;
+        _chunks.Clear();
+        _headOffset = 0;
         Count = 0;
     }
 
     private void Advance(int taken, int headLength)
     {
-        headOffset += taken;
-        if (headOffset == headLength)
+        _headOffset += taken;
+        if (_headOffset == headLength)
         {
-            chunks.Dequeue();
-            headOffset = 0;
+            _chunks.Dequeue();
+            _headOffset = 0;
         }
     }
 }

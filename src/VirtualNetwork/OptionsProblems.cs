@@ -14,15 +14,15 @@ namespace SimLoop.Networking;
 /// </remarks>
 internal sealed class OptionsProblems
 {
-    private readonly List<OptionsProblem> problems = [];
+    private readonly List<OptionsProblem> _problems = [];
 
     /// <summary>How many problems were found.</summary>
-    public int Count => problems.Count;
+    public int Count => _problems.Count;
 
     /// <summary>Records that <paramref name="property"/> <paramref name="problem"/> (for example "must be at least 1").</summary>
     /// <param name="property">The property's path below the argument.</param>
     /// <param name="problem">What is wrong and, ideally, what to do instead; it follows the property's name in the message.</param>
-    public void Add(string property, string problem) => problems.Add(new OptionsProblem(property, problem));
+    public void Add(string property, string problem) => _problems.Add(new OptionsProblem(property, problem));
 
     /// <summary>Records a problem when <paramref name="value"/> is below <paramref name="minimum"/>.</summary>
     public void AtLeast(string property, long value, long minimum)
@@ -68,9 +68,9 @@ internal sealed class OptionsProblems
     /// <exception cref="OptionsValidationException">At least one problem was recorded.</exception>
     public void ThrowIfAny(string argumentName)
     {
-        if (problems.Count > 0)
+        if (_problems.Count > 0)
         {
-            throw new OptionsValidationException(argumentName, problems.ToArray());
+            throw new OptionsValidationException(argumentName, _problems.ToArray());
         }
     }
 }

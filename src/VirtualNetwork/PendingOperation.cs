@@ -7,15 +7,15 @@ namespace SimLoop.Networking;
 /// <typeparam name="T">The operation's result.</typeparam>
 internal sealed class PendingOperation<T>
 {
-    private readonly TaskCompletionSource<T> completion = new();
-    private CancellationTokenRegistration registration;
-    private VirtualNetwork? network;
-    private Action<PendingOperation<T>>? onCancelled;
-    private CancellationToken cancellationToken;
+    private readonly TaskCompletionSource<T> _completion = new();
+    private CancellationTokenRegistration _registration;
+    private VirtualNetwork? _network;
+    private Action<PendingOperation<T>>? _onCancelled;
+    private CancellationToken _cancellationToken;
 
-    public Task<T> Task => completion.Task;
+    public Task<T> Task => _completion.Task;
 
-    public bool IsPending => !completion.Task.IsCompleted;
+    public bool IsPending => !_completion.Task.IsCompleted;
 
     /// <summary>Creates an operation that, when <paramref name="cancellationToken"/> is cancelled, runs <paramref name="onCancelled"/> in a scheduler callback.</summary>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1068:CancellationToken parameters must come last", Justification = "The callback comes last so that call sites read as a block; internal.")]
@@ -24,10 +24,10 @@ internal sealed class PendingOperation<T>
         var operation = new PendingOperation<T>();
         if (cancellationToken.CanBeCanceled)
         {
-            operation.network = network;
-            operation.onCancelled = onCancelled;
-            operation.cancellationToken = cancellationToken;
-            operation.registration = cancellationToken.Register(static o => ((PendingOperation<T>)o!).OnTokenCancelled(), operation);
+            operation._network = network;
+            operation._onCancelled = onCancelled;
+            operation._cancellationToken = cancellationToken;
+            operation._registration = cancellationToken.Register(static o => ((PendingOperation<T>)o!).OnTokenCancelled(), operation);
         }
 
         return operation;
@@ -35,23 +35,23 @@ internal sealed class PendingOperation<T>
 
     public bool TrySetResult(T result)
     {
-        registration.Dispose();
-        return completion.TrySetResult(result);
+        _registration.Dispose();
+        return _completion.TrySetResult(result);
     }
 
     public bool TrySetException(Exception exception)
     {
-        registration.Dispose();
-        return completion.TrySetException(exception);
+        _registration.Dispose();
+        return _completion.TrySetException(exception);
     }
 
-    private void OnTokenCancelled() => network!.Post(() =>
+    private void OnTokenCancelled() => _network!.Post(() =>
     {
         if (IsPending)
         {
-            onCancelled!(this);
-            registration.Dispose();
-            completion.TrySetCanceled(cancellationToken);
+            _onCancelled!(this);
+            _registration.Dispose();
+            _completion.TrySetCanceled(_cancellationToken);
         }
     });
 }

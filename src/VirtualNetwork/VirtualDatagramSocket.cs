@@ -6,18 +6,18 @@ namespace SimLoop.Networking;
 /// <summary>A datagram socket bound to a port of a host, with UDP semantics: no delivery guarantee, no order.</summary>
 public sealed class VirtualDatagramSocket : IDisposable
 {
-    private readonly VirtualNetwork network;
-    private readonly VirtualHost host;
-    private readonly Queue<VirtualDatagram> received = new();
-    private readonly List<PendingOperation<VirtualDatagram>> receives = [];
-    private long receivedBytes;
-    private bool disposed;
-    private bool hostCrashed;
+    private readonly VirtualNetwork _network;
+    private readonly VirtualHost _host;
+    private readonly Queue<VirtualDatagram> _received = new();
+    private readonly List<PendingOperation<VirtualDatagram>> _receives = [];
+    private long _receivedBytes;
+    private bool _disposed;
+    private bool _hostCrashed;
 
     internal VirtualDatagramSocket(VirtualNetwork network, VirtualHost host, int port)
     {
-        this.network = network;
-        this.host = host;
+        this._network = network;
+        this._host = host;
         LocalEndPoint = new IPEndPoint(host.Addresses[0], host.BindDatagramSocket(port, this));
     }
 
@@ -32,16 +32,16 @@ public sealed class VirtualDatagramSocket : IDisposable
     /// <exception cref="SocketException"><see cref="SocketError.MessageSize"/> when too big; <see cref="SocketError.NetworkDown"/> after the host crashed.</exception>
     public ValueTask<int> SendToAsync(ReadOnlyMemory<byte> datagram, IPEndPoint remoteEndPoint, CancellationToken cancellationToken = default)
     {
-        ObjectDisposedException.ThrowIf(disposed, this);
+        ObjectDisposedException.ThrowIf(_disposed, this);
         ArgumentNullException.ThrowIfNull(remoteEndPoint);
         if (cancellationToken.IsCancellationRequested)
         {
             return ValueTask.FromCanceled<int>(cancellationToken);
         }
 
-        IPAddress? source = host.AddressIn(remoteEndPoint.AddressFamily);
-        SocketError? error = hostCrashed ? SocketError.NetworkDown
-            : datagram.Length > network.Options.MaxDatagramSize ? SocketError.MessageSize
+        IPAddress? source = _host.AddressIn(remoteEndPoint.AddressFamily);
+        SocketError? error = _hostCrashed ? SocketError.NetworkDown
+            : datagram.Length > _network.Options.MaxDatagramSize ? SocketError.MessageSize
             : source is null ? SocketError.NetworkUnreachable
             : null;
         if (error is { } e)
@@ -49,7 +49,7 @@ public sealed class VirtualDatagramSocket : IDisposable
             return ValueTask.FromException<int>(SocketErrors.Socket(e));
         }
 
-        network.SendDatagram(host, new IPEndPoint(source!, LocalEndPoint.Port), datagram.ToArray(), remoteEndPoint);
+        _network.SendDatagram(_host, new IPEndPoint(source!, LocalEndPoint.Port), datagram.ToArray(), remoteEndPoint);
         return new ValueTask<int>(datagram.Length);
     }
 
@@ -59,79 +59,79 @@ public sealed class VirtualDatagramSocket : IDisposable
     /// <exception cref="SocketException">The socket was closed or its host crashed meanwhile (<see cref="SocketError.OperationAborted"/>).</exception>
     public ValueTask<VirtualDatagram> ReceiveFromAsync(CancellationToken cancellationToken = default)
     {
-        ObjectDisposedException.ThrowIf(disposed, this);
+        ObjectDisposedException.ThrowIf(_disposed, this);
         if (cancellationToken.IsCancellationRequested)
         {
             return ValueTask.FromCanceled<VirtualDatagram>(cancellationToken);
         }
 
-        if (hostCrashed)
+        if (_hostCrashed)
         {
             return ValueTask.FromException<VirtualDatagram>(SocketErrors.Socket(SocketError.NetworkDown));
         }
 
-        if (received.TryDequeue(out VirtualDatagram datagram))
+        if (_received.TryDequeue(out VirtualDatagram datagram))
         {
-            receivedBytes -= datagram.Data.Length;
+            _receivedBytes -= datagram.Data.Length;
             return new ValueTask<VirtualDatagram>(datagram);
         }
 
-        PendingOperation<VirtualDatagram> operation = PendingOperation<VirtualDatagram>.Start(network, cancellationToken, o => receives.Remove(o));
-        receives.Add(operation);
+        PendingOperation<VirtualDatagram> operation = PendingOperation<VirtualDatagram>.Start(_network, cancellationToken, o => _receives.Remove(o));
+        _receives.Add(operation);
         return new ValueTask<VirtualDatagram>(operation.Task);
     }
 
     /// <summary>Unbinds the port; pending receives fail with <see cref="SocketError.OperationAborted"/>.</summary>
     public void Dispose()
     {
-        if (!disposed)
+        if (!_disposed)
         {
-            network.Record(NetworkEventKind.Closed, host.Name, string.Empty, $"datagram socket {LocalEndPoint.Port}");
-            host.UnbindDatagramSocket(this);
+            _network.Record(NetworkEventKind.Closed, _host.Name, string.Empty, $"datagram socket {LocalEndPoint.Port}");
+            _host.UnbindDatagramSocket(this);
             Close();
         }
     }
 
     /// <inheritdoc/>
-    public override string ToString() => $"{host.Name} datagram socket {LocalEndPoint}";
+    public override string ToString() => $"{_host.Name} datagram socket {LocalEndPoint}";
 
     internal string? OnDatagram(VirtualDatagram datagram)
     {
-        if (receives.Count > 0)
+        if (_receives.Count > 0)
         {
-            PendingOperation<VirtualDatagram> operation = receives[0];
-            receives.RemoveAt(0);
+            PendingOperation<VirtualDatagram> operation = _receives[0];
+            _receives.RemoveAt(0);
             operation.TrySetResult(datagram);
             return null;
         }
 
-        if (receivedBytes + datagram.Data.Length > network.Options.DatagramReceiveBufferSize)
+        if (_receivedBytes + datagram.Data.Length > _network.Options.DatagramReceiveBufferSize)
         {
             return "receive buffer full";
         }
 
-        received.Enqueue(datagram);
-        receivedBytes += datagram.Data.Length;
+        _received.Enqueue(datagram);
+        _receivedBytes += datagram.Data.Length;
         return null;
     }
 
     internal void OnHostCrashed()
     {
-        hostCrashed = true;
+        _hostCrashed = true;
         Close();
-        disposed = false;
+        _disposed = false;
     }
 
     private void Close()
     {
-        disposed = true;
-        received.Clear();
-        receivedBytes = 0;
-        List<PendingOperation<VirtualDatagram>> waiting = [.. receives];
-        receives.Clear();
+        _disposed = true;
+        _received.Clear();
+        _receivedBytes = 0;
+        List<PendingOperation<VirtualDatagram>> waiting = [.. _receives];
+        _receives.Clear();
         if (waiting.Count > 0)
         {
-            network.Post(() => waiting.ForEach(o => o.TrySetException(SocketErrors.Socket(SocketError.OperationAborted))));
+            _network.Post(() => waiting.ForEach(o => o.TrySetException(SocketErrors.Socket(SocketError.OperationAborted))));
         }
     }
 }

@@ -6,21 +6,21 @@ namespace SimLoop.Networking;
 /// <summary>A simulated machine on a <see cref="VirtualNetwork"/>: a name, its addresses, and its sockets.</summary>
 public sealed class VirtualHost
 {
-    private readonly int firstEphemeralPort;
-    private readonly SortedSet<int> tcpPortsInUse = [];
-    private readonly SortedDictionary<int, VirtualListener> listeners = [];
-    private readonly SortedDictionary<int, VirtualDatagramSocket> datagramSockets = [];
-    private readonly List<VirtualStream> streams = [];
-    private int nextTcpPort;
-    private int nextUdpPort;
+    private readonly int _firstEphemeralPort;
+    private readonly SortedSet<int> _tcpPortsInUse = [];
+    private readonly SortedDictionary<int, VirtualListener> _listeners = [];
+    private readonly SortedDictionary<int, VirtualDatagramSocket> _datagramSockets = [];
+    private readonly List<VirtualStream> _streams = [];
+    private int _nextTcpPort;
+    private int _nextUdpPort;
 
     internal VirtualHost(string name, IReadOnlyList<IPAddress> addresses, int firstEphemeralPort)
     {
         Name = name;
         Addresses = addresses;
-        this.firstEphemeralPort = firstEphemeralPort;
-        nextTcpPort = firstEphemeralPort;
-        nextUdpPort = firstEphemeralPort;
+        this._firstEphemeralPort = firstEphemeralPort;
+        _nextTcpPort = firstEphemeralPort;
+        _nextUdpPort = firstEphemeralPort;
     }
 
     /// <summary>The host's name, as name resolution knows it.</summary>
@@ -49,14 +49,14 @@ public sealed class VirtualHost
 
     internal bool HasAddress(IPAddress address) => Addresses.Contains(address);
 
-    internal VirtualListener? FindListener(int port) => listeners.GetValueOrDefault(port);
+    internal VirtualListener? FindListener(int port) => _listeners.GetValueOrDefault(port);
 
-    internal VirtualDatagramSocket? FindDatagramSocket(int port) => datagramSockets.GetValueOrDefault(port);
+    internal VirtualDatagramSocket? FindDatagramSocket(int port) => _datagramSockets.GetValueOrDefault(port);
 
     internal int AllocateTcpPort(int requested)
     {
-        int port = requested == 0 ? NextFreePort(tcpPortsInUse.Contains, ref nextTcpPort) : requested;
-        if (!tcpPortsInUse.Add(port))
+        int port = requested == 0 ? NextFreePort(_tcpPortsInUse.Contains, ref _nextTcpPort) : requested;
+        if (!_tcpPortsInUse.Add(port))
         {
             throw new SocketException((int)SocketError.AddressAlreadyInUse);
         }
@@ -64,23 +64,23 @@ public sealed class VirtualHost
         return port;
     }
 
-    internal void ReleaseTcpPort(int port) => tcpPortsInUse.Remove(port);
+    internal void ReleaseTcpPort(int port) => _tcpPortsInUse.Remove(port);
 
-    internal void AddListener(VirtualListener listener) => listeners.Add(listener.LocalEndPoint.Port, listener);
+    internal void AddListener(VirtualListener listener) => _listeners.Add(listener.LocalEndPoint.Port, listener);
 
     internal void RemoveListener(VirtualListener listener)
     {
-        if (listeners.GetValueOrDefault(listener.LocalEndPoint.Port) == listener)
+        if (_listeners.GetValueOrDefault(listener.LocalEndPoint.Port) == listener)
         {
-            listeners.Remove(listener.LocalEndPoint.Port);
-            tcpPortsInUse.Remove(listener.LocalEndPoint.Port);
+            _listeners.Remove(listener.LocalEndPoint.Port);
+            _tcpPortsInUse.Remove(listener.LocalEndPoint.Port);
         }
     }
 
     internal int BindDatagramSocket(int requested, VirtualDatagramSocket socket)
     {
-        int port = requested == 0 ? NextFreePort(datagramSockets.ContainsKey, ref nextUdpPort) : requested;
-        if (!datagramSockets.TryAdd(port, socket))
+        int port = requested == 0 ? NextFreePort(_datagramSockets.ContainsKey, ref _nextUdpPort) : requested;
+        if (!_datagramSockets.TryAdd(port, socket))
         {
             throw new SocketException((int)SocketError.AddressAlreadyInUse);
         }
@@ -90,24 +90,24 @@ public sealed class VirtualHost
 
     internal void UnbindDatagramSocket(VirtualDatagramSocket socket)
     {
-        if (datagramSockets.GetValueOrDefault(socket.LocalEndPoint.Port) == socket)
+        if (_datagramSockets.GetValueOrDefault(socket.LocalEndPoint.Port) == socket)
         {
-            datagramSockets.Remove(socket.LocalEndPoint.Port);
+            _datagramSockets.Remove(socket.LocalEndPoint.Port);
         }
     }
 
-    internal void AddStream(VirtualStream stream) => streams.Add(stream);
+    internal void AddStream(VirtualStream stream) => _streams.Add(stream);
 
-    internal void RemoveStream(VirtualStream stream) => streams.Remove(stream);
+    internal void RemoveStream(VirtualStream stream) => _streams.Remove(stream);
 
     /// <summary>Forgets every socket (a crash); returns them, in creation order, so they can be failed.</summary>
     internal (IReadOnlyList<VirtualStream> Streams, IReadOnlyList<VirtualListener> Listeners, IReadOnlyList<VirtualDatagramSocket> DatagramSockets) Crash()
     {
-        var result = ((IReadOnlyList<VirtualStream>)[.. streams], (IReadOnlyList<VirtualListener>)[.. listeners.Values], (IReadOnlyList<VirtualDatagramSocket>)[.. datagramSockets.Values]);
-        streams.Clear();
-        listeners.Clear();
-        datagramSockets.Clear();
-        tcpPortsInUse.Clear();
+        var result = ((IReadOnlyList<VirtualStream>)[.. _streams], (IReadOnlyList<VirtualListener>)[.. _listeners.Values], (IReadOnlyList<VirtualDatagramSocket>)[.. _datagramSockets.Values]);
+        _streams.Clear();
+        _listeners.Clear();
+        _datagramSockets.Clear();
+        _tcpPortsInUse.Clear();
         IsUp = false;
         Generation++;
         return result;
@@ -115,10 +115,10 @@ public sealed class VirtualHost
 
     private int NextFreePort(Func<int, bool> inUse, ref int next)
     {
-        for (int tried = 0; tried <= 65535 - firstEphemeralPort; tried++)
+        for (int tried = 0; tried <= 65535 - _firstEphemeralPort; tried++)
         {
             int port = next;
-            next = next >= 65535 ? firstEphemeralPort : next + 1;
+            next = next >= 65535 ? _firstEphemeralPort : next + 1;
             if (!inUse(port))
             {
                 return port;

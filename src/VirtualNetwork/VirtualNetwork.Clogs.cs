@@ -53,7 +53,7 @@ public sealed partial class VirtualNetwork
             throw new ArgumentOutOfRangeException(nameof(maxInterval), maxInterval, "The interval must be positive.");
         }
 
-        List<VirtualHost> candidates = hosts is null ? [.. this.hosts] : [.. hosts.Select(GetHost)];
+        List<VirtualHost> candidates = hosts is null ? [.. this._hosts] : [.. hosts.Select(GetHost)];
         if (candidates.Count == 0)
         {
             throw new ArgumentException("Swizzle-clogging needs at least one host.", nameof(hosts));

@@ -6,7 +6,7 @@ namespace SimLoop.Networking;
 /// <summary>Hosts and name resolution.</summary>
 public sealed partial class VirtualNetwork
 {
-    private uint nextAutomaticAddress = 1;
+    private uint _nextAutomaticAddress = 1;
 
     /// <summary>Adds a host. Without addresses it gets the next free IPv4 address in 10.0.0.0/8 (10.0.0.1, 10.0.0.2, ...).</summary>
     /// <param name="name">A unique name that is not an IP literal.</param>
@@ -22,7 +22,7 @@ public sealed partial class VirtualNetwork
             throw new ArgumentException($"A host name cannot be an IP literal ('{name}').", nameof(name));
         }
 
-        if (hostsByName.ContainsKey(name))
+        if (_hostsByName.ContainsKey(name))
         {
             throw new ArgumentException($"The network already has a host named '{name}'.", nameof(name));
         }
@@ -49,8 +49,8 @@ public sealed partial class VirtualNetwork
         }
 
         var host = new VirtualHost(name, given.AsReadOnly(), Options.FirstEphemeralPort);
-        hosts.Add(host);
-        hostsByName.Add(name, host);
+        _hosts.Add(host);
+        _hostsByName.Add(name, host);
         Record(NetworkEventKind.HostAdded, name, string.Empty, string.Join(",", given));
         return host;
     }
@@ -67,7 +67,7 @@ public sealed partial class VirtualNetwork
             return [literal];
         }
 
-        return hostsByName.TryGetValue(hostNameOrAddress, out VirtualHost? host)
+        return _hostsByName.TryGetValue(hostNameOrAddress, out VirtualHost? host)
             ? host.Addresses
             : throw new SocketException((int)SocketError.HostNotFound);
     }
@@ -98,7 +98,7 @@ public sealed partial class VirtualNetwork
     {
         while (true)
         {
-            uint n = nextAutomaticAddress++;
+            uint n = _nextAutomaticAddress++;
             if (n >= 1u << 24)
             {
                 throw new InvalidOperationException("No automatic address is left in 10.0.0.0/8.");

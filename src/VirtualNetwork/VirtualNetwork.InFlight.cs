@@ -75,14 +75,14 @@ public sealed partial class VirtualNetwork
     /// <summary>The undelivered messages, oldest (lowest id) first: a copy, so callers may change the set meanwhile.</summary>
     private List<Transmission> InTransitInOrder()
     {
-        var messages = new List<Transmission>(inTransit.Values);
+        var messages = new List<Transmission>(_inTransit.Values);
         messages.Sort(static (a, b) => a.Id.CompareTo(b.Id));
         return messages;
     }
 
     private Transmission TakeInFlight(long id)
     {
-        if (!inTransit.TryGetValue(id, out Transmission? message))
+        if (!_inTransit.TryGetValue(id, out Transmission? message))
         {
             throw new ArgumentException($"No undelivered message has the id {id}.", nameof(id));
         }

@@ -4,11 +4,11 @@ namespace SimLoop.Networking;
 public sealed partial class VirtualNetwork
 {
     // Keyed by the host objects (identity hashes; names are unique), never iterated.
-    private readonly Dictionary<(VirtualHost From, VirtualHost To), LinkState> links = [];
-    private LinkSettings defaultLink;
+    private readonly Dictionary<(VirtualHost From, VirtualHost To), LinkState> _links = [];
+    private LinkSettings _defaultLink;
 
     /// <summary>The settings of every link that has none of its own.</summary>
-    public LinkSettings DefaultLink => defaultLink;
+    public LinkSettings DefaultLink => _defaultLink;
 
     /// <summary>Changes the settings of every link that has none of its own.</summary>
     /// <param name="settings">The new default.</param>
@@ -17,7 +17,7 @@ public sealed partial class VirtualNetwork
     {
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validate(nameof(settings));
-        defaultLink = settings;
+        _defaultLink = settings;
         RecordFault(NetworkFault.LinkSettings, string.Empty, string.Empty, $"default link {Describe(settings)}");
     }
 
@@ -69,14 +69,14 @@ public sealed partial class VirtualNetwork
         $"latency={s.Latency.Shape}[{s.Latency.Min.Ticks},{s.Latency.Max.Ticks}] bandwidth={s.BandwidthBytesPerSecond} loss={s.LossRate} dup={s.DuplicationRate} reorder={s.ReorderRate}";
 
     private LinkSettings SettingsOf(VirtualHost from, VirtualHost to) =>
-        scheduler.ShapeLink(links.TryGetValue((from, to), out LinkState? link) && link.Settings is { } settings ? settings : defaultLink);
+        _scheduler.ShapeLink(_links.TryGetValue((from, to), out LinkState? link) && link.Settings is { } settings ? settings : _defaultLink);
 
     private LinkState LinkStateOf(VirtualHost from, VirtualHost to)
     {
-        if (!links.TryGetValue((from, to), out LinkState? link))
+        if (!_links.TryGetValue((from, to), out LinkState? link))
         {
             link = new LinkState();
-            links.Add((from, to), link);
+            _links.Add((from, to), link);
         }
 
         return link;

@@ -3,7 +3,7 @@ namespace SimLoop.Networking;
 /// <summary>Partitions: messages between separated hosts are lost.</summary>
 public sealed partial class VirtualNetwork
 {
-    private readonly HashSet<(string From, string To)> partitions = [];
+    private readonly HashSet<(string From, string To)> _partitions = [];
 
     /// <summary>Separates every host of <paramref name="a"/> from every host of <paramref name="b"/>, both ways.</summary>
     /// <param name="a">Names of the hosts on one side.</param>
@@ -32,7 +32,7 @@ public sealed partial class VirtualNetwork
     /// <summary>Ends every partition.</summary>
     public void RepairAll()
     {
-        partitions.Clear();
+        _partitions.Clear();
         RecordFault(NetworkFault.Repair, string.Empty, string.Empty, "repair all");
     }
 
@@ -42,7 +42,7 @@ public sealed partial class VirtualNetwork
     /// <returns>True when partitioned.</returns>
     public bool IsPartitioned(string from, string to) => IsPartitioned(GetHost(from), GetHost(to));
 
-    private bool IsPartitioned(VirtualHost from, VirtualHost to) => partitions.Count > 0 && partitions.Contains((from.Name, to.Name));
+    private bool IsPartitioned(VirtualHost from, VirtualHost to) => _partitions.Count > 0 && _partitions.Contains((from.Name, to.Name));
 
     private void SetPartition(IEnumerable<string> a, IEnumerable<string> b, bool bothWays, bool separated)
     {
@@ -82,11 +82,11 @@ public sealed partial class VirtualNetwork
     {
         if (separated)
         {
-            partitions.Add((from, to));
+            _partitions.Add((from, to));
         }
         else
         {
-            partitions.Remove((from, to));
+            _partitions.Remove((from, to));
         }
     }
 }

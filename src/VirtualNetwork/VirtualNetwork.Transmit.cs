@@ -4,10 +4,10 @@ namespace SimLoop.Networking;
 public sealed partial class VirtualNetwork
 {
     private const long TicksPerSecond = TimeSpan.TicksPerSecond;
-    private readonly Dictionary<long, Transmission> inTransit = [];
-    private long nextMessageId;
-    private Random? latencyRandom;
-    private Random? lossRandom;
+    private readonly Dictionary<long, Transmission> _inTransit = [];
+    private long _nextMessageId;
+    private Random? _latencyRandom;
+    private Random? _lossRandom;
 
     private static readonly Action<object?> s_arrive = static m => ((Transmission)m!).Network.Arrive((Transmission)m!);
     private static readonly Action<object?> s_retransmit = static m => ((Transmission)m!).Network.Retransmit((Transmission)m!);
@@ -29,7 +29,7 @@ public sealed partial class VirtualNetwork
         Delivery delivery, Reliability? reliability, long extraDelayTicks = 0, bool evenFromDownHost = false)
     {
         long now = NowTicks;
-        var message = new Transmission(this, ++nextMessageId, from, to, kind, size, detail, now) { Delivery = delivery, Reliability = reliability };
+        var message = new Transmission(this, ++_nextMessageId, from, to, kind, size, detail, now) { Delivery = delivery, Reliability = reliability };
         LinkSettings settings = SettingsOf(from, to);
         LinkState link = LinkStateOf(from, to);
         long start = now;
@@ -41,7 +41,7 @@ public sealed partial class VirtualNetwork
             link.BusyUntilTicks = start + serialisation;
         }
 
-        long latency = settings.Latency.SampleTicks(latencyRandom ??= RandomFor(NetworkRandomStreams.Latency));
+        long latency = settings.Latency.SampleTicks(_latencyRandom ??= RandomFor(NetworkRandomStreams.Latency));
         long arrival = VirtualDeadline.After(VirtualDeadline.After(start + serialisation, latency), extraDelayTicks);
         Record(NetworkEventKind.Sent, message);
         if (!from.IsUp && !evenFromDownHost)
@@ -52,15 +52,15 @@ public sealed partial class VirtualNetwork
         {
             Lose(message, "partition");
         }
-        else if (settings.LossRate > 0 && (lossRandom ??= RandomFor(NetworkRandomStreams.Loss)).NextDouble() >= 1 - settings.LossRate)
+        else if (settings.LossRate > 0 && (_lossRandom ??= RandomFor(NetworkRandomStreams.Loss)).NextDouble() >= 1 - settings.LossRate)
         {
             Lose(message, "loss");
         }
         else
         {
             // A message due past the last representable instant travels forever (InFlight lists it; Deliver or Drop it).
-            inTransit.Add(message.Id, message);
-            message.ArrivalCallback = arrival == VirtualDeadline.Never ? null : scheduler.ScheduleAt(arrival, s_arrive, message);
+            _inTransit.Add(message.Id, message);
+            message.ArrivalCallback = arrival == VirtualDeadline.Never ? null : _scheduler.ScheduleAt(arrival, s_arrive, message);
         }
 
         return message;
@@ -94,11 +94,11 @@ public sealed partial class VirtualNetwork
 
         if (attempt >= reliability.MaxRetries)
         {
-            scheduler.ScheduleAt(at, s_giveUp, reliability);
+            _scheduler.ScheduleAt(at, s_giveUp, reliability);
             return;
         }
 
-        scheduler.ScheduleAt(at, s_retransmit, lost);
+        _scheduler.ScheduleAt(at, s_retransmit, lost);
     }
 
     private void Retransmit(Transmission lost)
@@ -135,7 +135,7 @@ public sealed partial class VirtualNetwork
     /// <summary>Hands a message to its receiver, or loses it when the receiver is down or rejects it.</summary>
     private void Complete(Transmission message)
     {
-        inTransit.Remove(message.Id);
+        _inTransit.Remove(message.Id);
         if (!message.To.IsUp)
         {
             Lose(message, "receiver down");
@@ -155,7 +155,7 @@ public sealed partial class VirtualNetwork
 
     private void Lose(Transmission message, string reason)
     {
-        inTransit.Remove(message.Id);
+        _inTransit.Remove(message.Id);
         Record(NetworkEventKind.Dropped, message, reason);
         if (message.Reliability is { } reliability)
         {

@@ -12,10 +12,10 @@ namespace SimLoop.Networking;
 /// </remarks>
 public sealed partial class VirtualNetwork
 {
-    private readonly INetworkScheduler scheduler;
-    private readonly List<VirtualHost> hosts = [];
-    private readonly Dictionary<string, VirtualHost> hostsByName = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, Random> randoms = new(StringComparer.Ordinal);
+    private readonly INetworkScheduler _scheduler;
+    private readonly List<VirtualHost> _hosts = [];
+    private readonly Dictionary<string, VirtualHost> _hostsByName = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, Random> _randoms = new(StringComparer.Ordinal);
 
     /// <summary>Creates a network driven by <paramref name="scheduler"/>.</summary>
     /// <param name="scheduler">The seam to the simulation's clock, randomness and trace.</param>
@@ -29,9 +29,9 @@ public sealed partial class VirtualNetwork
         ArgumentNullException.ThrowIfNull(scheduler);
         options ??= new VirtualNetworkOptions();
         options.Validate();
-        this.scheduler = scheduler;
+        this._scheduler = scheduler;
         Options = options;
-        defaultLink = options.DefaultLink;
+        _defaultLink = options.DefaultLink;
     }
 
     /// <summary>Raised when <see cref="Crash"/> takes a host down (so that the loop can cancel the host's tasks).</summary>
@@ -44,9 +44,9 @@ public sealed partial class VirtualNetwork
     public VirtualNetworkOptions Options { get; }
 
     /// <summary>The hosts, in the order they were added.</summary>
-    public IReadOnlyList<VirtualHost> Hosts => hosts;
+    public IReadOnlyList<VirtualHost> Hosts => _hosts;
 
-    internal long NowTicks => scheduler.NowTicks;
+    internal long NowTicks => _scheduler.NowTicks;
 
     /// <summary>Finds a host by name (case-insensitive).</summary>
     /// <param name="name">The host's name.</param>
@@ -55,14 +55,14 @@ public sealed partial class VirtualNetwork
     public VirtualHost GetHost(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return hostsByName.TryGetValue(name, out VirtualHost? host)
+        return _hostsByName.TryGetValue(name, out VirtualHost? host)
             ? host
             : throw new ArgumentException($"The network has no host named '{name}'.", nameof(name));
     }
 
     internal VirtualHost? FindHostByAddress(IPAddress address)
     {
-        foreach (VirtualHost host in hosts)
+        foreach (VirtualHost host in _hosts)
         {
             if (host.HasAddress(address))
             {
@@ -76,32 +76,32 @@ public sealed partial class VirtualNetwork
     /// <summary>Records an event in the simulation trace, at the current instant.</summary>
     internal void Record(NetworkEventKind kind, string from, string to, string detail)
     {
-        if (scheduler.IsRecording)
+        if (_scheduler.IsRecording)
         {
-            scheduler.Record(new NetworkEvent(kind, scheduler.NowTicks, from, to, detail));
+            _scheduler.Record(new NetworkEvent(kind, _scheduler.NowTicks, from, to, detail));
         }
     }
 
     /// <summary>Records a <see cref="NetworkEventKind.Fault"/> event, at the current instant.</summary>
     internal void RecordFault(NetworkFault fault, string from, string to, string detail)
     {
-        if (scheduler.IsRecording)
+        if (_scheduler.IsRecording)
         {
-            scheduler.Record(new NetworkEvent(NetworkEventKind.Fault, scheduler.NowTicks, from, to, detail) { Fault = fault });
+            _scheduler.Record(new NetworkEvent(NetworkEventKind.Fault, _scheduler.NowTicks, from, to, detail) { Fault = fault });
         }
     }
 
     /// <summary>Records an event about <paramref name="message"/>, formatting its description only when the trace records.</summary>
     internal void Record(NetworkEventKind kind, Transmission message, string? why = null)
     {
-        if (scheduler is IDeferredNetworkRecording deferring && scheduler.IsRecording)
+        if (_scheduler is IDeferredNetworkRecording deferring && _scheduler.IsRecording)
         {
-            deferring.Record(new DeferredNetworkEvent(kind, scheduler.NowTicks, message, why));
+            deferring.Record(new DeferredNetworkEvent(kind, _scheduler.NowTicks, message, why));
         }
-        else if (scheduler.IsRecording)
+        else if (_scheduler.IsRecording)
         {
             string detail = why is null ? message.ToString() : $"{message} {why}";
-            scheduler.Record(new NetworkEvent(kind, scheduler.NowTicks, message.From.Name, message.To.Name, detail)
+            _scheduler.Record(new NetworkEvent(kind, _scheduler.NowTicks, message.From.Name, message.To.Name, detail)
             {
                 MessageId = message.Id,
                 Message = message.Kind,
@@ -113,11 +113,11 @@ public sealed partial class VirtualNetwork
     }
 
     /// <summary>Runs <paramref name="action"/> in a scheduler callback at the current instant (never inline).</summary>
-    internal void Post(Action action) => scheduler.ScheduleAt(scheduler.NowTicks, static s => ((Action)s!)(), action);
+    internal void Post(Action action) => _scheduler.ScheduleAt(_scheduler.NowTicks, static s => ((Action)s!)(), action);
 
     /// <summary>Runs <paramref name="action"/> in a scheduler callback at <paramref name="atTicks"/>; never schedules <see cref="VirtualDeadline.Never"/> (returns null).</summary>
     internal IScheduledCallback? ScheduleAt(long atTicks, Action action) =>
-        atTicks == VirtualDeadline.Never ? null : scheduler.ScheduleAt(atTicks, static s => ((Action)s!)(), action);
+        atTicks == VirtualDeadline.Never ? null : _scheduler.ScheduleAt(atTicks, static s => ((Action)s!)(), action);
 
     internal static bool CancelScheduled(IScheduledCallback? callback) => callback?.Cancel() ?? false;
 
@@ -131,10 +131,10 @@ public sealed partial class VirtualNetwork
     /// <summary>The random stream of <paramref name="concern"/>, asked of the scheduler once and then reused.</summary>
     internal Random RandomFor(string concern)
     {
-        if (!randoms.TryGetValue(concern, out Random? random))
+        if (!_randoms.TryGetValue(concern, out Random? random))
         {
-            random = scheduler.GetRandom(concern);
-            randoms.Add(concern, random);
+            random = _scheduler.GetRandom(concern);
+            _randoms.Add(concern, random);
         }
 
         return random;

@@ -5,19 +5,19 @@ namespace SimLoop.Networking;
 /// <summary>Connection set-up and teardown: connect, accept, reset, abort, close, host crash.</summary>
 public sealed partial class VirtualStream
 {
-    private SocketError? failure;
-    private bool aborted;
-    private bool ownsLocalPort;
-    private PendingOperation<VirtualStream>? connect;
-    private IScheduledCallback? connectTimeout;
-    private IScheduledCallback? synTimer;
-    private VirtualHost? connectTarget;
+    private SocketError? _failure;
+    private bool _aborted;
+    private bool _ownsLocalPort;
+    private PendingOperation<VirtualStream>? _connect;
+    private IScheduledCallback? _connectTimeout;
+    private IScheduledCallback? _synTimer;
+    private VirtualHost? _connectTarget;
 
     /// <summary>Whether this is a client end whose connect is still pending.</summary>
-    internal bool IsConnecting => connect is { IsPending: true } && !IsStale;
+    internal bool IsConnecting => _connect is { IsPending: true } && !IsStale;
 
     /// <summary>Whether this end may still put messages on the wire.</summary>
-    private bool CanTransmit => failure is null && !aborted && !IsStale;
+    private bool CanTransmit => _failure is null && !_aborted && !IsStale;
 
     /// <summary>
     /// Resets the connection: pending bytes are discarded, the peer fails with <see cref="SocketError.ConnectionReset"/>
@@ -25,18 +25,18 @@ public sealed partial class VirtualStream
     /// </summary>
     public void Abort()
     {
-        if (disposed)
+        if (_disposed)
         {
             return;
         }
 
-        network.Record(NetworkEventKind.Reset, Host.Name, Peer?.Host.Name ?? string.Empty, $"{Label} abort");
+        _network.Record(NetworkEventKind.Reset, Host.Name, Peer?.Host.Name ?? string.Empty, $"{Label} abort");
         if (CanTransmit)
         {
             SendReset(evenFromDownHost: false);
         }
 
-        sendBuffer.Clear();
+        _sendBuffer.Clear();
         CloseLocally();
     }
 
@@ -46,14 +46,14 @@ public sealed partial class VirtualStream
     /// </summary>
     internal Task<VirtualStream> Connect(VirtualHost to, CancellationToken cancellationToken)
     {
-        ownsLocalPort = true;
-        PendingOperation<VirtualStream> operation = PendingOperation<VirtualStream>.Start(network, cancellationToken, _ => EndConnect("cancelled"));
-        connect = operation;
-        connectTarget = to;
-        network.Record(NetworkEventKind.Connect, Host.Name, to.Name, Label);
-        if (network.Options.ConnectTimeout is { } timeout && timeout != Timeout.InfiniteTimeSpan)
+        _ownsLocalPort = true;
+        PendingOperation<VirtualStream> operation = PendingOperation<VirtualStream>.Start(_network, cancellationToken, _ => EndConnect("cancelled"));
+        _connect = operation;
+        _connectTarget = to;
+        _network.Record(NetworkEventKind.Connect, Host.Name, to.Name, Label);
+        if (_network.Options.ConnectTimeout is { } timeout && timeout != Timeout.InfiniteTimeSpan)
         {
-            connectTimeout = network.ScheduleAt(VirtualDeadline.After(network.NowTicks, timeout.Ticks), () => FailConnect(SocketError.TimedOut));
+            _connectTimeout = _network.ScheduleAt(VirtualDeadline.After(_network.NowTicks, timeout.Ticks), () => FailConnect(SocketError.TimedOut));
         }
 
         SendSyn(0);
@@ -72,7 +72,7 @@ public sealed partial class VirtualStream
         var delivery = new Func<string?>(() => client.OnSynAck(this));
         if (again)
         {
-            network.Transmit(Host, client.Host, MessageKind.SynAck, 0, Label, delivery, reliability: null);
+            _network.Transmit(Host, client.Host, MessageKind.SynAck, 0, Label, delivery, reliability: null);
         }
         else
         {
@@ -82,21 +82,21 @@ public sealed partial class VirtualStream
 
     private void SendSyn(int attempt)
     {
-        VirtualHost to = connectTarget!;
-        network.Transmit(Host, to, MessageKind.Syn, 0, new MessageDetail(Label, Attempt: attempt), new Func<string?>(() => network.OfferConnection(to, this)), reliability: null);
-        long deadline = network.RetransmissionDeadline(network.NowTicks, network.Options.SynRetransmissionTimeout.Ticks, attempt);
-        synTimer = network.ScheduleAt(deadline, () => OnSynTimeout(attempt));
+        VirtualHost to = _connectTarget!;
+        _network.Transmit(Host, to, MessageKind.Syn, 0, new MessageDetail(Label, Attempt: attempt), new Func<string?>(() => _network.OfferConnection(to, this)), reliability: null);
+        long deadline = _network.RetransmissionDeadline(_network.NowTicks, _network.Options.SynRetransmissionTimeout.Ticks, attempt);
+        _synTimer = _network.ScheduleAt(deadline, () => OnSynTimeout(attempt));
     }
 
     private void OnSynTimeout(int attempt)
     {
-        synTimer = null;
+        _synTimer = null;
         if (!IsConnecting)
         {
             return;
         }
 
-        if (attempt >= network.Options.MaxSynRetransmissions)
+        if (attempt >= _network.Options.MaxSynRetransmissions)
         {
             FailConnect(SocketError.TimedOut);
             return;
@@ -107,11 +107,11 @@ public sealed partial class VirtualStream
 
     internal string? OnSynAck(VirtualStream server)
     {
-        if (connect is { IsPending: true } operation && CanTransmit)
+        if (_connect is { IsPending: true } operation && CanTransmit)
         {
             Peer = server;
-            VirtualNetwork.CancelScheduled(connectTimeout);
-            VirtualNetwork.CancelScheduled(synTimer);
+            VirtualNetwork.CancelScheduled(_connectTimeout);
+            VirtualNetwork.CancelScheduled(_synTimer);
             operation.TrySetResult(this);
         }
         else if (Peer == server && CanTransmit)
@@ -121,7 +121,7 @@ public sealed partial class VirtualStream
         else
         {
             // The connect was abandoned (cancelled, timed out, crashed), or this end no longer takes part: tell the server end.
-            network.Transmit(Host, server.Host, MessageKind.Reset, 0, Label, new Func<string?>(() => server.OnReset()), reliability: null);
+            _network.Transmit(Host, server.Host, MessageKind.Reset, 0, Label, new Func<string?>(() => server.OnReset()), reliability: null);
         }
 
         return null;
@@ -129,14 +129,14 @@ public sealed partial class VirtualStream
 
     internal string? OnReset()
     {
-        if (connect is { IsPending: true })
+        if (_connect is { IsPending: true })
         {
             FailConnect(SocketError.ConnectionRefused);
         }
-        else if (failure is null && !aborted && !IsStale)
+        else if (_failure is null && !_aborted && !IsStale)
         {
-            network.Record(NetworkEventKind.Reset, Host.Name, Peer?.Host.Name ?? string.Empty, $"{Label} by peer");
-            received.Clear();
+            _network.Record(NetworkEventKind.Reset, Host.Name, Peer?.Host.Name ?? string.Empty, $"{Label} by peer");
+            _received.Clear();
             Fail(SocketError.ConnectionReset);
         }
 
@@ -146,17 +146,17 @@ public sealed partial class VirtualStream
     /// <summary>The host crashed: the peer is reset, pending operations fail with <see cref="SocketError.ConnectionAborted"/>.</summary>
     internal void OnHostCrashed()
     {
-        if (connect is { IsPending: true })
+        if (_connect is { IsPending: true })
         {
-            network.Post(() => FailConnect(SocketError.ConnectionAborted));
+            _network.Post(() => FailConnect(SocketError.ConnectionAborted));
             return;
         }
 
-        if (failure is null && !aborted)
+        if (_failure is null && !_aborted)
         {
             SendReset(evenFromDownHost: true);
-            failure = SocketError.ConnectionAborted;
-            network.Post(() => FailPendingOperations(SocketError.ConnectionAborted));
+            _failure = SocketError.ConnectionAborted;
+            _network.Post(() => FailPendingOperations(SocketError.ConnectionAborted));
         }
     }
 
@@ -164,12 +164,12 @@ public sealed partial class VirtualStream
     /// <param name="disposing">True when called from <see cref="Stream.Dispose()"/>.</param>
     protected override void Dispose(bool disposing)
     {
-        if (disposing && !disposed)
+        if (disposing && !_disposed)
         {
-            network.Record(NetworkEventKind.Closed, Host.Name, Peer?.Host.Name ?? string.Empty, Label);
-            if (!writeShut && CanTransmit)
+            _network.Record(NetworkEventKind.Closed, Host.Name, Peer?.Host.Name ?? string.Empty, Label);
+            if (!_writeShut && CanTransmit)
             {
-                writeShut = true;
+                _writeShut = true;
                 SendSegments();
             }
 
@@ -185,32 +185,32 @@ public sealed partial class VirtualStream
     /// </summary>
     private void AnswerWithReset()
     {
-        network.Record(NetworkEventKind.Reset, Host.Name, Peer?.Host.Name ?? string.Empty, $"{Label} answer");
+        _network.Record(NetworkEventKind.Reset, Host.Name, Peer?.Host.Name ?? string.Empty, $"{Label} answer");
         SendReset(evenFromDownHost: false);
     }
 
     private void SendReset(bool evenFromDownHost)
     {
-        aborted = true;
+        _aborted = true;
         if (Peer is { } peer)
         {
-            network.Transmit(Host, peer.Host, MessageKind.Reset, 0, Label, new Func<string?>(() => peer.OnReset()), reliability: null, evenFromDownHost: evenFromDownHost);
+            _network.Transmit(Host, peer.Host, MessageKind.Reset, 0, Label, new Func<string?>(() => peer.OnReset()), reliability: null, evenFromDownHost: evenFromDownHost);
         }
     }
 
     /// <summary>Fails the connection (reset by the peer, retransmissions exhausted); runs inside a scheduler callback.</summary>
     private void Fail(SocketError error)
     {
-        if (connect is { IsPending: true })
+        if (_connect is { IsPending: true })
         {
             FailConnect(error);
         }
-        else if (failure is null)
+        else if (_failure is null)
         {
-            failure = error;
+            _failure = error;
             if (error != SocketError.ConnectionReset)
             {
-                network.Record(NetworkEventKind.Closed, Host.Name, Peer?.Host.Name ?? string.Empty, $"{Label} {error}");
+                _network.Record(NetworkEventKind.Closed, Host.Name, Peer?.Host.Name ?? string.Empty, $"{Label} {error}");
             }
 
             FailPendingOperations(error);
@@ -219,24 +219,24 @@ public sealed partial class VirtualStream
 
     private void FailPendingOperations(SocketError error)
     {
-        if (pendingRead is { } read)
+        if (_pendingRead is { } read)
         {
-            pendingRead = null;
-            pendingReadBuffer = default;
+            _pendingRead = null;
+            _pendingReadBuffer = default;
             read.TrySetException(ReadError(error));
         }
 
-        if (pendingWrite is { } write)
+        if (_pendingWrite is { } write)
         {
-            pendingWrite = null;
-            pendingWriteRest = default;
+            _pendingWrite = null;
+            _pendingWriteRest = default;
             write.TrySetException(WriteError(error));
         }
     }
 
     private void FailConnect(SocketError error)
     {
-        if (connect is { IsPending: true } operation)
+        if (_connect is { IsPending: true } operation)
         {
             EndConnect(error.ToString());
             operation.TrySetException(SocketErrors.Socket(error));
@@ -245,28 +245,28 @@ public sealed partial class VirtualStream
 
     private void EndConnect(string why)
     {
-        VirtualNetwork.CancelScheduled(connectTimeout);
-        VirtualNetwork.CancelScheduled(synTimer);
-        network.Record(NetworkEventKind.Closed, Host.Name, string.Empty, $"{Label} connect {why}");
+        VirtualNetwork.CancelScheduled(_connectTimeout);
+        VirtualNetwork.CancelScheduled(_synTimer);
+        _network.Record(NetworkEventKind.Closed, Host.Name, string.Empty, $"{Label} connect {why}");
         CloseLocally();
     }
 
     /// <summary>Marks this end closed, frees its port, and fails local pending operations with OperationAborted (in a callback).</summary>
     private void CloseLocally()
     {
-        disposed = true;
+        _disposed = true;
         if (!IsStale)
         {
             Host.RemoveStream(this);
-            if (ownsLocalPort)
+            if (_ownsLocalPort)
             {
                 Host.ReleaseTcpPort(LocalEndPoint.Port);
             }
         }
 
-        if (pendingRead is not null || pendingWrite is not null)
+        if (_pendingRead is not null || _pendingWrite is not null)
         {
-            network.Post(() => FailPendingOperations(SocketError.OperationAborted));
+            _network.Post(() => FailPendingOperations(SocketError.OperationAborted));
         }
     }
 }

@@ -11,59 +11,59 @@ namespace SimLoop.Networking;
 /// </summary>
 public sealed partial class VirtualStream
 {
-    private IScheduledCallback? persistTimer;
-    private int persistBackOff;
-    private int probesUnanswered;
-    private Action? onPersistTimeout;
+    private IScheduledCallback? _persistTimer;
+    private int _persistBackOff;
+    private int _probesUnanswered;
+    private Action? _onPersistTimeout;
 
     /// <summary>The bytes the peer's receive window still takes.</summary>
-    private long PeerWindow => network.Options.ReceiveBufferSize - (nextSequence - peerConsumed);
+    private long PeerWindow => _network.Options.ReceiveBufferSize - (_nextSequence - _peerConsumed);
 
-    private bool IsWaitingForWindow => CanTransmit && Peer is not null && sendBuffer.Count > 0 && PeerWindow <= 0;
+    private bool IsWaitingForWindow => CanTransmit && Peer is not null && _sendBuffer.Count > 0 && PeerWindow <= 0;
 
     /// <summary>Arms the persist timer when bytes wait for a closed window; disarms it when the window opened.</summary>
     private void UpdatePersistTimer()
     {
         if (IsWaitingForWindow)
         {
-            if (persistTimer is null)
+            if (_persistTimer is null)
             {
-                long deadline = network.RetransmissionDeadline(network.NowTicks, network.Options.RetransmissionTimeout.Ticks, persistBackOff);
-                persistTimer = network.ScheduleAt(deadline, onPersistTimeout ??= OnPersistTimeout);
+                long deadline = _network.RetransmissionDeadline(_network.NowTicks, _network.Options.RetransmissionTimeout.Ticks, _persistBackOff);
+                _persistTimer = _network.ScheduleAt(deadline, _onPersistTimeout ??= OnPersistTimeout);
             }
         }
-        else if (persistTimer is not null)
+        else if (_persistTimer is not null)
         {
-            VirtualNetwork.CancelScheduled(persistTimer);
-            persistTimer = null;
-            persistBackOff = 0;
-            probesUnanswered = 0;
+            VirtualNetwork.CancelScheduled(_persistTimer);
+            _persistTimer = null;
+            _persistBackOff = 0;
+            _probesUnanswered = 0;
         }
     }
 
     /// <summary>The peer answered (a window update): the probes so far count as answered.</summary>
-    private void OnWindowAnswer() => probesUnanswered = 0;
+    private void OnWindowAnswer() => _probesUnanswered = 0;
 
     private void OnPersistTimeout()
     {
-        persistTimer = null;
+        _persistTimer = null;
         if (!IsWaitingForWindow)
         {
-            persistBackOff = 0;
-            probesUnanswered = 0;
+            _persistBackOff = 0;
+            _probesUnanswered = 0;
             return;
         }
 
-        if (probesUnanswered > network.Options.MaxRetransmissions)
+        if (_probesUnanswered > _network.Options.MaxRetransmissions)
         {
             Fail(SocketError.TimedOut);
             return;
         }
 
-        probesUnanswered++;
-        persistBackOff++;
+        _probesUnanswered++;
+        _persistBackOff++;
         VirtualStream peer = Peer!;
-        network.Transmit(Host, peer.Host, MessageKind.WindowProbe, 0, new MessageDetail(Label, "seq", nextSequence), new Delivery(null, peer, nextSequence), reliability: null);
+        _network.Transmit(Host, peer.Host, MessageKind.WindowProbe, 0, new MessageDetail(Label, "seq", _nextSequence), new Delivery(null, peer, _nextSequence), reliability: null);
         UpdatePersistTimer();
     }
 }

@@ -5,15 +5,15 @@ namespace SimLoop.Networking;
 /// <summary>The receiving direction: reassembly in sequence order, end of stream, reads.</summary>
 public sealed partial class VirtualStream
 {
-    private readonly ByteQueue received = new();
-    private readonly SortedDictionary<long, ReadOnlyMemory<byte>> outOfOrder = [];
-    private long expectedSequence;
-    private long? finSequence;
-    private bool endOfStream;
-    private long consumed;
-    private PendingOperation<int>? pendingRead;
-    private Memory<byte> pendingReadBuffer;
-    private Action<PendingOperation<int>>? onReadCancelled;
+    private readonly ByteQueue _received = new();
+    private readonly SortedDictionary<long, ReadOnlyMemory<byte>> _outOfOrder = [];
+    private long _expectedSequence;
+    private long? _finSequence;
+    private bool _endOfStream;
+    private long _consumed;
+    private PendingOperation<int>? _pendingRead;
+    private Memory<byte> _pendingReadBuffer;
+    private Action<PendingOperation<int>>? _onReadCancelled;
 
     /// <summary>
     /// Reads up to <paramref name="buffer"/>'s length of bytes; waits until some are available. Returns 0 only at end
@@ -25,8 +25,8 @@ public sealed partial class VirtualStream
     /// <exception cref="IOException">The connection was reset, aborted, timed out, or this end was closed meanwhile.</exception>
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        ObjectDisposedException.ThrowIf(disposed, this);
-        if (pendingRead is not null)
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_pendingRead is not null)
         {
             throw new InvalidOperationException("A read is already pending on this stream; await it before reading again.");
         }
@@ -36,7 +36,7 @@ public sealed partial class VirtualStream
             return ValueTask.FromCanceled<int>(cancellationToken);
         }
 
-        if (failure is { } error)
+        if (_failure is { } error)
         {
             return ValueTask.FromException<int>(ReadError(error));
         }
@@ -46,39 +46,39 @@ public sealed partial class VirtualStream
             return new ValueTask<int>(count);
         }
 
-        PendingOperation<int> operation = PendingOperation<int>.Start(network, cancellationToken, onReadCancelled ??= o =>
+        PendingOperation<int> operation = PendingOperation<int>.Start(_network, cancellationToken, _onReadCancelled ??= o =>
         {
-            if (pendingRead == o)
+            if (_pendingRead == o)
             {
-                pendingRead = null;
-                pendingReadBuffer = default;
+                _pendingRead = null;
+                _pendingReadBuffer = default;
             }
         });
-        pendingRead = operation;
-        pendingReadBuffer = buffer;
+        _pendingRead = operation;
+        _pendingReadBuffer = buffer;
         return new ValueTask<int>(operation.Task);
     }
 
     internal string? OnData(long sequence, ReadOnlyMemory<byte> segment)
     {
-        if (!IsAlive || disposed)
+        if (!IsAlive || _disposed)
         {
             // Nobody will read these bytes: a TCP stack answers data for a closed or unknown connection with a reset.
             AnswerWithReset();
             return null;
         }
 
-        if (sequence == expectedSequence)
+        if (sequence == _expectedSequence)
         {
             Append(segment);
-            while (outOfOrder.Count > 0 && outOfOrder.Remove(expectedSequence, out ReadOnlyMemory<byte> next))
+            while (_outOfOrder.Count > 0 && _outOfOrder.Remove(_expectedSequence, out ReadOnlyMemory<byte> next))
             {
                 Append(next);
             }
         }
-        else if (sequence > expectedSequence)
+        else if (sequence > _expectedSequence)
         {
-            outOfOrder.TryAdd(sequence, segment);
+            _outOfOrder.TryAdd(sequence, segment);
         }
 
         CompletePendingRead();
@@ -91,10 +91,10 @@ public sealed partial class VirtualStream
         {
             AnswerWithReset();
         }
-        else if (!disposed)
+        else if (!_disposed)
         {
-            finSequence = sequence;
-            endOfStream |= finSequence == expectedSequence;
+            _finSequence = sequence;
+            _endOfStream |= _finSequence == _expectedSequence;
             CompletePendingRead();
         }
 
@@ -104,14 +104,14 @@ public sealed partial class VirtualStream
     /// <summary>A zero-window probe arrived: answers with the window (not retransmitted), or with a reset when nobody will read.</summary>
     private string? OnWindowProbe()
     {
-        if (!IsAlive || disposed)
+        if (!IsAlive || _disposed)
         {
             AnswerWithReset();
         }
         else if (Peer is { } peer)
         {
-            long value = consumed;
-            network.Transmit(Host, peer.Host, MessageKind.WindowUpdate, 0, new MessageDetail(Label, "ack", value), new Delivery(null, peer, value), reliability: null);
+            long value = _consumed;
+            _network.Transmit(Host, peer.Host, MessageKind.WindowUpdate, 0, new MessageDetail(Label, "ack", value), new Delivery(null, peer, value), reliability: null);
         }
 
         return null;
@@ -121,35 +121,35 @@ public sealed partial class VirtualStream
 
     private void Append(ReadOnlyMemory<byte> segment)
     {
-        received.EnqueueShared(segment);
-        expectedSequence += segment.Length;
-        endOfStream |= finSequence == expectedSequence;
+        _received.EnqueueShared(segment);
+        _expectedSequence += segment.Length;
+        _endOfStream |= _finSequence == _expectedSequence;
     }
 
     private bool TryRead(Memory<byte> buffer, out int count)
     {
         count = 0;
-        if (received.Count > 0)
+        if (_received.Count > 0)
         {
             if (!buffer.IsEmpty)
             {
-                count = received.Dequeue(buffer.Span);
-                consumed += count;
+                count = _received.Dequeue(buffer.Span);
+                _consumed += count;
                 SendWindowUpdate();
             }
 
             return true;
         }
 
-        return endOfStream;
+        return _endOfStream;
     }
 
     private void CompletePendingRead()
     {
-        if (pendingRead is { } operation && TryRead(pendingReadBuffer, out int count))
+        if (_pendingRead is { } operation && TryRead(_pendingReadBuffer, out int count))
         {
-            pendingRead = null;
-            pendingReadBuffer = default;
+            _pendingRead = null;
+            _pendingReadBuffer = default;
             operation.TrySetResult(count);
         }
     }
@@ -158,7 +158,7 @@ public sealed partial class VirtualStream
     {
         if (Peer is { } peer && CanTransmit)
         {
-            long value = consumed;
+            long value = _consumed;
             TransmitReliably(MessageKind.WindowUpdate, 0, new MessageDetail(Label, "ack", value), new Delivery(null, peer, value));
         }
     }

@@ -5,15 +5,15 @@ namespace SimLoop.Networking;
 /// <summary>The sending direction: send buffer, segmentation by MTU, the receive window, half-close.</summary>
 public sealed partial class VirtualStream
 {
-    private readonly ByteQueue sendBuffer = new();
-    private long nextSequence;
-    private long peerConsumed;
-    private bool writeShut;
-    private bool finSent;
-    private PendingOperation<int>? pendingWrite;
-    private ReadOnlyMemory<byte> pendingWriteRest;
-    private Reliability? reliability;
-    private Action<PendingOperation<int>>? onWriteCancelled;
+    private readonly ByteQueue _sendBuffer = new();
+    private long _nextSequence;
+    private long _peerConsumed;
+    private bool _writeShut;
+    private bool _finSent;
+    private PendingOperation<int>? _pendingWrite;
+    private ReadOnlyMemory<byte> _pendingWriteRest;
+    private Reliability? _reliability;
+    private Action<PendingOperation<int>>? _onWriteCancelled;
 
     /// <summary>
     /// Copies <paramref name="buffer"/> into the send buffer; completes when all of it is buffered, so it waits while
@@ -25,8 +25,8 @@ public sealed partial class VirtualStream
     /// <exception cref="IOException">The connection failed, or this end already called <see cref="ShutdownWrite"/>.</exception>
     public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        ObjectDisposedException.ThrowIf(disposed, this);
-        if (pendingWrite is not null)
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_pendingWrite is not null)
         {
             throw new InvalidOperationException("A write is already pending on this stream; await it before writing again.");
         }
@@ -36,7 +36,7 @@ public sealed partial class VirtualStream
             return ValueTask.FromCanceled(cancellationToken);
         }
 
-        if ((failure ?? (writeShut ? SocketError.Shutdown : null)) is { } error)
+        if ((_failure ?? (_writeShut ? SocketError.Shutdown : null)) is { } error)
         {
             return ValueTask.FromException(WriteError(error));
         }
@@ -47,16 +47,16 @@ public sealed partial class VirtualStream
             return ValueTask.CompletedTask;
         }
 
-        PendingOperation<int> operation = PendingOperation<int>.Start(network, cancellationToken, onWriteCancelled ??= o =>
+        PendingOperation<int> operation = PendingOperation<int>.Start(_network, cancellationToken, _onWriteCancelled ??= o =>
         {
-            if (pendingWrite == o)
+            if (_pendingWrite == o)
             {
-                pendingWrite = null;
-                pendingWriteRest = default;
+                _pendingWrite = null;
+                _pendingWriteRest = default;
             }
         });
-        pendingWrite = operation;
-        pendingWriteRest = rest;
+        _pendingWrite = operation;
+        _pendingWriteRest = rest;
         return new ValueTask(operation.Task);
     }
 
@@ -67,24 +67,24 @@ public sealed partial class VirtualStream
     /// <exception cref="IOException">The connection already failed.</exception>
     public void ShutdownWrite()
     {
-        ObjectDisposedException.ThrowIf(disposed, this);
-        if (failure is { } error)
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_failure is { } error)
         {
             throw SocketErrors.Stream(error, "shut down");
         }
 
-        if (writeShut)
+        if (_writeShut)
         {
             return;
         }
 
-        writeShut = true;
-        network.Record(NetworkEventKind.Shutdown, Host.Name, Peer?.Host.Name ?? string.Empty, Label);
-        if (pendingWrite is { } operation)
+        _writeShut = true;
+        _network.Record(NetworkEventKind.Shutdown, Host.Name, Peer?.Host.Name ?? string.Empty, Label);
+        if (_pendingWrite is { } operation)
         {
-            pendingWrite = null;
-            pendingWriteRest = default;
-            network.Post(() => operation.TrySetException(WriteError(SocketError.Shutdown)));
+            _pendingWrite = null;
+            _pendingWriteRest = default;
+            _network.Post(() => operation.TrySetException(WriteError(SocketError.Shutdown)));
         }
 
         SendSegments();
@@ -99,14 +99,14 @@ public sealed partial class VirtualStream
         }
 
         OnWindowAnswer();
-        peerConsumed = Math.Max(peerConsumed, consumedByPeer);
+        _peerConsumed = Math.Max(_peerConsumed, consumedByPeer);
         SendSegments();
-        if (pendingWrite is { } operation)
+        if (_pendingWrite is { } operation)
         {
-            pendingWriteRest = FillSendBuffer(pendingWriteRest);
-            if (pendingWriteRest.IsEmpty)
+            _pendingWriteRest = FillSendBuffer(_pendingWriteRest);
+            if (_pendingWriteRest.IsEmpty)
             {
-                pendingWrite = null;
+                _pendingWrite = null;
                 operation.TrySetResult(0);
             }
         }
@@ -121,12 +121,12 @@ public sealed partial class VirtualStream
     /// </summary>
     internal bool TryWriteAll(ReadOnlySpan<byte> data)
     {
-        if (disposed || pendingWrite is not null || failure is not null || writeShut || data.Length > network.Options.SendBufferSize - sendBuffer.Count)
+        if (_disposed || _pendingWrite is not null || _failure is not null || _writeShut || data.Length > _network.Options.SendBufferSize - _sendBuffer.Count)
         {
             return false;
         }
 
-        sendBuffer.Enqueue(data);
+        _sendBuffer.Enqueue(data);
         SendSegments();
         return true;
     }
@@ -137,14 +137,14 @@ public sealed partial class VirtualStream
     {
         while (!data.IsEmpty)
         {
-            long space = network.Options.SendBufferSize - sendBuffer.Count;
+            long space = _network.Options.SendBufferSize - _sendBuffer.Count;
             if (space <= 0)
             {
                 break;
             }
 
             int take = (int)Math.Min(space, data.Length);
-            sendBuffer.Enqueue(data.Span[..take]);
+            _sendBuffer.Enqueue(data.Span[..take]);
             data = data[take..];
             SendSegments();
         }
@@ -160,7 +160,7 @@ public sealed partial class VirtualStream
             return;
         }
 
-        while (sendBuffer.Count > 0)
+        while (_sendBuffer.Count > 0)
         {
             long window = PeerWindow;
             if (window <= 0)
@@ -168,17 +168,17 @@ public sealed partial class VirtualStream
                 break;
             }
 
-            int length = (int)Math.Min(Math.Min(sendBuffer.Count, network.Options.Mtu), window);
-            ReadOnlyMemory<byte> segment = sendBuffer.Dequeue(length);
-            long sequence = nextSequence;
-            nextSequence += length;
+            int length = (int)Math.Min(Math.Min(_sendBuffer.Count, _network.Options.Mtu), window);
+            ReadOnlyMemory<byte> segment = _sendBuffer.Dequeue(length);
+            long sequence = _nextSequence;
+            _nextSequence += length;
             TransmitReliably(MessageKind.Data, length, new MessageDetail(Label, "seq", sequence, length), new Delivery(null, peer, sequence, segment));
         }
 
-        if (writeShut && !finSent && sendBuffer.Count == 0)
+        if (_writeShut && !_finSent && _sendBuffer.Count == 0)
         {
-            finSent = true;
-            long sequence = nextSequence;
+            _finSent = true;
+            long sequence = _nextSequence;
             TransmitReliably(MessageKind.Fin, 0, new MessageDetail(Label, "seq", sequence), new Delivery(null, peer, sequence));
         }
 
@@ -187,8 +187,8 @@ public sealed partial class VirtualStream
 
     /// <summary>Sends a message to the peer, retransmitted while this end can transmit (one <see cref="Reliability"/> per stream).</summary>
     private void TransmitReliably(MessageKind kind, int size, MessageDetail detail, Delivery delivery) =>
-        network.TransmitReliably(Host, Peer!.Host, kind, size, detail, delivery,
-            reliability ??= new Reliability(() => CanTransmit, () => Fail(SocketError.TimedOut), network.Options.MaxRetransmissions, network.Options.RetransmissionTimeout.Ticks));
+        _network.TransmitReliably(Host, Peer!.Host, kind, size, detail, delivery,
+            _reliability ??= new Reliability(() => CanTransmit, () => Fail(SocketError.TimedOut), _network.Options.MaxRetransmissions, _network.Options.RetransmissionTimeout.Ticks));
 
     /// <summary>A stream message arrived from the peer (see <see cref="Delivery"/>).</summary>
     internal string? Receive(MessageKind kind, long sequence, ReadOnlyMemory<byte> payload) => kind switch

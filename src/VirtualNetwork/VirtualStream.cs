@@ -16,15 +16,15 @@ public sealed partial class VirtualStream : Stream
     private static readonly System.Text.CompositeFormat s_synchronousCallMessage = System.Text.CompositeFormat.Parse(
         "A synchronous {0} would block the simulation loop: use {0}Async on a simulated network stream.");
 
-    private readonly VirtualNetwork network;
-    private readonly int generation;
-    private bool disposed;
+    private readonly VirtualNetwork _network;
+    private readonly int _generation;
+    private bool _disposed;
 
     internal VirtualStream(VirtualNetwork network, VirtualHost host, IPEndPoint localEndPoint, IPEndPoint remoteEndPoint)
     {
-        this.network = network;
+        this._network = network;
         Host = host;
-        generation = host.Generation;
+        _generation = host.Generation;
         LocalEndPoint = localEndPoint;
         RemoteEndPoint = remoteEndPoint;
         Label = $"{localEndPoint.Port}->{remoteEndPoint.Port}";
@@ -38,10 +38,10 @@ public sealed partial class VirtualStream : Stream
     public IPEndPoint RemoteEndPoint { get; }
 
     /// <inheritdoc/>
-    public override bool CanRead => !disposed;
+    public override bool CanRead => !_disposed;
 
     /// <inheritdoc/>
-    public override bool CanWrite => !disposed;
+    public override bool CanWrite => !_disposed;
 
     /// <inheritdoc/>
     public override bool CanSeek => false;
@@ -64,7 +64,7 @@ public sealed partial class VirtualStream : Stream
     /// <summary>The other end, once known.</summary>
     internal VirtualStream? Peer { get; set; }
 
-    private bool IsStale => generation != Host.Generation;
+    private bool IsStale => _generation != Host.Generation;
 
     /// <inheritdoc/>
     public override int Read(byte[] buffer, int offset, int count) => throw SynchronousCall("Read");

@@ -11,7 +11,7 @@ public sealed class LinearizabilityPropertyTests
     /// Per process, a list of operations of 6 numbers each: write?, value, gap before the call, call to effect,
     /// effect to return, and (for the last operation only) 0 = returned, 1 = pending with effect, 2 = pending without.
     /// </summary>
-    private static readonly Arbitrary<int[][][]> Programs =
+    private static readonly Arbitrary<int[][][]> s_programs =
         Gen.Choose(0, 9).ArrayOf(6).ListOf().Select(ops => ops.Take(6).ToArray())
             .ListOf().Select(processes => processes.Take(4).ToArray())
             .ToArbitrary();
@@ -19,7 +19,7 @@ public sealed class LinearizabilityPropertyTests
     [Fact]
     public void Check_HistoriesOfARealAtomicRegister_AreLinearizable()
     {
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(1000), Prop.ForAll(Programs, program =>
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(1000), Prop.ForAll(s_programs, program =>
         {
             History<RegisterInput, int> history = SimulateAtomicRegister(program);
             LinearizabilityResult<RegisterInput, int> result = LinearizabilityChecker.Check(history, Register.Model);
@@ -31,7 +31,7 @@ public sealed class LinearizabilityPropertyTests
     public void Check_AtomicRegisterHistoryWithOneReadCorrupted_IsCaughtWhenNoOrderExplainsIt()
     {
         // Sanity check of the generator's power: a read of a value nobody wrote can never be linearized.
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(200), Prop.ForAll(Programs, program =>
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(200), Prop.ForAll(s_programs, program =>
         {
             History<RegisterInput, int> history = SimulateAtomicRegister(program);
             int read = history.Operations.ToList().FindIndex(o => !o.Input.IsWrite && o.HasReturned);

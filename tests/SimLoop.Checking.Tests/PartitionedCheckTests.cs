@@ -11,7 +11,7 @@ public sealed class PartitionedCheckTests
         public override string ToString() => IsPut ? $"put({Key}, {Value})" : $"get({Key})";
     }
 
-    private static readonly ISequentialModel<int, KvInput, int> OneKey =
+    private static readonly ISequentialModel<int, KvInput, int> s_oneKey =
         SequentialModel.Create<int, KvInput, int>(0, (value, input) => input.IsPut ? (input.Value, 0) : (value, value));
 
     [Fact]
@@ -25,7 +25,7 @@ public sealed class PartitionedCheckTests
             Op(2, new KvInput("y", false, 0), 0, 7, 8),   // y was 5 since 2 ms: stale
         ]);
 
-        LinearizabilityResult<KvInput, int> result = LinearizabilityChecker.Check(history, OneKey, input => input.Key);
+        LinearizabilityResult<KvInput, int> result = LinearizabilityChecker.Check(history, s_oneKey, input => input.Key);
 
         result.Outcome.ShouldBe(LinearizabilityOutcome.NotLinearizable);
         result.Counterexample!.Unplaceable.Input.ShouldBe(new KvInput("y", false, 0));
@@ -43,11 +43,11 @@ public sealed class PartitionedCheckTests
             Op(2, new KvInput("y", false, 0), 5, 7, 8),
         ]);
 
-        LinearizabilityResult<KvInput, int> partitioned = LinearizabilityChecker.Check(history, OneKey, input => input.Key);
+        LinearizabilityResult<KvInput, int> partitioned = LinearizabilityChecker.Check(history, s_oneKey, input => input.Key);
 
         partitioned.IsLinearizable.ShouldBeTrue();
         partitioned.Linearization.Count.ShouldBe(5);
-        LinearizabilityChecker.Check(history, OneKey).IsLinearizable.ShouldBeFalse(); // one register for all keys is the wrong model
+        LinearizabilityChecker.Check(history, s_oneKey).IsLinearizable.ShouldBeFalse(); // one register for all keys is the wrong model
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class PartitionedCheckTests
         var operations = Enumerable.Range(0, 36).Select(i => Op(i, new KvInput($"k{(i * 7) % 12}", false, 0), 0, i, i + 50)).ToList();
         var history = new History<KvInput, int>(operations);
 
-        LinearizabilityResult<KvInput, int> result = LinearizabilityChecker.Check(history, OneKey, input => input.Key);
+        LinearizabilityResult<KvInput, int> result = LinearizabilityChecker.Check(history, s_oneKey, input => input.Key);
 
         result.IsLinearizable.ShouldBeTrue();
         string[] keys = result.Linearization.Select(o => o.Input.Key).ToArray();

@@ -1,3 +1,4 @@
+using SimLoop.Tests.RealLibraries.Cases;
 using System.Globalization;
 using SimLoop.Scheduling;
 using SimLoop.Tests.RealLibraries;

@@ -10,13 +10,13 @@ namespace SimLoop.FsCheck.Tests;
 
 public sealed class OperationsPropertyTests
 {
-    private static readonly Config Quick =
+    private static readonly Config s_quick =
         Config.QuickThrowOnFailure.WithMaxTest(100).WithReplay(new Replay(new Rnd(20261202UL, 0x9E3779B97F4A7C15UL), null));
 
     [Fact]
     public void ForAllOperations_StaleRead_IsFoundAndShrunkToAPutThenAGet()
     {
-        Exception failure = Should.Throw<Exception>(() => Check.One(Quick, SimulationProperty.ForAllOperations<KvOperation>(KvOperation.Sequences, ReplicatedKvStore.RunAsync)));
+        Exception failure = Should.Throw<Exception>(() => Check.One(s_quick, SimulationProperty.ForAllOperations<KvOperation>(KvOperation.Sequences, ReplicatedKvStore.RunAsync)));
 
         PropertyFailure printed = PropertyFailure.Parse(failure.Message);
         // The minimal run: one put and one get of the same key, and one message (the replication) slower than the link
@@ -32,7 +32,7 @@ public sealed class OperationsPropertyTests
     [Fact]
     public void ForAllOperations_StaleRead_ReplaysFromThePrintedInputAndOperations()
     {
-        Exception failure = Should.Throw<Exception>(() => Check.One(Quick, SimulationProperty.ForAllOperations<KvOperation>(KvOperation.Sequences, ReplicatedKvStore.RunAsync)));
+        Exception failure = Should.Throw<Exception>(() => Check.One(s_quick, SimulationProperty.ForAllOperations<KvOperation>(KvOperation.Sequences, ReplicatedKvStore.RunAsync)));
         PropertyFailure printed = PropertyFailure.Parse(failure.Message);
         KvOperation[] operations = [.. printed.Operations!.Trim('[', ']').Split(", ").Select(KvOperation.Parse)];
 
@@ -47,7 +47,7 @@ public sealed class OperationsPropertyTests
         Arbitrary<KvOperation[]> operations = SimulationInputs.Operations(KvOperation.Sequences);
         var options = new SimulationOptions { StrategyFactory = _ => Scheduling.FifoStrategy.Instance };
 
-        Exception failure = Should.Throw<Exception>(() => Check.One(Quick, SimulationProperty.ForAllOperations(operations, ReplicatedKvStore.RunAsync, options, shrinkBudget: 200)));
+        Exception failure = Should.Throw<Exception>(() => Check.One(s_quick, SimulationProperty.ForAllOperations(operations, ReplicatedKvStore.RunAsync, options, shrinkBudget: 200)));
 
         PropertyFailure.Parse(failure.Message).Operations.ShouldNotBeNull().ShouldMatch(@"^\[put (\w)=\d, get \1\]$");
     }
@@ -55,7 +55,7 @@ public sealed class OperationsPropertyTests
     [Fact]
     public void ForAllOperations_SameReplaySeed_SameFailure()
     {
-        string Failure() => FailureText.WithoutStackFrames(Should.Throw<Exception>(() => Check.One(Quick, SimulationProperty.ForAllOperations<KvOperation>(KvOperation.Sequences, ReplicatedKvStore.RunAsync))).Message);
+        string Failure() => FailureText.WithoutStackFrames(Should.Throw<Exception>(() => Check.One(s_quick, SimulationProperty.ForAllOperations<KvOperation>(KvOperation.Sequences, ReplicatedKvStore.RunAsync))).Message);
 
         Failure().ShouldBe(Failure());
     }

@@ -10,12 +10,12 @@ public sealed class SimulationFactTests
     private const string OverdraftName = "SimLoop.Xunit.Tests.ReadmeOverdraft.TwoWithdrawals";
     private const string SingleName = "SimLoop.Xunit.Tests.ReadmeOverdraft.SingleWithdrawal";
 
-    private static readonly Dictionary<string, string> NoEnvironment = [];
+    private static readonly Dictionary<string, string> s_noEnvironment = [];
 
     [Fact]
     public async Task SimulationFact_ReadmeOverdraft_FailsWithSeedAndReplayLine()
     {
-        IReadOnlyList<IMessageSinkMessage> messages = await AttributeRun.RunAsync(typeof(ReadmeOverdraft), nameof(ReadmeOverdraft.TwoWithdrawals), NoEnvironment);
+        IReadOnlyList<IMessageSinkMessage> messages = await AttributeRun.RunAsync(typeof(ReadmeOverdraft), nameof(ReadmeOverdraft.TwoWithdrawals), s_noEnvironment);
 
         ITestFailed failed = messages.OfType<ITestFailed>().ShouldHaveSingleItem();
         failed.ExceptionTypes[0].ShouldBe("SimLoop.Exploration.SimulationFailureException");
@@ -29,7 +29,7 @@ public sealed class SimulationFactTests
     [Fact]
     public async Task SimulationFact_SeedSetForOneTest_OtherTestStillRunsAllItsIterations()
     {
-        ulong seed = SeedOf(await AttributeRun.RunAsync(typeof(ReadmeOverdraft), nameof(ReadmeOverdraft.TwoWithdrawals), NoEnvironment));
+        ulong seed = SeedOf(await AttributeRun.RunAsync(typeof(ReadmeOverdraft), nameof(ReadmeOverdraft.TwoWithdrawals), s_noEnvironment));
         var environment = new Dictionary<string, string> { ["SIMLOOP_SEED"] = seed.ToString(), ["SIMLOOP_TEST"] = OverdraftName };
 
         IReadOnlyList<IMessageSinkMessage> named = await AttributeRun.RunAsync(typeof(ReadmeOverdraft), nameof(ReadmeOverdraft.TwoWithdrawals), environment);
@@ -53,7 +53,7 @@ public sealed class SimulationFactTests
     [Fact]
     public async Task SimulationFact_MethodWithDataParameters_IsAnErrorNamingTheFix()
     {
-        IReadOnlyList<IMessageSinkMessage> messages = await AttributeRun.RunAsync(typeof(MisusedAttributes), nameof(MisusedAttributes.FactWithData), NoEnvironment, new SimulationFactAttribute());
+        IReadOnlyList<IMessageSinkMessage> messages = await AttributeRun.RunAsync(typeof(MisusedAttributes), nameof(MisusedAttributes.FactWithData), s_noEnvironment, new SimulationFactAttribute());
 
         messages.OfType<ITestFailed>().ShouldHaveSingleItem().Messages[0].ShouldContain("use [SimulationTheory]");
     }
@@ -61,7 +61,7 @@ public sealed class SimulationFactTests
     [Fact]
     public async Task SimulationFact_BadIterations_FailsNamingTheProperty()
     {
-        IReadOnlyList<IMessageSinkMessage> messages = await AttributeRun.RunAsync(typeof(MisusedAttributes), nameof(MisusedAttributes.ZeroIterations), NoEnvironment);
+        IReadOnlyList<IMessageSinkMessage> messages = await AttributeRun.RunAsync(typeof(MisusedAttributes), nameof(MisusedAttributes.ZeroIterations), s_noEnvironment);
 
         string message = messages.OfType<ITestFailed>().ShouldHaveSingleItem().Messages[0];
         message.ShouldContain("Iterations");
@@ -71,7 +71,7 @@ public sealed class SimulationFactTests
     [Fact]
     public async Task SimulationFact_SeveralBadSettings_FailsNamingEachAttributeProperty()
     {
-        IReadOnlyList<IMessageSinkMessage> messages = await AttributeRun.RunAsync(typeof(MisusedAttributes), nameof(MisusedAttributes.SeveralBadSettings), NoEnvironment);
+        IReadOnlyList<IMessageSinkMessage> messages = await AttributeRun.RunAsync(typeof(MisusedAttributes), nameof(MisusedAttributes.SeveralBadSettings), s_noEnvironment);
 
         string message = messages.OfType<ITestFailed>().ShouldHaveSingleItem().Messages[0];
         message.ShouldContain("attribute.Iterations must be at least 1 (it is 0)");
@@ -86,8 +86,8 @@ public sealed class SimulationFactTests
         var runsUnlessEnabled = new SimulationFactAttribute { Skip = "off", SkipUnless = nameof(MisusedAttributes.Enabled), Iterations = 3 };
         var skipsWhenEnabled = new SimulationFactAttribute { Skip = "off", SkipWhen = nameof(MisusedAttributes.Enabled), Iterations = 3 };
 
-        IReadOnlyList<IMessageSinkMessage> ran = await AttributeRun.RunAsync(typeof(MisusedAttributes), nameof(MisusedAttributes.Passing), NoEnvironment, runsUnlessEnabled);
-        IReadOnlyList<IMessageSinkMessage> skipped = await AttributeRun.RunAsync(typeof(MisusedAttributes), nameof(MisusedAttributes.Passing), NoEnvironment, skipsWhenEnabled);
+        IReadOnlyList<IMessageSinkMessage> ran = await AttributeRun.RunAsync(typeof(MisusedAttributes), nameof(MisusedAttributes.Passing), s_noEnvironment, runsUnlessEnabled);
+        IReadOnlyList<IMessageSinkMessage> skipped = await AttributeRun.RunAsync(typeof(MisusedAttributes), nameof(MisusedAttributes.Passing), s_noEnvironment, skipsWhenEnabled);
 
         ran.OfType<ITestFailed>().Select(f => f.Messages[0]).ShouldBeEmpty();
         ran.OfType<ITestSkipped>().Select(f => f.Reason).ShouldBeEmpty();

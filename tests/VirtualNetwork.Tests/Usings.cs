@@ -1,2 +1,11 @@
 global using Shouldly;
 global using Xunit;
+global using SimLoop.Networking.Tests.Datagrams;
+global using SimLoop.Networking.Tests.Faults;
+global using SimLoop.Networking.Tests.Hosts;
+global using SimLoop.Networking.Tests.Links;
+global using SimLoop.Networking.Tests.Options;
+global using SimLoop.Networking.Tests.Simulation;
+global using SimLoop.Networking.Tests.Streams;
+global using SimLoop.Networking.Tests.Support;
+global using SimLoop.Networking.Tests.Time;

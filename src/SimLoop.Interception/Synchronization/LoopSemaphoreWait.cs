@@ -11,7 +11,7 @@ namespace SimLoop.Interception.Synchronization;
 /// </summary>
 internal static class LoopSemaphoreWait
 {
-    private static readonly ConditionalWeakTable<SemaphoreSlim, Queue<TaskCompletionSource>> Waiters = new();
+    private static readonly ConditionalWeakTable<SemaphoreSlim, Queue<TaskCompletionSource>> s_waiters = new();
 
     /// <summary>Waits on the loop.</summary>
     /// <param name="semaphore">The semaphore.</param>
@@ -44,7 +44,7 @@ internal static class LoopSemaphoreWait
             }
 
             var wake = new TaskCompletionSource();
-            Queue<TaskCompletionSource> queue = Waiters.GetValue(semaphore, static _ => new Queue<TaskCompletionSource>());
+            Queue<TaskCompletionSource> queue = s_waiters.GetValue(semaphore, static _ => new Queue<TaskCompletionSource>());
             queue.Enqueue(wake);
             using (ITimer? timer = infinite ? null : loop.TimeProvider.CreateTimer(static w => ((TaskCompletionSource)w!).TrySetResult(), wake, TimeSpan.FromTicks(remaining), Timeout.InfiniteTimeSpan))
             using (cancellationToken.Register(static w => ((TaskCompletionSource)w!).TrySetResult(), wake))
@@ -59,7 +59,7 @@ internal static class LoopSemaphoreWait
     /// <param name="count">How many counts were released.</param>
     public static void Wake(SemaphoreSlim semaphore, int count)
     {
-        if (!Waiters.TryGetValue(semaphore, out Queue<TaskCompletionSource>? queue))
+        if (!s_waiters.TryGetValue(semaphore, out Queue<TaskCompletionSource>? queue))
         {
             return;
         }

@@ -12,8 +12,8 @@ namespace SimLoop.Interception.Time;
 [EditorBrowsable(EditorBrowsableState.Never)] // called by rewritten code, not by people
 public static class CancellationShims
 {
-    private static readonly ConditionalWeakTable<CancellationTokenSource, object> OnLoopClock = new();
-    private static readonly ConditionalWeakTable<CancellationTokenSource, ITimer> LoopTimers = new();
+    private static readonly ConditionalWeakTable<CancellationTokenSource, object> s_onLoopClock = new();
+    private static readonly ConditionalWeakTable<CancellationTokenSource, ITimer> s_loopTimers = new();
 
     /// <summary>Shim for <c>new CancellationTokenSource(TimeSpan)</c>.</summary>
     /// <param name="delay">When to cancel.</param>
@@ -27,7 +27,7 @@ public static class CancellationShims
         }
 
         var source = new CancellationTokenSource(delay, loop.TimeProvider);
-        OnLoopClock.AddOrUpdate(source, loop);
+        s_onLoopClock.AddOrUpdate(source, loop);
         return source;
     }
 
@@ -53,7 +53,7 @@ public static class CancellationShims
     [Intercepts("System.Threading.CancellationTokenSource::CancelAfter(System.TimeSpan)")]
     public static void CancelAfter(CancellationTokenSource source, TimeSpan delay)
     {
-        if (source is null || !SimulationScope.TryGet(out SimulatedEventLoop? loop) || OnLoopClock.TryGetValue(source, out _))
+        if (source is null || !SimulationScope.TryGet(out SimulatedEventLoop? loop) || s_onLoopClock.TryGetValue(source, out _))
         {
             source!.CancelAfter(delay); // a null source throws NullReferenceException, as the original call does
             return;
@@ -71,7 +71,7 @@ public static class CancellationShims
             return;
         }
 
-        ITimer timer = LoopTimers.GetValue(source, s => loop.TimeProvider.CreateTimer(static state => CancelQuietly((CancellationTokenSource)state!), s, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
+        ITimer timer = s_loopTimers.GetValue(source, s => loop.TimeProvider.CreateTimer(static state => CancelQuietly((CancellationTokenSource)state!), s, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
         timer.Change(delay, Timeout.InfiniteTimeSpan);
     }
 

@@ -15,7 +15,7 @@ namespace SimLoop.Interception.Time;
 [EditorBrowsable(EditorBrowsableState.Never)] // called by rewritten code, not by people
 public static class StopwatchShims
 {
-    private static readonly ConditionalWeakTable<Stopwatch, VirtualStopwatch> Virtual = new();
+    private static readonly ConditionalWeakTable<Stopwatch, VirtualStopwatch> s_virtual = new();
 
     /// <summary>Shim for <c>new Stopwatch()</c>.</summary>
     /// <returns>A stopped stopwatch (on loop time inside a simulation).</returns>
@@ -25,7 +25,7 @@ public static class StopwatchShims
         var stopwatch = new Stopwatch();
         if (SimulationScope.TryGet(out SimulatedEventLoop? loop))
         {
-            Virtual.AddOrUpdate(stopwatch, new VirtualStopwatch(loop));
+            s_virtual.AddOrUpdate(stopwatch, new VirtualStopwatch(loop));
         }
 
         return stopwatch;
@@ -75,7 +75,7 @@ public static class StopwatchShims
     [Intercepts("System.Diagnostics.Stopwatch::Start()")]
     public static void Start(Stopwatch stopwatch)
     {
-        if (stopwatch is not null && Virtual.TryGetValue(stopwatch, out VirtualStopwatch? state)) { state.Start(); } else { stopwatch!.Start(); }
+        if (stopwatch is not null && s_virtual.TryGetValue(stopwatch, out VirtualStopwatch? state)) { state.Start(); } else { stopwatch!.Start(); }
     }
 
     /// <summary>Shim for <see cref="Stopwatch.Stop"/>.</summary>
@@ -83,7 +83,7 @@ public static class StopwatchShims
     [Intercepts("System.Diagnostics.Stopwatch::Stop()")]
     public static void Stop(Stopwatch stopwatch)
     {
-        if (stopwatch is not null && Virtual.TryGetValue(stopwatch, out VirtualStopwatch? state)) { state.Stop(); } else { stopwatch!.Stop(); }
+        if (stopwatch is not null && s_virtual.TryGetValue(stopwatch, out VirtualStopwatch? state)) { state.Stop(); } else { stopwatch!.Stop(); }
     }
 
     /// <summary>Shim for <see cref="Stopwatch.Reset"/>.</summary>
@@ -91,7 +91,7 @@ public static class StopwatchShims
     [Intercepts("System.Diagnostics.Stopwatch::Reset()")]
     public static void Reset(Stopwatch stopwatch)
     {
-        if (stopwatch is not null && Virtual.TryGetValue(stopwatch, out VirtualStopwatch? state)) { state.Reset(); } else { stopwatch!.Reset(); }
+        if (stopwatch is not null && s_virtual.TryGetValue(stopwatch, out VirtualStopwatch? state)) { state.Reset(); } else { stopwatch!.Reset(); }
     }
 
     /// <summary>Shim for <see cref="Stopwatch.Restart"/>.</summary>
@@ -99,7 +99,7 @@ public static class StopwatchShims
     [Intercepts("System.Diagnostics.Stopwatch::Restart()")]
     public static void Restart(Stopwatch stopwatch)
     {
-        if (stopwatch is not null && Virtual.TryGetValue(stopwatch, out VirtualStopwatch? state)) { state.Restart(); } else { stopwatch!.Restart(); }
+        if (stopwatch is not null && s_virtual.TryGetValue(stopwatch, out VirtualStopwatch? state)) { state.Restart(); } else { stopwatch!.Restart(); }
     }
 
     /// <summary>Shim for <see cref="Stopwatch.IsRunning"/>.</summary>
@@ -108,7 +108,7 @@ public static class StopwatchShims
     [Intercepts("System.Diagnostics.Stopwatch::get_IsRunning()")]
     public static bool IsRunning(Stopwatch stopwatch)
     {
-        return stopwatch is not null && Virtual.TryGetValue(stopwatch, out VirtualStopwatch? state) ? state.IsRunning : stopwatch!.IsRunning;
+        return stopwatch is not null && s_virtual.TryGetValue(stopwatch, out VirtualStopwatch? state) ? state.IsRunning : stopwatch!.IsRunning;
     }
 
     /// <summary>Shim for <see cref="Stopwatch.Elapsed"/>.</summary>
@@ -117,7 +117,7 @@ public static class StopwatchShims
     [Intercepts("System.Diagnostics.Stopwatch::get_Elapsed()")]
     public static TimeSpan Elapsed(Stopwatch stopwatch)
     {
-        return stopwatch is not null && Virtual.TryGetValue(stopwatch, out VirtualStopwatch? state) ? new TimeSpan(state.ElapsedTicks) : stopwatch!.Elapsed;
+        return stopwatch is not null && s_virtual.TryGetValue(stopwatch, out VirtualStopwatch? state) ? new TimeSpan(state.ElapsedTicks) : stopwatch!.Elapsed;
     }
 
     /// <summary>Shim for <see cref="Stopwatch.ElapsedMilliseconds"/>.</summary>
@@ -126,7 +126,7 @@ public static class StopwatchShims
     [Intercepts("System.Diagnostics.Stopwatch::get_ElapsedMilliseconds()")]
     public static long ElapsedMilliseconds(Stopwatch stopwatch)
     {
-        return stopwatch is not null && Virtual.TryGetValue(stopwatch, out VirtualStopwatch? state) ? state.ElapsedTicks / TimeSpan.TicksPerMillisecond : stopwatch!.ElapsedMilliseconds;
+        return stopwatch is not null && s_virtual.TryGetValue(stopwatch, out VirtualStopwatch? state) ? state.ElapsedTicks / TimeSpan.TicksPerMillisecond : stopwatch!.ElapsedMilliseconds;
     }
 
     /// <summary>Shim for <see cref="Stopwatch.ElapsedTicks"/>.</summary>
@@ -135,6 +135,6 @@ public static class StopwatchShims
     [Intercepts("System.Diagnostics.Stopwatch::get_ElapsedTicks()")]
     public static long ElapsedTicks(Stopwatch stopwatch)
     {
-        return stopwatch is not null && Virtual.TryGetValue(stopwatch, out VirtualStopwatch? state) ? state.ElapsedTicks : stopwatch!.ElapsedTicks;
+        return stopwatch is not null && s_virtual.TryGetValue(stopwatch, out VirtualStopwatch? state) ? state.ElapsedTicks : stopwatch!.ElapsedTicks;
     }
 }

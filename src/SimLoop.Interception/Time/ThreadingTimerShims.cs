@@ -13,7 +13,7 @@ namespace SimLoop.Interception.Time;
 [EditorBrowsable(EditorBrowsableState.Never)] // called by rewritten code, not by people
 public static class ThreadingTimerShims
 {
-    private static readonly ConditionalWeakTable<Timer, ITimer> LoopTimers = new();
+    private static readonly ConditionalWeakTable<Timer, ITimer> s_loopTimers = new();
 
     /// <summary>Shim for <c>new Timer(callback)</c> (the timer is its own state; it starts stopped).</summary>
     /// <param name="callback">The callback.</param>
@@ -27,7 +27,7 @@ public static class ThreadingTimerShims
         }
 
         var timer = new Timer(callback, null, Timeout.Infinite, Timeout.Infinite);
-        LoopTimers.AddOrUpdate(timer, loop.TimeProvider.CreateTimer(callback, timer, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
+        s_loopTimers.AddOrUpdate(timer, loop.TimeProvider.CreateTimer(callback, timer, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
         return timer;
     }
 
@@ -96,7 +96,7 @@ public static class ThreadingTimerShims
         ArgumentNullException.ThrowIfNull(callback);
         ITimer loopTimer = loop.TimeProvider.CreateTimer(callback, state, dueTime, period); // validates as Timer does
         var timer = new Timer(callback, state, Timeout.Infinite, Timeout.Infinite);
-        LoopTimers.AddOrUpdate(timer, loopTimer);
+        s_loopTimers.AddOrUpdate(timer, loopTimer);
         return timer;
     }
 
@@ -207,7 +207,7 @@ public static class ThreadingTimerShims
     private static bool TryGetLoopTimer(Timer? timer, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ITimer? loopTimer)
     {
         loopTimer = null;
-        return timer is not null && LoopTimers.TryGetValue(timer, out loopTimer);
+        return timer is not null && s_loopTimers.TryGetValue(timer, out loopTimer);
     }
 
     private static void StopLoopTimer(Timer? timer)

@@ -13,7 +13,7 @@ namespace SimLoop.Interception.Time;
 [EditorBrowsable(EditorBrowsableState.Never)] // called by rewritten code, not by people
 public static class TimersTimerShims
 {
-    private static readonly ConditionalWeakTable<System.Timers.Timer, VirtualTimersTimer> Virtual = new();
+    private static readonly ConditionalWeakTable<System.Timers.Timer, VirtualTimersTimer> s_virtual = new();
 
     /// <summary>Shim for <c>new System.Timers.Timer()</c> (interval 100 ms).</summary>
     /// <returns>The timer.</returns>
@@ -137,7 +137,7 @@ public static class TimersTimerShims
     {
         if (SimulationScope.TryGet(out SimulatedEventLoop? loop))
         {
-            Virtual.AddOrUpdate(timer, new VirtualTimersTimer(loop, timer, timer.Interval));
+            s_virtual.AddOrUpdate(timer, new VirtualTimersTimer(loop, timer, timer.Interval));
         }
 
         return timer;
@@ -146,6 +146,6 @@ public static class TimersTimerShims
     private static bool TryGet(System.Timers.Timer? timer, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out VirtualTimersTimer? state)
     {
         state = null;
-        return timer is not null && Virtual.TryGetValue(timer, out state);
+        return timer is not null && s_virtual.TryGetValue(timer, out state);
     }
 }

@@ -13,7 +13,7 @@ internal sealed class InterceptionCatalog
     private const string InterceptsAttributeName = "SimLoop.Interception.InterceptsAttribute";
     private const string GuardsTypeAttributeName = "SimLoop.Interception.GuardsTypeAttribute";
 
-    private static readonly Lazy<InterceptionCatalog> DefaultCatalog = new(() => Load(typeof(RewrittenBySimLoopAttribute).Assembly.Location));
+    private static readonly Lazy<InterceptionCatalog> s_defaultCatalog = new(() => Load(typeof(RewrittenBySimLoopAttribute).Assembly.Location));
 
     private InterceptionCatalog(ModuleDefinition module)
     {
@@ -44,7 +44,7 @@ internal sealed class InterceptionCatalog
     }
 
     /// <summary>The catalogue of the <c>SimLoop.Interception</c> assembly next to this one.</summary>
-    public static InterceptionCatalog Default => DefaultCatalog.Value;
+    public static InterceptionCatalog Default => s_defaultCatalog.Value;
 
     /// <summary>The interception module.</summary>
     public ModuleDefinition Module { get; }

@@ -6,13 +6,13 @@ namespace SimLoop.Rewriting.Catalog;
 /// </summary>
 internal static class UnsupportedApis
 {
-    private static readonly Dictionary<string, string> ByType = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, string> s_byType = new(StringComparer.Ordinal)
     {
         ["System.Threading.Thread"] = "starts an OS thread that the loop cannot schedule; use async code (a loop task) instead",
         ["System.Threading.Tasks.Parallel"] = "runs work in parallel on the thread pool, outside the loop's control",
     };
 
-    private static readonly Dictionary<string, string> ByMember = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, string> s_byMember = new(StringComparer.Ordinal)
     {
     };
 
@@ -22,7 +22,7 @@ internal static class UnsupportedApis
     /// <param name="key">The member's key.</param>
     public static string? ReasonFor(string typeName, string memberName, string key)
     {
-        if (ByMember.TryGetValue(key, out string? reason))
+        if (s_byMember.TryGetValue(key, out string? reason))
         {
             return reason;
         }
@@ -33,6 +33,6 @@ internal static class UnsupportedApis
             return null;
         }
 
-        return ByType.GetValueOrDefault(typeName);
+        return s_byType.GetValueOrDefault(typeName);
     }
 }

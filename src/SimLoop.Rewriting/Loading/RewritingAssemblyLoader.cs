@@ -10,8 +10,8 @@ namespace SimLoop.Rewriting.Loading;
 /// </summary>
 public static class RewritingAssemblyLoader
 {
-    private static readonly Dictionary<string, RewritingLoadContextEntry> Contexts = new(StringComparer.Ordinal);
-    private static readonly Lock Gate = new();
+    private static readonly Dictionary<string, RewritingLoadContextEntry> s_contexts = new(StringComparer.Ordinal);
+    private static readonly Lock s_gate = new();
 
     /// <summary>The default cache folder: <c>simloop-rewrite-cache</c> under the user's temporary folder.</summary>
     public static string DefaultCacheDirectory => Path.Combine(Path.GetTempPath(), "simloop-rewrite-cache");
@@ -37,13 +37,13 @@ public static class RewritingAssemblyLoader
         string folder = Path.GetDirectoryName(fullPath)!;
         string cache = Path.GetFullPath(cacheDirectory ?? DefaultCacheDirectory);
         RewritingLoadContext context;
-        lock (Gate)
+        lock (s_gate)
         {
             string key = folder + "|" + cache;
-            if (!Contexts.TryGetValue(key, out RewritingLoadContextEntry? entry))
+            if (!s_contexts.TryGetValue(key, out RewritingLoadContextEntry? entry))
             {
                 entry = new RewritingLoadContextEntry(new RewritingLoadContext(folder, new RewriteCache(cache, new AssemblyRewriter())));
-                Contexts.Add(key, entry);
+                s_contexts.Add(key, entry);
             }
 
             context = entry.Context;

@@ -53,21 +53,21 @@ internal static class AwaitSiteResolver
 
     // The last box type looked up on this thread: a task's consecutive steps often resume the same method.
     [ThreadStatic]
-    private static Type? t_lastType;
+    private static Type? s_lastType;
 
     [ThreadStatic]
-    private static AwaitSiteTable? t_lastTable;
+    private static AwaitSiteTable? s_lastTable;
 
     private static AwaitSiteTable? TableOf(Type boxType)
     {
-        if (ReferenceEquals(t_lastType, boxType))
+        if (ReferenceEquals(s_lastType, boxType))
         {
-            return t_lastTable;
+            return s_lastTable;
         }
 
         AwaitSiteTable? table = s_tables.GetOrAdd(boxType, s_build);
-        t_lastType = boxType;
-        t_lastTable = table;
+        s_lastType = boxType;
+        s_lastTable = table;
         return table;
     }
 }

@@ -7,7 +7,7 @@ namespace SimLoop.Time;
 /// </summary>
 internal sealed class LoopTimer : ITimer
 {
-    private static readonly long MaxSupportedTicks = TimeSpan.FromMilliseconds(uint.MaxValue - 1).Ticks;
+    private static readonly long s_maxSupportedTicks = TimeSpan.FromMilliseconds(uint.MaxValue - 1).Ticks;
 
     private readonly BaseEventLoop _loop;
     private readonly TimerCallback _callback;
@@ -66,7 +66,7 @@ internal sealed class LoopTimer : ITimer
             return -1;
         }
 
-        if (value < TimeSpan.Zero || value.Ticks > MaxSupportedTicks)
+        if (value < TimeSpan.Zero || value.Ticks > s_maxSupportedTicks)
         {
             throw new ArgumentOutOfRangeException(paramName, value, "A timer's due time and period must be between zero and 4294967294 ms, or Timeout.InfiniteTimeSpan.");
         }

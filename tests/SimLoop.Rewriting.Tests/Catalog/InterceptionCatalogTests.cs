@@ -5,7 +5,7 @@ namespace SimLoop.Rewriting.Tests.Catalog;
 
 public sealed class InterceptionCatalogTests
 {
-    private static readonly Type[] FrameworkAnchors =
+    private static readonly Type[] s_frameworkAnchors =
     [
         typeof(Task), typeof(System.Diagnostics.Stopwatch), typeof(System.Threading.Channels.ChannelReader<>),
         typeof(System.Net.Sockets.TcpClient), typeof(System.Net.Dns), typeof(System.Net.Sockets.Socket),
@@ -16,7 +16,7 @@ public sealed class InterceptionCatalogTests
     public void EveryInterceptKey_NamesARealFrameworkMember()
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
-        foreach (string location in FrameworkAnchors.Select(t => t.Assembly.Location).Distinct())
+        foreach (string location in s_frameworkAnchors.Select(t => t.Assembly.Location).Distinct())
         {
             using ModuleDefinition module = ModuleDefinition.ReadModule(location);
             foreach (TypeDefinition type in module.GetTypes())

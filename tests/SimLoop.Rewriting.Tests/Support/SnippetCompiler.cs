@@ -9,7 +9,7 @@ namespace SimLoop.Rewriting.Tests.Support;
 /// <summary>Compiles small C# snippets to assemblies (with portable PDBs) in a fresh folder, for rewriter tests.</summary>
 internal sealed class SnippetCompiler : IDisposable
 {
-    private static readonly MetadataReference[] Framework = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
+    private static readonly MetadataReference[] s_framework = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
         .Split(Path.PathSeparator)
         .Where(p => System.IO.Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || System.IO.Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll")
         .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
@@ -29,7 +29,7 @@ internal sealed class SnippetCompiler : IDisposable
         CSharpCompilation compilation = CSharpCompilation.Create(
             name,
             [CSharpSyntaxTree.ParseText(Microsoft.CodeAnalysis.Text.SourceText.From(source, System.Text.Encoding.UTF8), new CSharpParseOptions(LanguageVersion.Latest), path: name + ".cs")],
-            Framework.Concat(references.Select(r => MetadataReference.CreateFromFile(r))),
+            s_framework.Concat(references.Select(r => MetadataReference.CreateFromFile(r))),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         string path = System.IO.Path.Combine(Directory, name + ".dll");
         using (FileStream dll = File.Create(path))

@@ -6,7 +6,7 @@ namespace SimLoop.Rewriting.Tests.TestLibrary;
 /// <summary>The test library as it was compiled, before the MSBuild integration rewrote the copy in the output folder.</summary>
 internal static class OriginalTestLibrary
 {
-    private static readonly Lazy<Assembly> Loaded = new(() =>
+    private static readonly Lazy<Assembly> s_loaded = new(() =>
         new AssemblyLoadContext("original-test-library").LoadFromAssemblyPath(Location!));
 
     public static string Location { get; } = typeof(OriginalTestLibrary).Assembly
@@ -15,7 +15,7 @@ internal static class OriginalTestLibrary
 
     public static T Method<T>(string typeName, string methodName)
         where T : Delegate =>
-        Loaded.Value.GetType("SimLoop.Rewriting.TestLibrary." + typeName, throwOnError: true)!
+        s_loaded.Value.GetType("SimLoop.Rewriting.TestLibrary." + typeName, throwOnError: true)!
             .GetMethod(methodName, BindingFlags.Public | BindingFlags.Static)!
             .CreateDelegate<T>();
 }

@@ -17,7 +17,7 @@ public sealed class SwarmTests
     /// A timing-only bug: on the configured 1 ms link a byte always arrives in 1 ms, so any task order passes; it
     /// fails when the byte takes more than 3 ms.
     /// </summary>
-    private static readonly Func<SimulatedEventLoop, CancellationToken, Task> SlowDeliveryFails = async (loop, ct) =>
+    private static readonly Func<SimulatedEventLoop, CancellationToken, Task> s_slowDeliveryFails = async (loop, ct) =>
     {
         loop.ConfigureNetwork(new VirtualNetworkOptions { DefaultLink = new LinkSettings { Latency = LatencyModel.Fixed(TimeSpan.FromMilliseconds(1)) } });
         loop.AddHost("server");
@@ -46,14 +46,14 @@ public sealed class SwarmTests
     [InlineData(ExplorationStrategy.Pct)]
     public void Order_strategies_never_find_a_bug_that_needs_a_slow_network(ExplorationStrategy strategy)
     {
-        ExplorationResult result = Simulation.Explore(SlowDeliveryFails, Options(strategy, 200));
+        ExplorationResult result = Simulation.Explore(s_slowDeliveryFails, Options(strategy, 200));
         result.Failures.ShouldBeEmpty();
     }
 
     [Fact]
     public void Swarm_finds_a_bug_that_needs_a_slow_network_and_reports_the_profile()
     {
-        ExplorationResult result = Simulation.Explore(SlowDeliveryFails, Options(ExplorationStrategy.Swarm, 200));
+        ExplorationResult result = Simulation.Explore(s_slowDeliveryFails, Options(ExplorationStrategy.Swarm, 200));
         FailureReport failure = result.Failures.ShouldHaveSingleItem();
         failure.Exception.ShouldBeOfType<TimeoutException>();
         failure.Swarm.ShouldNotBeNull().Latency.ShouldBeOneOf(LatencyProfile.High, LatencyProfile.Tail, LatencyProfile.Uniform);
@@ -63,7 +63,7 @@ public sealed class SwarmTests
     [Fact]
     public void The_default_portfolio_finds_a_bug_that_needs_a_slow_network()
     {
-        ExplorationResult result = Simulation.Explore(SlowDeliveryFails, Options(ExplorationStrategy.Portfolio, 200));
+        ExplorationResult result = Simulation.Explore(s_slowDeliveryFails, Options(ExplorationStrategy.Portfolio, 200));
         result.Failures.ShouldHaveSingleItem().Swarm.ShouldNotBeNull();
     }
 
@@ -74,11 +74,11 @@ public sealed class SwarmTests
         Directory.CreateDirectory(folder);
         ExplorationOptions options = Options(ExplorationStrategy.Swarm, 200);
         options.FailureFolder = folder;
-        FailureReport failure = Simulation.Explore(SlowDeliveryFails, options).Failures.ShouldHaveSingleItem();
+        FailureReport failure = Simulation.Explore(s_slowDeliveryFails, options).Failures.ShouldHaveSingleItem();
 
         ScheduleTraceFile file = ScheduleTraceFile.Read(failure.TraceFilePath.ShouldNotBeNull());
         file.Swarm.ShouldBe(failure.Swarm);
-        Simulation.Replay(file, SlowDeliveryFails).Failure.ShouldBeOfType<TimeoutException>();
+        Simulation.Replay(file, s_slowDeliveryFails).Failure.ShouldBeOfType<TimeoutException>();
         Directory.Delete(folder, recursive: true);
     }
 

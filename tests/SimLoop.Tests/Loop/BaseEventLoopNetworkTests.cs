@@ -13,33 +13,33 @@ namespace SimLoop.Tests.Loop;
 /// </summary>
 public sealed class BaseEventLoopNetworkTests
 {
-    private static readonly IPAddress A1 = IPAddress.Parse("10.0.0.1");
-    private static readonly IPAddress A2 = IPAddress.Parse("10.0.0.2");
-    private static readonly IPAddress A3 = IPAddress.Parse("10.0.0.3");
+    private static readonly IPAddress s_a1 = IPAddress.Parse("10.0.0.1");
+    private static readonly IPAddress s_a2 = IPAddress.Parse("10.0.0.2");
+    private static readonly IPAddress s_a3 = IPAddress.Parse("10.0.0.3");
 
     private readonly TestLoop _loop = new();
 
     [Fact]
     public void CreateConnection_TriesEachResolvedAddressInOrderUntilOneConnects()
     {
-        _loop.Hosts["db"] = [A1, A2, A3];
-        _loop.ConnectErrors[new IPEndPoint(A1, 5432)] = SocketError.ConnectionRefused;
-        _loop.ConnectErrors[new IPEndPoint(A2, 5432)] = SocketError.TimedOut;
-        StartServer(new IPEndPoint(A3, 5432));
+        _loop.Hosts["db"] = [s_a1, s_a2, s_a3];
+        _loop.ConnectErrors[new IPEndPoint(s_a1, 5432)] = SocketError.ConnectionRefused;
+        _loop.ConnectErrors[new IPEndPoint(s_a2, 5432)] = SocketError.TimedOut;
+        StartServer(new IPEndPoint(s_a3, 5432));
         (ITransport transport, RecordingProtocol protocol) = Connect("db", 5432);
         _loop.Resolutions.ShouldBe(["db"]);
-        _loop.ConnectAttempts.ShouldBe([new IPEndPoint(A1, 5432), new IPEndPoint(A2, 5432), new IPEndPoint(A3, 5432)]);
+        _loop.ConnectAttempts.ShouldBe([new IPEndPoint(s_a1, 5432), new IPEndPoint(s_a2, 5432), new IPEndPoint(s_a3, 5432)]);
         protocol.Calls.ShouldBe(["made"]);
         protocol.Transport.ShouldBeSameAs(transport);
-        transport.GetExtraInfo("peername").ShouldBe(new IPEndPoint(A3, 5432));
+        transport.GetExtraInfo("peername").ShouldBe(new IPEndPoint(s_a3, 5432));
     }
 
     [Fact]
     public void CreateConnection_AllAddressesFailDifferently_ThrowsMultipleExceptions()
     {
-        _loop.Hosts["db"] = [A1, A2];
-        _loop.ConnectErrors[new IPEndPoint(A1, 1)] = SocketError.ConnectionRefused;
-        _loop.ConnectErrors[new IPEndPoint(A2, 1)] = SocketError.TimedOut;
+        _loop.Hosts["db"] = [s_a1, s_a2];
+        _loop.ConnectErrors[new IPEndPoint(s_a1, 1)] = SocketError.ConnectionRefused;
+        _loop.ConnectErrors[new IPEndPoint(s_a2, 1)] = SocketError.TimedOut;
         var ex = Should.Throw<AggregateException>(() => Connect("db", 1));
         string refused = new SocketException((int)SocketError.ConnectionRefused).Message;
         string timedOut = new SocketException((int)SocketError.TimedOut).Message;
@@ -50,7 +50,7 @@ public sealed class BaseEventLoopNetworkTests
     [Fact]
     public void CreateConnection_AllAddressesFailTheSameWay_RethrowsTheError()
     {
-        _loop.Hosts["db"] = [A1, A2];
+        _loop.Hosts["db"] = [s_a1, s_a2];
         var ex = Should.Throw<SocketException>(() => Connect("db", 1));
         ex.SocketErrorCode.ShouldBe(SocketError.ConnectionRefused);
         _loop.ConnectAttempts.Count.ShouldBe(2);
@@ -59,7 +59,7 @@ public sealed class BaseEventLoopNetworkTests
     [Fact]
     public void CreateConnection_SingleAddressFails_RethrowsItsError()
     {
-        _loop.ConnectErrors[new IPEndPoint(A1, 1)] = SocketError.HostUnreachable;
+        _loop.ConnectErrors[new IPEndPoint(s_a1, 1)] = SocketError.HostUnreachable;
         Should.Throw<SocketException>(() => Connect("10.0.0.1", 1))
             .SocketErrorCode.ShouldBe(SocketError.HostUnreachable);
     }
@@ -67,10 +67,10 @@ public sealed class BaseEventLoopNetworkTests
     [Fact]
     public void CreateConnection_LiteralAddress_SkipsResolution()
     {
-        StartServer(new IPEndPoint(A2, 80));
+        StartServer(new IPEndPoint(s_a2, 80));
         Connect("10.0.0.2", 80);
         _loop.Resolutions.ShouldBeEmpty();
-        _loop.ConnectAttempts.ShouldBe([new IPEndPoint(A2, 80)]);
+        _loop.ConnectAttempts.ShouldBe([new IPEndPoint(s_a2, 80)]);
     }
 
     [Fact]
@@ -84,9 +84,9 @@ public sealed class BaseEventLoopNetworkTests
     [Fact]
     public void GetAddrInfo_FamilyFilter_KeepsOnlyThatFamilyInResolverOrder()
     {
-        _loop.Hosts["dual"] = [IPAddress.IPv6Loopback, A1, IPAddress.Parse("fe80::1"), A2];
+        _loop.Hosts["dual"] = [IPAddress.IPv6Loopback, s_a1, IPAddress.Parse("fe80::1"), s_a2];
         IReadOnlyList<IPEndPoint> v4 = _loop.RunUntilComplete(_ => _loop.GetAddrInfoAsync("dual", 7, AddressFamily.InterNetwork));
-        v4.ShouldBe([new IPEndPoint(A1, 7), new IPEndPoint(A2, 7)]);
+        v4.ShouldBe([new IPEndPoint(s_a1, 7), new IPEndPoint(s_a2, 7)]);
     }
 
     [Theory]
@@ -105,7 +105,7 @@ public sealed class BaseEventLoopNetworkTests
         server.IsServing.ShouldBeTrue();
         server.Backlog.ShouldBe(100);
         var bound = (IPEndPoint)server.EndPoints.ShouldHaveSingleItem();
-        bound.Address.ShouldBe(A1);
+        bound.Address.ShouldBe(s_a1);
         bound.Port.ShouldNotBe(0);
         Connect("10.0.0.1", bound.Port);
         RunUntilIdle();
@@ -130,7 +130,7 @@ public sealed class BaseEventLoopNetworkTests
     public void LoopServer_Close_StopsAcceptingButKeepsClients()
     {
         var serverProtocols = new List<RecordingProtocol>();
-        LoopServer server = StartServer(new IPEndPoint(A1, 80), serverProtocols);
+        LoopServer server = StartServer(new IPEndPoint(s_a1, 80), serverProtocols);
         Connect("10.0.0.1", 80);
         RunUntilIdle();
         server.Close();
@@ -146,7 +146,7 @@ public sealed class BaseEventLoopNetworkTests
     public void LoopServer_WaitClosed_WaitsUntilEveryClientDetaches()
     {
         var serverProtocols = new List<RecordingProtocol>();
-        LoopServer server = StartServer(new IPEndPoint(A1, 80), serverProtocols);
+        LoopServer server = StartServer(new IPEndPoint(s_a1, 80), serverProtocols);
         Connect("10.0.0.1", 80);
         RunUntilIdle();
         LoopTask waiter = _loop.CreateTask(_ => server.WaitClosedAsync(), "waiter");
@@ -162,7 +162,7 @@ public sealed class BaseEventLoopNetworkTests
     [Fact]
     public void LoopServer_WaitClosed_ClosedWithoutClients_ReturnsAtOnce()
     {
-        LoopServer server = StartServer(new IPEndPoint(A1, 80));
+        LoopServer server = StartServer(new IPEndPoint(s_a1, 80));
         server.Close();
         Task waited = server.WaitClosedAsync();
         waited.IsCompletedSuccessfully.ShouldBeTrue();
@@ -180,7 +180,7 @@ public sealed class BaseEventLoopNetworkTests
         var ex = Should.Throw<NotSupportedException>(() => loop.RunUntilComplete(async _ =>
         {
             LoopServer server = await loop.CreateServerAsync(() => new RecordingProtocol(), "10.0.0.1", 80);
-            loop.Hosts["svc"] = [A1];
+            loop.Hosts["svc"] = [s_a1];
             await loop.CreateConnectionAsync(() => new RecordingProtocol(), "svc", 80);
         }));
         ex.Message.ShouldContain($"TestLoop does not implement {hook}");
@@ -198,7 +198,7 @@ public sealed class BaseEventLoopNetworkTests
     public void Hook_DatagramNotOverridden_ThrowsNotSupported()
     {
         Should.Throw<NotSupportedException>(() => _loop.RunUntilComplete(_ =>
-            _loop.CreateDatagramEndpointAsync(() => (IDatagramProtocol)null!, new IPEndPoint(A1, 53))))
+            _loop.CreateDatagramEndpointAsync(() => (IDatagramProtocol)null!, new IPEndPoint(s_a1, 53))))
             .Message.ShouldContain("does not implement CreateDatagramSocket");
     }
 

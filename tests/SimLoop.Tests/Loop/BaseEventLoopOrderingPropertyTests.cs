@@ -18,7 +18,7 @@ public sealed class BaseEventLoopOrderingPropertyTests
     /// <summary>One instruction: Kind 0 CallSoon, 1 CallLater(Arg - 2 s), 2 CallAt(Arg s), 3 Cancel(an earlier instruction's handle).</summary>
     public sealed record Op(int Kind, int Arg, int Parent, int Target);
 
-    private static readonly Gen<Op[]> Programs =
+    private static readonly Gen<Op[]> s_programs =
         Gen.ArrayOf(
             from kind in Gen.Frequency((3, Gen.Constant(0)), (3, Gen.Constant(1)), (2, Gen.Constant(2)), (2, Gen.Constant(3)))
             from arg in Gen.Choose(0, 7)
@@ -37,7 +37,7 @@ public sealed class BaseEventLoopOrderingPropertyTests
 
     private static void CheckAgainstModel(Func<BaseEventLoop> createLoop)
     {
-        Property property = Prop.ForAll(Arb.From(Programs), program =>
+        Property property = Prop.ForAll(Arb.From(s_programs), program =>
         {
             List<(int Op, long At)> expected = ReferenceModel.Run(program);
             List<(int Op, long At)> actual = RunOnLoop(createLoop(), program);

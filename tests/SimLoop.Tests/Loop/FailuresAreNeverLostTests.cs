@@ -12,7 +12,7 @@ using Simulation = SimLoop.Simulation;
 /// <summary>Failures are never lost (issue rules 10-12): one test per rule, named after it.</summary>
 public sealed class FailuresAreNeverLostTests
 {
-    private static readonly ConnectionOptions FromClient = TwoHostLoop.FromClient;
+    private static readonly ConnectionOptions s_fromClient = TwoHostLoop.FromClient;
 
     [Fact]
     public void Rule10_AnExceptionInDataReceived_GoesToTheExceptionHandler_AndClosesTheTransportWithIt()
@@ -25,7 +25,7 @@ public sealed class FailuresAreNeverLostTests
         Exception? lost = loop.RunUntilComplete(async ct =>
         {
             await loop.CreateServerAsync(() => server, "server", 7000, cancellationToken: ct);
-            var (transport, client) = await loop.CreateConnectionAsync(() => new RecordingProtocol(loop), "server", 7000, FromClient, ct);
+            var (transport, client) = await loop.CreateConnectionAsync(() => new RecordingProtocol(loop), "server", 7000, s_fromClient, ct);
             transport.Write("hello"u8);
             Exception? serverLost = await server.Lost;
             Exception? clientLost = await client.Lost;
@@ -46,7 +46,7 @@ public sealed class FailuresAreNeverLostTests
             TwoHostLoop.AddHosts(loop);
             var server = new RecordingProtocol(loop) { OnData = (_, _) => throw new InvalidOperationException("protocol bug") };
             await loop.CreateServerAsync(() => server, "server", 7000, cancellationToken: ct);
-            var (transport, client) = await loop.CreateConnectionAsync(() => new RecordingProtocol(loop), "server", 7000, FromClient, ct);
+            var (transport, client) = await loop.CreateConnectionAsync(() => new RecordingProtocol(loop), "server", 7000, s_fromClient, ct);
             transport.Write("hello"u8);
             await client.Lost;
         });

@@ -1,3 +1,5 @@
+using SimLoop.Tests.RealLibraries.Cases;
+using SimLoop.Tests.RealLibraries.Races;
 using System.Diagnostics;
 using Shouldly;
 using Xunit;
@@ -11,7 +13,7 @@ namespace SimLoop.Tests.RealLibraries;
 /// </summary>
 public sealed class RealLibrariesCrossProcessTests
 {
-    private static readonly TimeSpan ProbeBound = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan s_probeBound = TimeSpan.FromMinutes(2);
 
     [Theory]
     [InlineData(3)]
@@ -37,11 +39,11 @@ public sealed class RealLibrariesCrossProcessTests
         using Process process = Process.Start(start)!;
         Task<string> output = process.StandardOutput.ReadToEndAsync();
         Task<string> error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(ProbeBound))
+        if (!process.WaitForExit(s_probeBound))
         {
             process.Kill(entireProcessTree: true);
             process.WaitForExit();
-            throw new TimeoutException($"probe {string.Join(' ', arguments)} did not finish within {ProbeBound} of real time");
+            throw new TimeoutException($"probe {string.Join(' ', arguments)} did not finish within {s_probeBound} of real time");
         }
 
         process.WaitForExit();

@@ -1,3 +1,5 @@
+using SimLoop.Tests.RealLibraries.Cases;
+using SimLoop.Tests.RealLibraries.Races;
 using Shouldly;
 using SimLoop.Exploration;
 using Xunit;
@@ -11,9 +13,9 @@ namespace SimLoop.Tests.RealLibraries;
 /// </summary>
 public sealed class RealLibrariesRaceTests(ITestOutputHelper output)
 {
-    public static TheoryData<string> Races => new(Bodies.Keys);
+    public static TheoryData<string> Races => new(s_bodies.Keys);
 
-    private static readonly Dictionary<string, Func<SimulatedEventLoop, CancellationToken, Task>> Bodies = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, Func<SimulatedEventLoop, CancellationToken, Task>> s_bodies = new(StringComparer.Ordinal)
     {
         ["polly"] = StockRaceBodies.PollyAsync,
         ["semaphore"] = StockRaceBodies.SemaphoreAsync,
@@ -26,7 +28,7 @@ public sealed class RealLibrariesRaceTests(ITestOutputHelper output)
     public void StockRace_Explored_IsFoundWithinAHundredIterations(string name)
     {
         var options = new ExplorationOptions { Iterations = 100, Shrink = false, FailureFolder = null, HonourEnvironment = false };
-        SimulationFailureException failure = Should.Throw<SimulationFailureException>(() => SimLoop.Simulation.Explore(Bodies[name], options, name));
+        SimulationFailureException failure = Should.Throw<SimulationFailureException>(() => SimLoop.Simulation.Explore(s_bodies[name], options, name));
         failure.Report.Exception.ShouldBeOfType<InvalidOperationException>().Message.ShouldStartWith("oversold");
         output.WriteLine($"{name}: found in iteration {failure.Report.Iteration} ({failure.Report.Strategy})");
     }
@@ -37,7 +39,7 @@ public sealed class RealLibrariesRaceTests(ITestOutputHelper output)
     {
         for (ulong seed = 0; seed < 300; seed++)
         {
-            SimulationRun run = SimLoop.Simulation.Run(seed, Bodies[name]);
+            SimulationRun run = SimLoop.Simulation.Run(seed, s_bodies[name]);
             run.Failure.ShouldBeNull($"seed {seed}: {run.Failure}");
         }
     }
@@ -49,7 +51,7 @@ public sealed class RealLibrariesRaceTests(ITestOutputHelper output)
         // The control above comes from adoption: without it these libraries' framework hops leave the loop. The
         // channel's ReadAllAsync hop is then reported as a deadlock, not as an escape: with no escape grace (the
         // default now) the loop finds nothing ready before the escaped continuation reports itself (a core issue).
-        SimulationRun run = SimLoop.Simulation.Run(0, Bodies[name], new SimulationOptions { AdoptThreadPoolWork = false });
+        SimulationRun run = SimLoop.Simulation.Run(0, s_bodies[name], new SimulationOptions { AdoptThreadPoolWork = false });
         Exception failure = run.Failure.ShouldNotBeNull();
         failure.GetType().ShouldBeOneOf(typeof(UncontrolledConcurrencyException), typeof(DeadlockException));
     }

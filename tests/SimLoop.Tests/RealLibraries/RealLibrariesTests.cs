@@ -1,3 +1,5 @@
+using SimLoop.Tests.RealLibraries.Cases;
+using SimLoop.Tests.RealLibraries.Races;
 using SimLoop.Exploration;
 using Shouldly;
 using SimLoop.Scheduling;

@@ -14,7 +14,7 @@ using Simulation = SimLoop.Simulation;
 /// </summary>
 public sealed class AwaitSiteResolverTests
 {
-    private static readonly TimeSpan OneMs = TimeSpan.FromMilliseconds(1);
+    private static readonly TimeSpan s_oneMs = TimeSpan.FromMilliseconds(1);
 
     [Fact]
     public void Steps_OfAMethodWithTwoAwaits_ResumeAtEachAwaitsLine()
@@ -49,7 +49,7 @@ public sealed class AwaitSiteResolverTests
         int awaitLine = 0;
         async Task Worker(SimulatedEventLoop loop, CancellationToken ct)
         {
-            awaitLine = Here(); await Task.Delay(OneMs, loop.TimeProvider, ct);
+            awaitLine = Here(); await Task.Delay(s_oneMs, loop.TimeProvider, ct);
         }
 
         SimulationRun run = Simulation.Run(seed: 0, async (loop, ct) => await loop.CreateTask(_ => Worker(loop, ct)));
@@ -101,7 +101,7 @@ public sealed class AwaitSiteResolverTests
     private static async Task TwoAwaits(SimulatedEventLoop loop, Lines lines, CancellationToken ct)
     {
         lines.Entry = Here();
-        lines.First = Here(); await Task.Delay(OneMs, loop.TimeProvider, ct);
+        lines.First = Here(); await Task.Delay(s_oneMs, loop.TimeProvider, ct);
         lines.Second = Here(); await Task.Yield();
     }
 
@@ -111,13 +111,13 @@ public sealed class AwaitSiteResolverTests
         {
             for (int i = 0; i < 2; i++)
             {
-                lines.First = Here(); await Task.Delay(OneMs, loop.TimeProvider, ct);
+                lines.First = Here(); await Task.Delay(s_oneMs, loop.TimeProvider, ct);
             }
         }
         finally
         {
             lines.Second = Here(); await Task.Yield();
-            lines.Third = Here(); await Task.Delay(OneMs, loop.TimeProvider, ct);
+            lines.Third = Here(); await Task.Delay(s_oneMs, loop.TimeProvider, ct);
         }
     }
 

@@ -17,7 +17,7 @@ public sealed class PctDeliveriesTests
     private static readonly TimeSpan s_max = TimeSpan.FromMilliseconds(10);
 
     /// <summary>Fails only when the data byte takes its link's largest latency (1 in 90,001 for a uniform draw).</summary>
-    private static readonly Func<SimulatedEventLoop, CancellationToken, Task> SlowestDeliveryFails = async (loop, ct) =>
+    private static readonly Func<SimulatedEventLoop, CancellationToken, Task> s_slowestDeliveryFails = async (loop, ct) =>
     {
         loop.ConfigureNetwork(new VirtualNetworkOptions { DefaultLink = new LinkSettings { Latency = LatencyModel.Uniform(TimeSpan.FromMilliseconds(1), s_max) } });
         loop.AddHost("server");
@@ -68,7 +68,7 @@ public sealed class PctDeliveriesTests
         Runs(deliveries: false).ShouldAllBe(r => r.Failure == null, "order-only PCT leaves the seed's latency draws alone");
 
         failing.Count.ShouldBeGreaterThan(3, "a change point falls on the data byte's delivery for some seeds");
-        SimulationRun replay = Simulation.ReplayChoices(failing[0].ChoiceSequence, SlowestDeliveryFails, new SimulationOptions { Seed = 12345 });
+        SimulationRun replay = Simulation.ReplayChoices(failing[0].ChoiceSequence, s_slowestDeliveryFails, new SimulationOptions { Seed = 12345 });
         replay.Failure.ShouldBeOfType<TimeoutException>();
         replay.Trace.Hash().ShouldBe(failing[0].Trace.Hash());
     }
@@ -79,7 +79,7 @@ public sealed class PctDeliveriesTests
         {
             var pct = new PctStrategy(seed, depth: 2, expectedSteps: 8, deliveries);
             var options = new SimulationOptions { StrategyFactory = _ => pct, ChoiceBias = deliveries ? pct : null };
-            yield return Simulation.Run(seed, SlowestDeliveryFails, options);
+            yield return Simulation.Run(seed, s_slowestDeliveryFails, options);
         }
     }
 }

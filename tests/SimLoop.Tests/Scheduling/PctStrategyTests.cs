@@ -13,7 +13,7 @@ public sealed class PctStrategyTests
 {
     // Every ready step of an iteration runs in that iteration (asyncio's rule), so an ordering constraint is an order
     // within one iteration. A before B in the first iteration, B before A in the second: one change of priority (depth 2).
-    private static readonly Func<SimulatedEventLoop, CancellationToken, Task> DepthTwoBug = async (loop, ct) =>
+    private static readonly Func<SimulatedEventLoop, CancellationToken, Task> s_depthTwoBug = async (loop, ct) =>
     {
         int a = 0, seen1 = -1, seen2 = -1;
         LoopTask ta = loop.CreateTask(async _ => { a = 1; await Task.Yield(); a = 2; }, "A");
@@ -27,7 +27,7 @@ public sealed class PctStrategyTests
     };
 
     // A before B, then B before A, then A before B: two changes of priority (depth 3).
-    private static readonly Func<SimulatedEventLoop, CancellationToken, Task> DepthThreeBug = async (loop, ct) =>
+    private static readonly Func<SimulatedEventLoop, CancellationToken, Task> s_depthThreeBug = async (loop, ct) =>
     {
         int a = 0, seen1 = -1, seen2 = -1, seen3 = -1;
         LoopTask ta = loop.CreateTask(async _ => { a = 1; await Task.Yield(); a = 2; await Task.Yield(); a = 3; }, "A");
@@ -107,15 +107,15 @@ public sealed class PctStrategyTests
     [Fact]
     public void DepthTwoBug_NeverFoundAtDepthOne_FoundAtDepthTwo()
     {
-        FirstFailingSeed(DepthTwoBug, depth: 1, seeds: 300).ShouldBeNull();
-        FirstFailingSeed(DepthTwoBug, depth: 2, seeds: 100).ShouldNotBeNull();
+        FirstFailingSeed(s_depthTwoBug, depth: 1, seeds: 300).ShouldBeNull();
+        FirstFailingSeed(s_depthTwoBug, depth: 2, seeds: 100).ShouldNotBeNull();
     }
 
     [Fact]
     public void DepthThreeBug_NeverFoundAtDepthTwo_FoundAtDepthThree()
     {
-        FirstFailingSeed(DepthThreeBug, depth: 2, seeds: 300).ShouldBeNull();
-        FirstFailingSeed(DepthThreeBug, depth: 3, seeds: 200).ShouldNotBeNull();
+        FirstFailingSeed(s_depthThreeBug, depth: 2, seeds: 300).ShouldBeNull();
+        FirstFailingSeed(s_depthThreeBug, depth: 3, seeds: 200).ShouldNotBeNull();
     }
 
     [Fact]

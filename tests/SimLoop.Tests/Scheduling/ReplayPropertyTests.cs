@@ -11,14 +11,14 @@ using Simulation = SimLoop.Simulation;
 public sealed class ReplayPropertyTests
 {
     /// <summary>A random program: per task, a list of operations (0 = yield, n &gt; 0 = a delay of n ms), and a seed.</summary>
-    private static readonly Arbitrary<(int[][] Tasks, int Seed)> Programs =
+    private static readonly Arbitrary<(int[][] Tasks, int Seed)> s_programs =
         Gen.Choose(0, 4).ArrayOf().ListOf().Select(l => l.Take(5).ToArray())
             .Zip(Gen.Choose(0, int.MaxValue)).ToArbitrary();
 
     [Fact]
     public void Replay_OfRecordedTrace_YieldsIdenticalTrace()
     {
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(150), Prop.ForAll(Programs, p =>
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(150), Prop.ForAll(s_programs, p =>
         {
             var options = new SimulationOptions { StrategyFactory = _ => new RandomStrategy((ulong)p.Seed), TimerJitter = TimeSpan.FromMilliseconds(1) };
             SimulationRun recorded = Simulation.Run((ulong)p.Seed, Body(p.Tasks), options);

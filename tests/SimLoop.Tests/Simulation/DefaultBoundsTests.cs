@@ -14,12 +14,12 @@ using Simulation = SimLoop.Simulation;
 /// </summary>
 public sealed class DefaultBoundsTests
 {
-    private static readonly TimeSpan RealTimeBound = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan s_realTimeBound = TimeSpan.FromSeconds(60);
 
     private static SimulationRun RunBounded(Func<SimulatedEventLoop, CancellationToken, Task> body)
     {
         Task<SimulationRun> run = Task.Factory.StartNew(() => Simulation.Run(0, body), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        run.Wait(RealTimeBound).ShouldBeTrue("the run did not end by itself");
+        run.Wait(s_realTimeBound).ShouldBeTrue("the run did not end by itself");
         return run.Result;
     }
 

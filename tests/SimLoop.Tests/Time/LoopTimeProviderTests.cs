@@ -6,16 +6,16 @@ namespace SimLoop.Tests.Time;
 /// <summary>The loop's <see cref="TimeProvider"/> and the .NET time APIs that accept one.</summary>
 public sealed class LoopTimeProviderTests
 {
-    private static readonly DateTimeOffset Start = new(2024, 2, 29, 12, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset s_start = new(2024, 2, 29, 12, 0, 0, TimeSpan.Zero);
     private static readonly AsyncLocal<string?> s_local = new();
-    private readonly SimulatedEventLoop _loop = new(new SimulationOptions { StartTime = Start });
+    private readonly SimulatedEventLoop _loop = new(new SimulationOptions { StartTime = s_start });
 
     private TimeProvider Tp => _loop.TimeProvider;
 
     [Fact]
     public void GetUtcNow_AtStart_IsTheConfiguredStartTime()
     {
-        Tp.GetUtcNow().ShouldBe(Start);
+        Tp.GetUtcNow().ShouldBe(s_start);
         Tp.LocalTimeZone.ShouldBe(TimeZoneInfo.Utc);
     }
 
@@ -34,7 +34,7 @@ public sealed class LoopTimeProviderTests
         Tp.TimestampFrequency.ShouldBe(TimeSpan.TicksPerSecond);
         (after - before).ShouldBe(TimeSpan.FromMinutes(90).Ticks);
         Tp.GetElapsedTime(before, after).ShouldBe(TimeSpan.FromMinutes(90));
-        Tp.GetUtcNow().ShouldBe(Start.AddMinutes(90));
+        Tp.GetUtcNow().ShouldBe(s_start.AddMinutes(90));
         _loop.Time.ShouldBe(5400);
     }
 
@@ -44,7 +44,7 @@ public sealed class LoopTimeProviderTests
         var seen = new List<DateTimeOffset>();
         using ITimer timer = Tp.CreateTimer(_ => seen.Add(Tp.GetUtcNow()), null, TimeSpan.FromSeconds(5), Timeout.InfiniteTimeSpan);
         _loop.RunFor(TimeSpan.FromSeconds(60));
-        seen.ShouldBe([Start.AddSeconds(5)]);
+        seen.ShouldBe([s_start.AddSeconds(5)]);
     }
 
     [Fact]
@@ -166,9 +166,9 @@ public sealed class LoopTimeProviderTests
 
         _loop.RunFor(TimeSpan.FromSeconds(1));
         seen.ShouldBe([
-            (1, Start.AddMilliseconds(100), TimeSpan.FromMilliseconds(100).Ticks),
-            (2, Start.AddMilliseconds(200), TimeSpan.FromMilliseconds(200).Ticks),
-            (3, Start.AddMilliseconds(300), TimeSpan.FromMilliseconds(300).Ticks),
+            (1, s_start.AddMilliseconds(100), TimeSpan.FromMilliseconds(100).Ticks),
+            (2, s_start.AddMilliseconds(200), TimeSpan.FromMilliseconds(200).Ticks),
+            (3, s_start.AddMilliseconds(300), TimeSpan.FromMilliseconds(300).Ticks),
         ]);
     }
 

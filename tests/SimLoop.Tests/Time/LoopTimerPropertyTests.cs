@@ -12,8 +12,8 @@ namespace SimLoop.Tests.Time;
 public sealed class LoopTimerPropertyTests
 {
     private const long Second = TimeSpan.TicksPerSecond;
-    private static readonly long Horizon = (30 * Second) + (Second / 2);
-    private static readonly DateTimeOffset Start = new(2030, 6, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly long s_horizon = (30 * Second) + (Second / 2);
+    private static readonly DateTimeOffset s_start = new(2030, 6, 1, 0, 0, 0, TimeSpan.Zero);
 
     /// <summary>A timer: due in whole seconds (-1 for infinite), period in whole seconds (0 for one-shot).</summary>
     public sealed record TimerSpec(int Due, int Period);
@@ -30,33 +30,33 @@ public sealed class LoopTimerPropertyTests
             $"initial [{string.Join(", ", Initial.AsEnumerable())}] actions [{string.Join(", ", Actions.AsEnumerable())}]";
     }
 
-    private static readonly Gen<TimerSpec> Specs =
+    private static readonly Gen<TimerSpec> s_specs =
         from due in Gen.Choose(-1, 6)
         from period in Gen.Frequency((2, Gen.Constant(0)), (3, Gen.Choose(1, 4)))
         select new TimerSpec(due, period);
 
-    private static readonly Gen<TimerProgram> Programs =
+    private static readonly Gen<TimerProgram> s_programs =
         from count in Gen.Choose(1, 6)
-        from initial in Gen.ArrayOf(Specs, count)
+        from initial in Gen.ArrayOf(s_specs, count)
         from actions in Gen.ArrayOf(
             from trigger in Gen.Choose(0, 11)
             from firing in Gen.Choose(1, 3)
             from kind in Gen.Choose(0, 2)
             from target in Gen.Choose(0, 100)
-            from spec in Specs
+            from spec in s_specs
             select new TimerAction(trigger, firing, kind, target, spec))
         select new TimerProgram(initial, actions);
 
     [Fact]
     public void LoopTimers_RandomPrograms_FireExactlyAtTheirDueTimes()
     {
-        Property property = Prop.ForAll(Arb.From(Programs), program =>
+        Property property = Prop.ForAll(Arb.From(s_programs), program =>
         {
             List<(int Timer, long At)> expected = Model(program);
-            var loop = new SimulatedEventLoop(new SimulationOptions { StartTime = Start });
+            var loop = new SimulatedEventLoop(new SimulationOptions { StartTime = s_start });
             List<(int Timer, long At, DateTimeOffset UtcNow, long Timestamp)> fired = Run(loop, program);
             fired.Select(f => (f.Timer, f.At)).ToList().ShouldBe(expected);
-            fired.ShouldAllBe(f => f.UtcNow == Start.AddTicks(f.At) && f.Timestamp == f.At);
+            fired.ShouldAllBe(f => f.UtcNow == s_start.AddTicks(f.At) && f.Timestamp == f.At);
         });
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(1000), property);
     }
@@ -103,7 +103,7 @@ public sealed class LoopTimerPropertyTests
             Create(spec);
         }
 
-        loop.RunFor(TimeSpan.FromTicks(Horizon));
+        loop.RunFor(TimeSpan.FromTicks(s_horizon));
         return fired;
     }
 
@@ -144,7 +144,7 @@ public sealed class LoopTimerPropertyTests
         while (pending.Count > 0)
         {
             var next = pending.OrderBy(p => p.When).ThenBy(p => p.Order).First();
-            if (next.When >= Horizon)
+            if (next.When >= s_horizon)
             {
                 break;
             }

@@ -9,7 +9,7 @@ namespace SimLoop.Tests.Transports;
 
 public sealed class LoopServerAndDatagramTests
 {
-    private static readonly ConnectionOptions FromClient = TwoHostLoop.FromClient;
+    private static readonly ConnectionOptions s_fromClient = TwoHostLoop.FromClient;
 
     [Fact]
     public void Close_StopsAccepting_ConnectionsStay_ThenCloseClientsEndsThem()
@@ -20,7 +20,7 @@ public sealed class LoopServerAndDatagramTests
         {
             LoopServer server = await loop.CreateServerAsync(() => { var p = new RecordingProtocol(loop); accepted.Add(p); return p; }, "server", 7000, cancellationToken: ct);
             server.EndPoints.ShouldBe([new IPEndPoint(loop.GetHost("server").Addresses[0], 7000)]);
-            var (transport, client) = await loop.CreateConnectionAsync(() => new RecordingProtocol(loop), "server", 7000, FromClient, ct);
+            var (transport, client) = await loop.CreateConnectionAsync(() => new RecordingProtocol(loop), "server", 7000, s_fromClient, ct);
             await accepted[0].Made;
             server.ClientCount.ShouldBe(1);
 
@@ -29,7 +29,7 @@ public sealed class LoopServerAndDatagramTests
             SocketError refused = SocketError.Success;
             try
             {
-                await loop.CreateConnectionAsync(() => new RecordingProtocol(loop), "server", 7000, FromClient, ct);
+                await loop.CreateConnectionAsync(() => new RecordingProtocol(loop), "server", 7000, s_fromClient, ct);
             }
             catch (SocketException e)
             {
@@ -61,7 +61,7 @@ public sealed class LoopServerAndDatagramTests
             var clients = new List<RecordingProtocol>();
             for (int i = 0; i < 3; i++)
             {
-                clients.Add((await loop.CreateConnectionAsync(() => new RecordingProtocol(loop), "server", 7000, FromClient, ct)).Protocol);
+                clients.Add((await loop.CreateConnectionAsync(() => new RecordingProtocol(loop), "server", 7000, s_fromClient, ct)).Protocol);
             }
 
             await Task.Delay(TimeSpan.FromSeconds(1), loop.TimeProvider, ct);
@@ -83,7 +83,7 @@ public sealed class LoopServerAndDatagramTests
         loop.RunUntilComplete(async ct =>
         {
             await loop.CreateServerAsync(() => new RecordingProtocol(loop), "server", 7000, cancellationToken: ct);
-            var (_, client) = await loop.CreateConnectionAsync(() => new RecordingProtocol(loop), "server", 7000, FromClient, ct);
+            var (_, client) = await loop.CreateConnectionAsync(() => new RecordingProtocol(loop), "server", 7000, s_fromClient, ct);
             loop.GetHost("server").Crash();
             (await client.Lost).ShouldBeOfType<SocketException>().SocketErrorCode.ShouldBe(SocketError.ConnectionReset);
         });

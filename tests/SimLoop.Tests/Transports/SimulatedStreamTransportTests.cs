@@ -10,7 +10,7 @@ namespace SimLoop.Tests.Transports;
 
 public sealed class SimulatedStreamTransportTests
 {
-    private static readonly ConnectionOptions FromClient = TwoHostLoop.FromClient;
+    private static readonly ConnectionOptions s_fromClient = TwoHostLoop.FromClient;
 
     [Fact]
     public void CallOrder_MadeDataEofLost_OnBothSides_WithHalfClose()
@@ -28,7 +28,7 @@ public sealed class SimulatedStreamTransportTests
         RecordingProtocol client = loop.RunUntilComplete(async ct =>
         {
             await loop.CreateServerAsync(() => server, "server", 7000, cancellationToken: ct);
-            var (transport, protocol) = await loop.CreateConnectionAsync(() => new RecordingProtocol(loop), "server", 7000, FromClient, ct);
+            var (transport, protocol) = await loop.CreateConnectionAsync(() => new RecordingProtocol(loop), "server", 7000, s_fromClient, ct);
             protocol.Events.ShouldBe(["made"]);
             transport.Write("hel"u8);
             transport.Write("lo"u8);
@@ -52,7 +52,7 @@ public sealed class SimulatedStreamTransportTests
         loop.RunUntilComplete(async ct =>
         {
             await loop.CreateServerAsync(() => new RecordingProtocol(loop), "server", 7000, cancellationToken: ct);
-            var (transport, _) = await loop.CreateConnectionAsync(() => new RecordingProtocol(loop), "server", 7000, FromClient, ct);
+            var (transport, _) = await loop.CreateConnectionAsync(() => new RecordingProtocol(loop), "server", 7000, s_fromClient, ct);
             ((IPEndPoint)transport.GetExtraInfo("peername")!).ShouldBe(new IPEndPoint(loop.GetHost("server").Addresses[0], 7000));
             ((IPEndPoint)transport.GetExtraInfo("sockname")!).Address.ShouldBe(loop.GetHost("client").Addresses[0]);
             transport.GetExtraInfo("nope", "default").ShouldBe("default");
@@ -68,7 +68,7 @@ public sealed class SimulatedStreamTransportTests
         loop.RunUntilComplete(async ct =>
         {
             await loop.CreateServerAsync(() => server, "server", 7000, cancellationToken: ct);
-            var (transport, client) = await loop.CreateConnectionAsync(() => new RecordingProtocol(loop), "server", 7000, FromClient, ct);
+            var (transport, client) = await loop.CreateConnectionAsync(() => new RecordingProtocol(loop), "server", 7000, s_fromClient, ct);
             await server.Made;
             transport.SetWriteBufferLimits(high: 4000, low: 1000);
             transport.WriteBufferLimits.ShouldBe((1000, 4000));
@@ -103,7 +103,7 @@ public sealed class SimulatedStreamTransportTests
         loop.RunUntilComplete(async ct =>
         {
             await loop.CreateServerAsync(() => new RecordingProtocol(loop), "server", 7000, cancellationToken: ct);
-            var (transport, _) = await loop.CreateConnectionAsync(() => new RecordingProtocol(loop), "server", 7000, FromClient, ct);
+            var (transport, _) = await loop.CreateConnectionAsync(() => new RecordingProtocol(loop), "server", 7000, s_fromClient, ct);
             transport.WriteBufferLimits.ShouldBe((16 * 1024, 64 * 1024));
             Should.Throw<ArgumentOutOfRangeException>(() => transport.SetWriteBufferLimits(high: 10, low: 20));
             Should.Throw<ArgumentOutOfRangeException>(() => transport.SetWriteBufferLimits(high: 10, low: -1));
@@ -119,7 +119,7 @@ public sealed class SimulatedStreamTransportTests
         loop.RunUntilComplete(async ct =>
         {
             await loop.CreateServerAsync(() => server, "server", 7000, cancellationToken: ct);
-            var (transport, _) = await loop.CreateConnectionAsync(() => new RecordingProtocol(loop), "server", 7000, FromClient, ct);
+            var (transport, _) = await loop.CreateConnectionAsync(() => new RecordingProtocol(loop), "server", 7000, s_fromClient, ct);
             await server.Made;
             server.Transport!.PauseReading();
             server.Transport.IsReading.ShouldBeFalse();
@@ -141,7 +141,7 @@ public sealed class SimulatedStreamTransportTests
         RecordingProtocol client = loop.RunUntilComplete(async ct =>
         {
             await loop.CreateServerAsync(() => server, "server", 7000, cancellationToken: ct);
-            var (transport, protocol) = await loop.CreateConnectionAsync(() => new RecordingProtocol(loop), "server", 7000, FromClient, ct);
+            var (transport, protocol) = await loop.CreateConnectionAsync(() => new RecordingProtocol(loop), "server", 7000, s_fromClient, ct);
             await server.Made;
             transport.Abort();
             transport.IsClosing.ShouldBeTrue();
@@ -162,7 +162,7 @@ public sealed class SimulatedStreamTransportTests
         loop.RunUntilComplete(async ct =>
         {
             await loop.CreateServerAsync(() => server, "server", 7000, cancellationToken: ct);
-            var (transport, _) = await loop.CreateConnectionAsync(() => new RecordingProtocol(loop), "server", 7000, FromClient, ct);
+            var (transport, _) = await loop.CreateConnectionAsync(() => new RecordingProtocol(loop), "server", 7000, s_fromClient, ct);
             transport.Write("buffered"u8);
             transport.Close();
             await Task.Delay(TimeSpan.FromSeconds(1), loop.TimeProvider, ct);
@@ -176,7 +176,7 @@ public sealed class SimulatedStreamTransportTests
     {
         var loop = TwoHostLoop.Create();
         var error = Should.Throw<SocketException>(() => loop.RunUntilComplete(ct =>
-            loop.CreateConnectionAsync(() => new RecordingProtocol(loop), "server", 7000, FromClient, ct)));
+            loop.CreateConnectionAsync(() => new RecordingProtocol(loop), "server", 7000, s_fromClient, ct)));
         error.SocketErrorCode.ShouldBe(SocketError.ConnectionRefused);
     }
 
@@ -185,7 +185,7 @@ public sealed class SimulatedStreamTransportTests
     {
         var loop = TwoHostLoop.Create();
         var error = Should.Throw<SocketException>(() => loop.RunUntilComplete(ct =>
-            loop.CreateConnectionAsync(() => new RecordingProtocol(loop), "nowhere", 7000, FromClient, ct)));
+            loop.CreateConnectionAsync(() => new RecordingProtocol(loop), "nowhere", 7000, s_fromClient, ct)));
         error.SocketErrorCode.ShouldBe(SocketError.HostNotFound);
     }
 

@@ -1,4 +1,4 @@
-namespace SimLoop.Networking.Tests;
+namespace SimLoop.Networking.Tests.Faults;
 
 /// <summary>Switches the faults of a <see cref="FaultScenario"/> on and off, and heals them all at a fixed instant.</summary>
 internal sealed class FaultInjector(VirtualNetwork network, ManualNetworkScheduler scheduler, string[] hosts)

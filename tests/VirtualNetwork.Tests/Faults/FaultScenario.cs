@@ -1,4 +1,4 @@
-namespace SimLoop.Networking.Tests;
+namespace SimLoop.Networking.Tests.Faults;
 
 /// <summary>The kinds of fault the network fault property injects.</summary>
 public enum FaultKind

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Net.Sockets;
 
-namespace SimLoop.Networking.Tests;
+namespace SimLoop.Networking.Tests.Faults;
 
 /// <summary>The datagram half of a fault property case: each client pings the server's echo every 300 ms.</summary>
 internal sealed partial class FaultyNetworkRun
@@ -21,7 +21,7 @@ internal sealed partial class FaultyNetworkRun
             }
             catch (Exception e)
             {
-                violations.Add($"datagram echo failed with {Describe(e)}");
+                _violations.Add($"datagram echo failed with {Describe(e)}");
                 return;
             }
         }
@@ -29,14 +29,14 @@ internal sealed partial class FaultyNetworkRun
 
     private async Task DatagramClient(string client, int life)
     {
-        VirtualDatagramSocket socket = network.Bind(client, 0);
+        VirtualDatagramSocket socket = _network.Bind(client, 0);
         _ = DatagramReceiver(client, socket);
         try
         {
             for (int k = 0; Now < HealTicks + LivenessBound.Ticks; k++)
             {
                 await socket.SendToAsync(DatagramPayload(client, k), ServerEndPoint(DatagramPort));
-                await scheduler.Delay(TimeSpan.FromMilliseconds(300));
+                await _scheduler.Delay(TimeSpan.FromMilliseconds(300));
             }
         }
         catch (SocketException e) when (e.SocketErrorCode == SocketError.NetworkDown && Crashed(client, life))
@@ -44,7 +44,7 @@ internal sealed partial class FaultyNetworkRun
         }
         catch (Exception e)
         {
-            violations.Add($"{client} datagram send failed with {Describe(e)}");
+            _violations.Add($"{client} datagram send failed with {Describe(e)}");
         }
     }
 
@@ -65,7 +65,7 @@ internal sealed partial class FaultyNetworkRun
             int k = datagram.Data.Length >= 4 ? BinaryPrimitives.ReadInt32LittleEndian(datagram.Data.Span) : -1;
             if (k < 0 || !datagram.Data.Span.SequenceEqual(DatagramPayload(client, k)))
             {
-                violations.Add($"{client} received a datagram it never sent ({datagram.Data.Length} bytes)");
+                _violations.Add($"{client} received a datagram it never sent ({datagram.Data.Length} bytes)");
             }
         }
     }

@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
 
-namespace SimLoop.Networking.Tests;
+namespace SimLoop.Networking.Tests.Faults;
 
 /// <summary>
 /// One case of the network fault property: a server and two clients on a faulty network. Each client runs upload
@@ -21,32 +21,32 @@ internal sealed partial class FaultyNetworkRun
     private const int StreamPort = 80;
     private const int DatagramPort = 53;
 
-    private readonly FaultScenario scenario;
-    private readonly ManualNetworkScheduler scheduler;
-    private readonly VirtualNetwork network;
-    private readonly Random random;
-    private readonly List<string> violations = [];
-    private readonly Dictionary<long, byte[]> sessionBytes = [];
-    private readonly HashSet<string> liveAfterHeal = [];
-    private readonly Dictionary<string, string> phases = [];
-    private readonly Dictionary<string, int> lives = [];
-    private long nextSession;
+    private readonly FaultScenario _scenario;
+    private readonly ManualNetworkScheduler _scheduler;
+    private readonly VirtualNetwork _network;
+    private readonly Random _random;
+    private readonly List<string> _violations = [];
+    private readonly Dictionary<long, byte[]> _sessionBytes = [];
+    private readonly HashSet<string> _liveAfterHeal = [];
+    private readonly Dictionary<string, string> _phases = [];
+    private readonly Dictionary<string, int> _lives = [];
+    private long _nextSession;
 
     private FaultyNetworkRun(FaultScenario scenario)
     {
-        this.scenario = scenario;
-        scheduler = new ManualNetworkScheduler(scenario.Seed);
-        network = new VirtualNetwork(scheduler, scenario.Options);
-        random = new Random((int)(scenario.Seed & int.MaxValue));
+        this._scenario = scenario;
+        _scheduler = new ManualNetworkScheduler(scenario.Seed);
+        _network = new VirtualNetwork(_scheduler, scenario.Options);
+        _random = new Random((int)(scenario.Seed & int.MaxValue));
         foreach (string host in s_hosts)
         {
-            network.AddHost(host);
+            _network.AddHost(host);
         }
     }
 
-    private long Now => scheduler.NowTicks;
+    private long Now => _scheduler.NowTicks;
 
-    private IPEndPoint ServerEndPoint(int port) => new(network.GetHost("server").Addresses[0], port);
+    private IPEndPoint ServerEndPoint(int port) => new(_network.GetHost("server").Addresses[0], port);
 
     /// <summary>Runs the case: its violations (none when the network behaved) and how many sessions failed.</summary>
     public static FaultyRunResult Run(FaultScenario scenario)
@@ -63,12 +63,12 @@ internal sealed partial class FaultyNetworkRun
         }
     }
 
-    private int failedSessions;
+    private int _failedSessions;
 
     private FaultyRunResult Run()
     {
-        network.HostCrashed += host => lives[host.Name] = lives.GetValueOrDefault(host.Name) + 1;
-        network.HostRestarted += host =>
+        _network.HostCrashed += host => _lives[host.Name] = _lives.GetValueOrDefault(host.Name) + 1;
+        _network.HostRestarted += host =>
         {
             if (host.Name == "server")
             {
@@ -80,31 +80,31 @@ internal sealed partial class FaultyNetworkRun
             }
         };
         StartServer();
-        new FaultInjector(network, scheduler, s_hosts).Schedule(scenario.Faults, HealTicks);
+        new FaultInjector(_network, _scheduler, s_hosts).Schedule(_scenario.Faults, HealTicks);
         foreach (string client in s_hosts.Skip(1))
         {
             StartClient(client);
         }
 
         long end = HealTicks + LivenessBound.Ticks;
-        while (Now < end && liveAfterHeal.Count < s_hosts.Length - 1)
+        while (Now < end && _liveAfterHeal.Count < s_hosts.Length - 1)
         {
-            scheduler.RunUntil(Math.Min(end, Now + TimeSpan.FromSeconds(1).Ticks));
+            _scheduler.RunUntil(Math.Min(end, Now + TimeSpan.FromSeconds(1).Ticks));
         }
 
-        foreach (string client in s_hosts.Skip(1).Where(c => !liveAfterHeal.Contains(c)))
+        foreach (string client in s_hosts.Skip(1).Where(c => !_liveAfterHeal.Contains(c)))
         {
-            violations.Add($"liveness: {client} completed no fresh session within {LivenessBound.TotalSeconds} s of the heal (last: {phases.GetValueOrDefault(client)})");
+            _violations.Add($"liveness: {client} completed no fresh session within {LivenessBound.TotalSeconds} s of the heal (last: {_phases.GetValueOrDefault(client)})");
         }
 
-        return new FaultyRunResult(violations, failedSessions);
+        return new FaultyRunResult(_violations, _failedSessions);
     }
 
     private void StartServer()
     {
-        VirtualListener listener = network.Listen("server", StreamPort);
+        VirtualListener listener = _network.Listen("server", StreamPort);
         _ = AcceptLoop(listener);
-        _ = DatagramEcho(network.Bind("server", DatagramPort));
+        _ = DatagramEcho(_network.Bind("server", DatagramPort));
     }
 
     private async Task AcceptLoop(VirtualListener listener)
@@ -122,7 +122,7 @@ internal sealed partial class FaultyNetworkRun
             }
             catch (Exception e)
             {
-                violations.Add($"accept failed with {Describe(e)}");
+                _violations.Add($"accept failed with {Describe(e)}");
                 return;
             }
 
@@ -139,15 +139,15 @@ internal sealed partial class FaultyNetworkRun
             byte[] buffer = new byte[4096];
             while (true)
             {
-                if (Now < HealTicks && random.NextDouble() < scenario.ServerPauseProbability)
+                if (Now < HealTicks && _random.NextDouble() < _scenario.ServerPauseProbability)
                 {
-                    await scheduler.Delay(TimeSpan.FromMilliseconds(random.Next(scenario.ServerMaxPauseMs + 1)));
+                    await _scheduler.Delay(TimeSpan.FromMilliseconds(_random.Next(_scenario.ServerMaxPauseMs + 1)));
                 }
 
                 Task<int> read = stream.ReadAsync(buffer).AsTask();
                 if (!read.IsCompleted)
                 {
-                    scheduler.At(Now + TimeSpan.FromMilliseconds(scenario.ServerIdleTimeoutMs).Ticks, () =>
+                    _scheduler.At(Now + TimeSpan.FromMilliseconds(_scenario.ServerIdleTimeoutMs).Ticks, () =>
                     {
                         if (!read.IsCompleted)
                         {
@@ -177,7 +177,7 @@ internal sealed partial class FaultyNetworkRun
         }
         catch (Exception e)
         {
-            violations.Add($"server connection {stream} failed with {Describe(e)}");
+            _violations.Add($"server connection {stream} failed with {Describe(e)}");
         }
         finally
         {
@@ -191,26 +191,26 @@ internal sealed partial class FaultyNetworkRun
         if (received.Count >= 8)
         {
             long id = BinaryPrimitives.ReadInt64LittleEndian(received.Take(8).ToArray());
-            if (!sessionBytes.TryGetValue(id, out byte[]? written) || received.Count > written.Length || !written.AsSpan(0, received.Count).SequenceEqual(received.ToArray()))
+            if (!_sessionBytes.TryGetValue(id, out byte[]? written) || received.Count > written.Length || !written.AsSpan(0, received.Count).SequenceEqual(received.ToArray()))
             {
-                violations.Add($"prefix: {where} read {received.Count} bytes that are not a prefix of session {id}'s bytes");
+                _violations.Add($"prefix: {where} read {received.Count} bytes that are not a prefix of session {id}'s bytes");
             }
         }
-        else if (received.Count > 0 && !sessionBytes.Values.Any(w => w.Length >= received.Count && w.AsSpan(0, received.Count).SequenceEqual(received.ToArray())))
+        else if (received.Count > 0 && !_sessionBytes.Values.Any(w => w.Length >= received.Count && w.AsSpan(0, received.Count).SequenceEqual(received.ToArray())))
         {
-            violations.Add($"prefix: {where} read {received.Count} bytes that start no session");
+            _violations.Add($"prefix: {where} read {received.Count} bytes that start no session");
         }
     }
 
     /// <summary>Starts a client's applications (again after a restart: the old ones stop when they notice the crash).</summary>
     private void StartClient(string client)
     {
-        int life = lives.GetValueOrDefault(client);
+        int life = _lives.GetValueOrDefault(client);
         _ = ClientLoop(client, life);
         _ = DatagramClient(client, life);
     }
 
-    private bool Crashed(string host, int life) => lives.GetValueOrDefault(host) != life;
+    private bool Crashed(string host, int life) => _lives.GetValueOrDefault(host) != life;
 
     private async Task ClientLoop(string client, int life)
     {
@@ -218,33 +218,33 @@ internal sealed partial class FaultyNetworkRun
         {
             long start = Now;
             bool completed = await Session(client, life);
-            failedSessions += completed ? 0 : 1;
+            _failedSessions += completed ? 0 : 1;
             if (completed && start >= HealTicks && !Crashed(client, life))
             {
-                liveAfterHeal.Add(client);
+                _liveAfterHeal.Add(client);
                 return;
             }
 
-            await scheduler.Delay(TimeSpan.FromMilliseconds(random.Next(200, 1000)));
+            await _scheduler.Delay(TimeSpan.FromMilliseconds(_random.Next(200, 1000)));
         }
     }
 
     private async Task<bool> Session(string client, int life)
     {
-        long id = ++nextSession;
-        byte[] bytes = new byte[8 + random.Next(scenario.MaxSessionBytes + 1)];
+        long id = ++_nextSession;
+        byte[] bytes = new byte[8 + _random.Next(_scenario.MaxSessionBytes + 1)];
         BinaryPrimitives.WriteInt64LittleEndian(bytes, id);
         for (int i = 8; i < bytes.Length; i++)
         {
             bytes[i] = (byte)((i * 7) + id);
         }
 
-        sessionBytes.Add(id, bytes);
-        phases[client] = $"session {id} connecting since {Now / TimeSpan.TicksPerMillisecond} ms";
+        _sessionBytes.Add(id, bytes);
+        _phases[client] = $"session {id} connecting since {Now / TimeSpan.TicksPerMillisecond} ms";
         VirtualStream stream;
         try
         {
-            stream = await network.ConnectAsync(client, ServerEndPoint(StreamPort));
+            stream = await _network.ConnectAsync(client, ServerEndPoint(StreamPort));
         }
         catch (SocketException e) when (e.SocketErrorCode is SocketError.ConnectionRefused or SocketError.TimedOut ||
             (e.SocketErrorCode is SocketError.NetworkDown or SocketError.ConnectionAborted && Crashed(client, life)))
@@ -253,24 +253,24 @@ internal sealed partial class FaultyNetworkRun
         }
         catch (Exception e)
         {
-            violations.Add($"{client} connect failed with {Describe(e)}");
+            _violations.Add($"{client} connect failed with {Describe(e)}");
             return false;
         }
 
         bool aborted = false;
         try
         {
-            phases[client] = $"session {id} writing {bytes.Length} bytes since {Now / TimeSpan.TicksPerMillisecond} ms";
+            _phases[client] = $"session {id} writing {bytes.Length} bytes since {Now / TimeSpan.TicksPerMillisecond} ms";
             for (int offset = 0; offset < bytes.Length;)
             {
-                int count = Math.Min(1 + random.Next(3000), bytes.Length - offset);
+                int count = Math.Min(1 + _random.Next(3000), bytes.Length - offset);
                 await stream.WriteAsync(bytes.AsMemory(offset, count));
                 offset += count;
             }
 
             stream.ShutdownWrite();
-            phases[client] = $"session {id} reading the response since {Now / TimeSpan.TicksPerMillisecond} ms";
-            scheduler.At(Now + s_responseTimeout.Ticks, () =>
+            _phases[client] = $"session {id} reading the response since {Now / TimeSpan.TicksPerMillisecond} ms";
+            _scheduler.At(Now + s_responseTimeout.Ticks, () =>
             {
                 aborted = true;
                 stream.Abort();
@@ -290,7 +290,7 @@ internal sealed partial class FaultyNetworkRun
 
             if (length != 8 || BinaryPrimitives.ReadInt64LittleEndian(response) != bytes.Length)
             {
-                violations.Add($"{client} session {id} wrote {bytes.Length} bytes and got a response of {length} bytes saying {(length >= 8 ? BinaryPrimitives.ReadInt64LittleEndian(response) : -1)}");
+                _violations.Add($"{client} session {id} wrote {bytes.Length} bytes and got a response of {length} bytes saying {(length >= 8 ? BinaryPrimitives.ReadInt64LittleEndian(response) : -1)}");
             }
 
             return true;
@@ -303,7 +303,7 @@ internal sealed partial class FaultyNetworkRun
         }
         catch (Exception e)
         {
-            violations.Add($"{client} session {id} failed with {Describe(e)}");
+            _violations.Add($"{client} session {id} failed with {Describe(e)}");
             return false;
         }
         finally

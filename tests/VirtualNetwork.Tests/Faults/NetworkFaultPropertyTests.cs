@@ -1,7 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 
-namespace SimLoop.Networking.Tests;
+namespace SimLoop.Networking.Tests.Faults;
 
 /// <summary>
 /// Issue 11's network fault property: random faults of every kind over a server and two clients, all healed at a fixed

@@ -1,4 +1,4 @@
-namespace SimLoop.Networking.Tests;
+namespace SimLoop.Networking.Tests.Faults;
 
 public sealed class VirtualNetworkInFlightTests
 {

@@ -1,7 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 
-namespace SimLoop.Networking.Tests;
+namespace SimLoop.Networking.Tests.Links;
 
 public sealed class LatencyModelTests
 {

@@ -1,4 +1,4 @@
-namespace SimLoop.Networking.Tests;
+namespace SimLoop.Networking.Tests.Simulation;
 
 /// <summary>A scheduler that keeps message events as their parts (as SimLoop's trace does) sees the same events as one that takes them built.</summary>
 public sealed class DeferredNetworkEventTests

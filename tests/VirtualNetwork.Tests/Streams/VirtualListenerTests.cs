@@ -1,6 +1,6 @@
 using System.Net.Sockets;
 
-namespace SimLoop.Networking.Tests;
+namespace SimLoop.Networking.Tests.Streams;
 
 public sealed class VirtualListenerTests
 {

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace SimLoop.Networking.Tests;
+namespace SimLoop.Networking.Tests.Streams;
 
 public sealed class VirtualNetworkConnectTests
 {

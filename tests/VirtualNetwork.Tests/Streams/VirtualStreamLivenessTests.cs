@@ -1,6 +1,6 @@
 using System.Net.Sockets;
 
-namespace SimLoop.Networking.Tests;
+namespace SimLoop.Networking.Tests.Streams;
 
 /// <summary>A stream end must notice a dead or unreachable peer, as TCP does (issue 11, items 1 to 3).</summary>
 public sealed class VirtualStreamLivenessTests

@@ -1,7 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 
-namespace SimLoop.Networking.Tests;
+namespace SimLoop.Networking.Tests.Streams;
 
 public sealed class VirtualStreamPropertyTests
 {

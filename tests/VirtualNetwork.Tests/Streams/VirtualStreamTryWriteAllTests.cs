@@ -1,4 +1,4 @@
-namespace SimLoop.Networking.Tests;
+namespace SimLoop.Networking.Tests.Streams;
 
 /// <summary>The transport's copy-free write: all or nothing, only when a write would complete at once.</summary>
 public sealed class VirtualStreamTryWriteAllTests

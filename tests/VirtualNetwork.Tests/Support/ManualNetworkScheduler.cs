@@ -1,11 +1,11 @@
-namespace SimLoop.Networking.Tests;
+namespace SimLoop.Networking.Tests.Support;
 
 /// <summary>A deterministic scheduler for tests: callbacks ordered by (time, sequence), randomness from a seed.</summary>
 public sealed class ManualNetworkScheduler(ulong seed = 1) : INetworkScheduler
 {
-    private readonly PriorityQueue<(long Id, Action<object?> Callback, object? State), (long At, long Id)> queue = new();
-    private readonly HashSet<long> pending = [];
-    private long nextId;
+    private readonly PriorityQueue<(long Id, Action<object?> Callback, object? State), (long At, long Id)> _queue = new();
+    private readonly HashSet<long> _pending = [];
+    private long _nextId;
 
     public long NowTicks { get; private set; }
 
@@ -13,9 +13,9 @@ public sealed class ManualNetworkScheduler(ulong seed = 1) : INetworkScheduler
 
     public IScheduledCallback ScheduleAt(long atTicks, Action<object?> callback, object? state)
     {
-        long id = ++nextId;
-        queue.Enqueue((id, callback, state), (Math.Max(atTicks, NowTicks), id));
-        pending.Add(id);
+        long id = ++_nextId;
+        _queue.Enqueue((id, callback, state), (Math.Max(atTicks, NowTicks), id));
+        _pending.Add(id);
         return new Scheduled(this, id);
     }
 
@@ -26,9 +26,9 @@ public sealed class ManualNetworkScheduler(ulong seed = 1) : INetworkScheduler
     /// <summary>Runs the next callback; false when nothing is left.</summary>
     public bool RunOne()
     {
-        while (queue.TryDequeue(out var item, out var priority))
+        while (_queue.TryDequeue(out var item, out var priority))
         {
-            if (pending.Remove(item.Id))
+            if (_pending.Remove(item.Id))
             {
                 NowTicks = priority.At;
                 item.Callback(item.State);
@@ -55,11 +55,11 @@ public sealed class ManualNetworkScheduler(ulong seed = 1) : INetworkScheduler
     /// <summary>Runs every callback due at or before <paramref name="ticks"/>, then moves the clock there.</summary>
     public void RunUntil(long ticks)
     {
-        while (queue.TryPeek(out var item, out var priority) && priority.At <= ticks)
+        while (_queue.TryPeek(out var item, out var priority) && priority.At <= ticks)
         {
-            if (!pending.Contains(item.Id))
+            if (!_pending.Contains(item.Id))
             {
-                queue.Dequeue();
+                _queue.Dequeue();
                 continue;
             }
 
@@ -93,6 +93,6 @@ public sealed class ManualNetworkScheduler(ulong seed = 1) : INetworkScheduler
 
     private sealed class Scheduled(ManualNetworkScheduler scheduler, long id) : IScheduledCallback
     {
-        public bool Cancel() => scheduler.pending.Remove(id);
+        public bool Cancel() => scheduler._pending.Remove(id);
     }
 }

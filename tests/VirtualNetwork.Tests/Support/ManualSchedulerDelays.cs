@@ -1,4 +1,4 @@
-namespace SimLoop.Networking.Tests;
+namespace SimLoop.Networking.Tests.Support;
 
 /// <summary>Virtual-time waits for test code driven by a <see cref="ManualNetworkScheduler"/>.</summary>
 public static class ManualSchedulerDelays

@@ -1,6 +1,6 @@
 using System.Net.Sockets;
 
-namespace SimLoop.Networking.Tests;
+namespace SimLoop.Networking.Tests.Support;
 
 /// <summary>Assertions on the exceptions simulated sockets throw.</summary>
 public static class SocketAssert

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace SimLoop.Networking.Tests;
+namespace SimLoop.Networking.Tests.Support;
 
 /// <summary>A network with hosts "client" and "server", its scheduler, and shortcuts to connect them.</summary>
 public sealed class TestNetwork

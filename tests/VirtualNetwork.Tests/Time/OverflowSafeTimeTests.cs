@@ -1,4 +1,4 @@
-namespace SimLoop.Networking.Tests;
+namespace SimLoop.Networking.Tests.Time;
 
 /// <summary>Every TimeSpan the network takes works as "never" or "forever" when huge; nothing wraps around (issue 11, item 6).</summary>
 public sealed class OverflowSafeTimeTests

@@ -1,4 +1,4 @@
-namespace SimLoop.Networking.Tests;
+namespace SimLoop.Networking.Tests.Time;
 
 public sealed class VirtualDeadlineTests
 {

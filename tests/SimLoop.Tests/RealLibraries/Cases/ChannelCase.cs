@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Threading.Channels;
 
-namespace SimLoop.Tests.RealLibraries;
+namespace SimLoop.Tests.RealLibraries.Cases;
 
 /// <summary>
 /// <see cref="Channel{T}"/> producer/consumer: two producers write into a bounded channel (so writers wait too), one

@@ -1,7 +1,7 @@
 using System.Globalization;
 using SimLoop.Hosts;
 
-namespace SimLoop.Tests.RealLibraries;
+namespace SimLoop.Tests.RealLibraries.Cases;
 
 /// <summary>
 /// <see cref="ThirdPartyKeyValueClient"/> (<c>ConfigureAwait(false)</c> on every await) shared by two writers on one

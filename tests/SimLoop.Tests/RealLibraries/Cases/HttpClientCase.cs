@@ -1,7 +1,7 @@
 using System.Globalization;
 using SimLoop.Hosts;
 
-namespace SimLoop.Tests.RealLibraries;
+namespace SimLoop.Tests.RealLibraries.Cases;
 
 /// <summary>
 /// <see cref="HttpClient"/> over <see cref="SocketsHttpHandler"/>, connected through <c>ConnectCallback</c> to a

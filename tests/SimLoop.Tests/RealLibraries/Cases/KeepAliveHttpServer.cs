@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace SimLoop.Tests.RealLibraries;
+namespace SimLoop.Tests.RealLibraries.Cases;
 
 /// <summary>
 /// A small HTTP/1.1 server over <see cref="Stream"/>, written plainly (StreamReader): request line, headers, a

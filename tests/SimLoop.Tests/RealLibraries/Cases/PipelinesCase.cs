@@ -4,7 +4,7 @@ using System.IO.Pipelines;
 using System.Text;
 using SimLoop.Hosts;
 
-namespace SimLoop.Tests.RealLibraries;
+namespace SimLoop.Tests.RealLibraries.Cases;
 
 /// <summary>
 /// System.IO.Pipelines with default options on a simulated connection: the server reads with

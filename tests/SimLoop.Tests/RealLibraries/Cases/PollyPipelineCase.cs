@@ -5,7 +5,7 @@ using Polly.Retry;
 using Polly.Timeout;
 using SimLoop.Hosts;
 
-namespace SimLoop.Tests.RealLibraries;
+namespace SimLoop.Tests.RealLibraries.Cases;
 
 /// <summary>
 /// A Polly v8 retry + circuit-breaker + timeout pipeline with default options (only the TimeProvider is the loop's)

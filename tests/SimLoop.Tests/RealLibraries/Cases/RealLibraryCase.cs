@@ -1,6 +1,6 @@
 using SimLoop.Exploration;
 
-namespace SimLoop.Tests.RealLibraries;
+namespace SimLoop.Tests.RealLibraries.Cases;
 
 /// <summary>
 /// One program of the RealLibraries suite: real .NET library code run on the loop unchanged. The body returns a

@@ -1,4 +1,4 @@
-namespace SimLoop.Tests.RealLibraries;
+namespace SimLoop.Tests.RealLibraries.Cases;
 
 /// <summary>Every case of the RealLibraries suite, in the order the probe prints them.</summary>
 internal static class RealLibraryCases

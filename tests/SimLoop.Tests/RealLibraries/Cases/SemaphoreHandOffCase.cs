@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace SimLoop.Tests.RealLibraries;
+namespace SimLoop.Tests.RealLibraries.Cases;
 
 /// <summary>
 /// <c>SemaphoreSlim.WaitAsync(token)</c> and <c>WaitAsync(timeout, token)</c> hand-offs between loop tasks: a server

@@ -1,7 +1,7 @@
 using System.Globalization;
 using SimLoop.Hosts;
 
-namespace SimLoop.Tests.RealLibraries;
+namespace SimLoop.Tests.RealLibraries.Cases;
 
 /// <summary>
 /// <c>Task.Run</c> inside code under test: a fan-out of four <c>Task.Run</c> bodies, each calling a server on

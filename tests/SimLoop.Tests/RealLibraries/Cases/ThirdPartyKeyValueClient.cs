@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace SimLoop.Tests.RealLibraries;
+namespace SimLoop.Tests.RealLibraries.Cases;
 
 /// <summary>
 /// A key-value client written the way a third-party library is: <c>ConfigureAwait(false)</c> on every await, a

@@ -1,4 +1,4 @@
-namespace SimLoop.Tests.RealLibraries;
+namespace SimLoop.Tests.RealLibraries.Races;
 
 /// <summary>
 /// A check-then-act race across an awaited call: one item in stock, two buyers each check the stock, await a call,

@@ -1,7 +1,8 @@
+using SimLoop.Tests.RealLibraries.Cases;
 using Polly;
 using SimLoop.Hosts;
 
-namespace SimLoop.Tests.RealLibraries;
+namespace SimLoop.Tests.RealLibraries.Races;
 
 /// <summary>The <see cref="StockRace"/> with its awaited call made through each real library.</summary>
 internal static class StockRaceBodies

@@ -1,3 +1,4 @@
+using SimLoop.Tests.RealLibraries.Cases;
 using Shouldly;
 using SimLoop.Tests.RealLibraries;
 using SimLoop.Tests.Simulation;

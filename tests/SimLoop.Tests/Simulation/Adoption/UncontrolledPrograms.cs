@@ -10,7 +10,7 @@ internal static partial class UncontrolledPrograms
 {
     // Long enough that the loop always reaches its own check before the real timer fires (see the report of
     // Uncontrolled_ShortRealTimeDelay_... for what happens when it does not).
-    private static readonly TimeSpan RealDelay = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan s_realDelay = TimeSpan.FromSeconds(2);
 
     public static IReadOnlyDictionary<string, (Type Report, Func<SimulatedEventLoop, CancellationToken, Task> Body)> All { get; } =
         new Dictionary<string, (Type, Func<SimulatedEventLoop, CancellationToken, Task>)>(StringComparer.Ordinal)
@@ -18,13 +18,13 @@ internal static partial class UncontrolledPrograms
             ["task-delay-without-provider"] = (typeof(UncontrolledConcurrencyException), async (loop, ct) =>
             {
                 await Task.Yield();
-                await Task.Delay(RealDelay, ct);
+                await Task.Delay(s_realDelay, ct);
             }),
             ["system-threading-timer"] = (typeof(DeadlockException), async (loop, ct) =>
             {
                 await Task.Yield();
                 var fired = new TaskCompletionSource();
-                using var timer = new Timer(_ => fired.TrySetResult(), null, RealDelay, Timeout.InfiniteTimeSpan);
+                using var timer = new Timer(_ => fired.TrySetResult(), null, s_realDelay, Timeout.InfiniteTimeSpan);
                 await fired.Task;
             }),
         };
