@@ -50,6 +50,15 @@ public sealed class ScheduleTrace
         }
     }
 
+    /// <summary>Replaces the <see cref="TraceEntry.Event"/> of the stored entry <paramref name="index"/> (a first step's site, known once the step called the body).</summary>
+    internal void ReplaceEvent(int index, object? newEvent)
+    {
+        if (RecordsEntries)
+        {
+            _entries.SetAt(index, new StoredTraceEntry(_entries[index].ToEntry() with { Event = newEvent }));
+        }
+    }
+
     /// <summary>Appends a decision, and a <see cref="TraceEntryKind.Decision"/> entry.</summary>
     /// <param name="decision">The decision.</param>
     /// <param name="timeTicks">The loop time.</param>
