@@ -19,7 +19,7 @@ public abstract class LoopFuture
     }
 
     private protected FutureState _state;
-    private object? _outcome; // cancelled: the message (a string) or null; finished: a failure's ExceptionDispatchInfo, or null for a result
+    private object? _outcome; // pending: a task's requested cancel message; cancelled: the message (a string) or null; finished: a failure's ExceptionDispatchInfo, or null for a result
     private List<Callback>? _callbacks;
     private Callback _firstCallback;
     private bool _hasFirstCallback;
@@ -42,11 +42,18 @@ public abstract class LoopFuture
     public bool IsCancelled => _state == FutureState.Cancelled;
 
     /// <summary>The message given to <see cref="Cancel"/>, if any.</summary>
-    public string? CancelMessage => _outcome as string;
+    public string? CancelMessage => _state == FutureState.Cancelled ? _outcome as string : null;
 
     internal bool ExceptionRetrieved { get; private set; }
 
-    private ExceptionDispatchInfo? Failure => _outcome as ExceptionDispatchInfo;
+    /// <summary>While pending: the message of a requested cancellation (a task's, kept until its body ends).</summary>
+    private protected string? RequestedCancelMessage
+    {
+        get => _state == FutureState.Pending ? _outcome as string : null;
+        set => _outcome = _state == FutureState.Pending ? value : _outcome;
+    }
+
+    private ExceptionDispatchInfo? Failure => _state == FutureState.Finished ? _outcome as ExceptionDispatchInfo : null;
 
     internal Exception? ExceptionOrNull => Failure?.SourceException;
 
