@@ -2,8 +2,8 @@ namespace SimLoop;
 
 public abstract partial class BaseEventLoop
 {
-    // Registration order is the order AllTasks reports; ids are handed out in that order and never reused.
-    private readonly SortedDictionary<long, ILoopTask> _tasksById = new();
+    // Ids are handed out in registration order and never reused; AllTasks sorts by id (the one registry is hash-ordered,
+    // so its order never reaches a caller). One entry per live task: an idle task keeps no second (sorted) node.
     private readonly Dictionary<ILoopTask, long> _idsByTask = new(ReferenceEqualityComparer.Instance);
     private long _nextTaskId;
     private ILoopTask? _currentTask;
@@ -27,7 +27,6 @@ public abstract partial class BaseEventLoop
 
         long id = ++_nextTaskId;
         _idsByTask.Add(task, id);
-        _tasksById.Add(id, task);
         _observer?.TaskRegistered(task, id);
         return id;
     }
@@ -40,10 +39,7 @@ public abstract partial class BaseEventLoop
     public void UnregisterTask(ILoopTask task)
     {
         ArgumentNullException.ThrowIfNull(task);
-        if (_idsByTask.Remove(task, out long id))
-        {
-            _tasksById.Remove(id);
-        }
+        _idsByTask.Remove(task);
     }
 
     /// <summary>
@@ -94,13 +90,20 @@ public abstract partial class BaseEventLoop
     /// </summary>
     public IReadOnlyList<ILoopTask> AllTasks()
     {
-        var result = new List<ILoopTask>(_tasksById.Count);
-        foreach (ILoopTask task in _tasksById.Values)
+        var pending = new List<KeyValuePair<ILoopTask, long>>(_idsByTask.Count);
+        foreach (KeyValuePair<ILoopTask, long> entry in _idsByTask)
         {
-            if (!task.IsDone)
+            if (!entry.Key.IsDone)
             {
-                result.Add(task);
+                pending.Add(entry);
             }
+        }
+
+        pending.Sort(static (a, b) => a.Value.CompareTo(b.Value)); // ids are unique: a total order, whatever the hash order was
+        var result = new ILoopTask[pending.Count];
+        for (int i = 0; i < result.Length; i++)
+        {
+            result[i] = pending[i].Key;
         }
 
         return result;

@@ -37,6 +37,9 @@ public abstract partial class BaseEventLoop
     internal ExecutionContext? PrepareTaskContext(ExecutionContext? context, ILoopTask task) =>
         _foreignThreads is { } policy ? policy.PrepareTaskContext(context, task) : context;
 
+    /// <summary>The foreign-thread policy, or null (a marked context finds its escape control through it).</summary>
+    internal IForeignThreadPolicy? ForeignThreadPolicy => _foreignThreads;
+
     /// <summary>
     /// Called when something that must happen on the loop's thread happened on another one. Without a foreign-thread
     /// policy it is ignored (the caller goes on); a simulated loop reports it.

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace SimLoop;
 
 /// <summary>
@@ -9,7 +11,7 @@ namespace SimLoop;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "Its ManualResetEventSlims are waited on with timeouts only (no kernel handle is created); they live as long as the loop.")]
 internal sealed class EscapeControl : IForeignThreadPolicy
 {
-    private static readonly AsyncLocal<EscapeMarker?> s_marker = new(OnMarkerChanged);
+    private static readonly AsyncLocal<object?> s_marker = new(OnMarkerChanged); // a loop task of ours itself, or an EscapeMarker
 
     private readonly BaseEventLoop _loop;
     private readonly ulong _seed;
@@ -57,17 +59,17 @@ internal sealed class EscapeControl : IForeignThreadPolicy
         }
 
         // Build a copy of the context that carries a marker naming this loop and task: when a thread-pool thread
-        // picks up work that captured it, the marker's change handler runs there and reports the escape.
-        var marker = new EscapeMarker(this, task);
+        // picks up work that captured it, the marker's change handler runs there and reports the escape. A loop task
+        // of this loop is its own marker (its loop leads back here): an idle task keeps no marker object.
+        object marker = task is IStepRunner runner && ReferenceEquals(runner.Loop.ForeignThreadPolicy, this) ? task : new EscapeMarker(this, task);
+        var building = new StrongBox<object?>(marker);
         ExecutionContext.Run(context, static s =>
         {
-            var m = (EscapeMarker)s!;
-            s_marker.Value = m;
-            m.Context = ExecutionContext.Capture();
-        }, marker);
-        ExecutionContext? marked = marker.Context;
-        marker.Context = null;
-        return marked ?? context;
+            var box = (StrongBox<object?>)s!;
+            s_marker.Value = box.Value;
+            box.Value = ExecutionContext.Capture();
+        }, building);
+        return building.Value as ExecutionContext ?? context;
     }
 
     /// <inheritdoc/>
@@ -202,9 +204,20 @@ internal sealed class EscapeControl : IForeignThreadPolicy
         SignalForeignWork();
     }
 
-    private static void OnMarkerChanged(AsyncLocalValueChangedArgs<EscapeMarker?> args)
+    private static void OnMarkerChanged(AsyncLocalValueChangedArgs<object?> args)
     {
-        if (args.ThreadContextChanged && args.CurrentValue is { } marker && marker.Escapes._loop.IsRunning && !marker.Escapes._loop.IsOnLoopThread)
+        if (!args.ThreadContextChanged)
+        {
+            return;
+        }
+
+        (EscapeControl Escapes, ILoopTask Task)? marked = args.CurrentValue switch
+        {
+            EscapeMarker m => (m.Escapes, m.Task),
+            IStepRunner { Loop.ForeignThreadPolicy: EscapeControl escapes } runner => (escapes, (ILoopTask)runner),
+            _ => null,
+        };
+        if (marked is { } marker && marker.Escapes._loop.IsRunning && !marker.Escapes._loop.IsOnLoopThread)
         {
             if (!Thread.CurrentThread.IsThreadPoolThread)
             {
@@ -247,8 +260,5 @@ internal sealed class EscapeControl : IForeignThreadPolicy
         public EscapeControl Escapes { get; } = escapes;
 
         public ILoopTask Task { get; } = task;
-
-        /// <summary>Only while the marked context is being built.</summary>
-        public ExecutionContext? Context { get; set; }
     }
 }

@@ -19,8 +19,7 @@ public abstract class LoopFuture
     }
 
     private protected FutureState _state;
-    private ExceptionDispatchInfo? _exception;
-    private string? _cancelMessage;
+    private object? _outcome; // pending: a task's requested cancel message; cancelled: the message (a string) or null; finished: a failure's ExceptionDispatchInfo, or null for a result
     private List<Callback>? _callbacks;
     private Callback _firstCallback;
     private bool _hasFirstCallback;
@@ -43,11 +42,20 @@ public abstract class LoopFuture
     public bool IsCancelled => _state == FutureState.Cancelled;
 
     /// <summary>The message given to <see cref="Cancel"/>, if any.</summary>
-    public string? CancelMessage => _cancelMessage;
+    public string? CancelMessage => _state == FutureState.Cancelled ? _outcome as string : null;
 
     internal bool ExceptionRetrieved { get; private set; }
 
-    internal Exception? ExceptionOrNull => _exception?.SourceException;
+    /// <summary>While pending: the message of a requested cancellation (a task's, kept until its body ends).</summary>
+    private protected string? RequestedCancelMessage
+    {
+        get => _state == FutureState.Pending ? _outcome as string : null;
+        set => _outcome = _state == FutureState.Pending ? value : _outcome;
+    }
+
+    private ExceptionDispatchInfo? Failure => _state == FutureState.Finished ? _outcome as ExceptionDispatchInfo : null;
+
+    internal Exception? ExceptionOrNull => Failure?.SourceException;
 
     /// <summary>Marks the exception as observed, so that closing the loop does not report it.</summary>
     internal void MarkExceptionRetrieved() => ExceptionRetrieved = true;
@@ -64,7 +72,7 @@ public abstract class LoopFuture
         {
             ThrowIfPendingOrCancelled();
             ExceptionRetrieved = true;
-            return _exception?.SourceException;
+            return Failure?.SourceException;
         }
     }
 
@@ -80,7 +88,7 @@ public abstract class LoopFuture
             return false;
         }
 
-        _cancelMessage = message;
+        _outcome = message;
         _state = FutureState.Cancelled;
         ScheduleCallbacks();
         return true;
@@ -130,7 +138,7 @@ public abstract class LoopFuture
 
     /// <inheritdoc/>
     public override string ToString() =>
-        $"<{GetType().Name.Split('`')[0]} {(_state == FutureState.Pending ? "pending" : _state == FutureState.Cancelled ? "cancelled" : _exception is null ? "finished" : "failed")}>";
+        $"<{GetType().Name.Split('`')[0]} {(_state == FutureState.Pending ? "pending" : _state == FutureState.Cancelled ? "cancelled" : Failure is null ? "finished" : "failed")}>";
 
     /// <summary>Registers an await continuation: it runs as a step of the awaiting task when the future is done.</summary>
     internal void AddContinuation(Action continuation, ILoopTask? owner, ExecutionContext? context) =>
@@ -140,12 +148,12 @@ public abstract class LoopFuture
     {
         if (exception is OperationCanceledException oce)
         {
-            _cancelMessage = oce.Message;
+            _outcome = oce.Message;
             _state = FutureState.Cancelled;
         }
         else
         {
-            _exception = ExceptionDispatchInfo.Capture(exception);
+            _outcome = ExceptionDispatchInfo.Capture(exception);
             _state = FutureState.Finished;
             Loop.TrackFailedFuture(this);
         }
@@ -176,7 +184,7 @@ public abstract class LoopFuture
 
         if (_state == FutureState.Cancelled)
         {
-            throw new OperationCanceledException(_cancelMessage ?? "The future was cancelled.");
+            throw new OperationCanceledException(CancelMessage ?? "The future was cancelled.");
         }
     }
 
@@ -184,10 +192,10 @@ public abstract class LoopFuture
     private protected void ThrowIfFailed()
     {
         ThrowIfPendingOrCancelled();
-        if (_exception is not null)
+        if (Failure is { } failure)
         {
             ExceptionRetrieved = true;
-            _exception.Throw();
+            failure.Throw();
         }
     }
 

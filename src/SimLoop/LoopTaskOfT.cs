@@ -20,7 +20,6 @@ public class LoopTask<TResult> : LoopFuture<TResult>, ILoopTask, IStepRunner, IA
     private readonly LoopTaskScheduler _scheduler;
     private Task? _bodyTask;
     private int _cancelRequests;
-    private string? _requestedCancelMessage;
     private bool _tokenCancelScheduled;
     private string? _name;
 
@@ -96,7 +95,7 @@ public class LoopTask<TResult> : LoopFuture<TResult>, ILoopTask, IStepRunner, IA
         }
 
         _cancelRequests++;
-        _requestedCancelMessage = message;
+        RequestedCancelMessage = message; // kept in the future's outcome field while pending
         WaitingOn?.Cancel(message);
         if (!_tokenCancelScheduled)
         {
@@ -224,7 +223,7 @@ public class LoopTask<TResult> : LoopFuture<TResult>, ILoopTask, IStepRunner, IA
     private void FinishCancelled(OperationCanceledException? oce)
     {
         Loop.UnregisterTask(this);
-        string message = _requestedCancelMessage ?? oce?.Message ?? $"Task {Name} was cancelled.";
+        string message = RequestedCancelMessage ?? oce?.Message ?? $"Task {Name} was cancelled.";
         SetExceptionCore(new OperationCanceledException(message, oce, _cancellation.Token));
     }
 

@@ -6,17 +6,20 @@ namespace SimLoop;
 /// </summary>
 internal sealed class LoopTaskScheduler : TaskScheduler
 {
-    private readonly ILoopTask _task;
-    private readonly BaseEventLoop _loop;
+    private readonly LoopFuture _future; // the task (its loop and its ILoopTask side are read from it: one field less per idle task)
     private Action<object?>? _execute; // created when the first Task is queued (most tasks never queue one)
 
     public LoopTaskScheduler(LoopFuture task)
     {
-        _task = (ILoopTask)task;
-        _loop = task.Loop;
+        _ = (ILoopTask)task;
+        _future = task;
     }
 
     public override int MaximumConcurrencyLevel => 1;
+
+    private ILoopTask Owner => (ILoopTask)_future;
+
+    private BaseEventLoop Loop => _future.Loop;
 
     /// <summary>Runs a step inside a task executing on this scheduler, so that it is <see cref="TaskScheduler.Current"/>.</summary>
     public void RunStep(Handle handle)
@@ -30,7 +33,7 @@ internal sealed class LoopTaskScheduler : TaskScheduler
 
         if (CurrentTaskSlot.IsAvailable)
         {
-            Task? previous = CurrentTaskSlot.Enter(_loop.StepStandIn ??= CurrentTaskSlot.CreateStandIn(), this);
+            Task? previous = CurrentTaskSlot.Enter(Loop.StepStandIn ??= CurrentTaskSlot.CreateStandIn(), this);
             try
             {
                 handle.Invoke();
@@ -53,23 +56,23 @@ internal sealed class LoopTaskScheduler : TaskScheduler
 
     protected override void QueueTask(Task task)
     {
-        if (_loop.IsClosed)
+        if (Loop.IsClosed)
         {
             return; // as TaskSynchronizationContext.Post: the loop closed, nothing will run it
         }
 
-        if (_loop.IsOnLoopThread || !_loop.IsRunning)
+        if (Loop.IsOnLoopThread || !Loop.IsRunning)
         {
-            _loop.ScheduleStep(_task, _execute ??= ExecuteQueued, task);
+            Loop.ScheduleStep(Owner, _execute ??= ExecuteQueued, task);
         }
         else
         {
-            _loop.OnForeignThreadPost(_task, _execute ??= ExecuteQueued, task);
+            Loop.OnForeignThreadPost(Owner, _execute ??= ExecuteQueued, task);
         }
     }
 
     protected override bool TryExecuteTaskInline(Task task, bool taskWasPreviouslyQueued) =>
-        _loop.IsOnLoopThread && TryExecuteTask(task);
+        Loop.IsOnLoopThread && TryExecuteTask(task);
 
     protected override IEnumerable<Task>? GetScheduledTasks() => null;
 

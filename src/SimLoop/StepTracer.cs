@@ -10,7 +10,7 @@ internal sealed class StepTracer
 {
     private readonly SimulatedEventLoop _loop;
     private readonly TraceRecorder _recorder;
-    private AwaitSite? _pendingStart;
+    private int _pendingStartEntry = -1; // the stored Enter entry of a first step whose site is filled in at its end
     private IStepRunner? _pendingRunner;
 
     /// <summary>Creates the tracer of <paramref name="loop"/>.</summary>
@@ -33,10 +33,10 @@ internal sealed class StepTracer
     /// <summary>A task's step ended; a task's first step gets its site now that the body has been called.</summary>
     public void TaskLeft(ILoopTask task)
     {
-        if (_pendingStart is { } start && _pendingRunner is { } runner && ReferenceEquals(runner, task))
+        if (_pendingStartEntry >= 0 && _pendingRunner is { } runner && ReferenceEquals(runner, task))
         {
-            start.CompleteStart(AwaitSiteResolver.StartOf(runner.BodyTask, runner.Body));
-            _pendingStart = null;
+            _recorder.Trace.ReplaceEvent(_pendingStartEntry, AwaitSiteResolver.StartOf(runner.BodyTask, runner.Body));
+            _pendingStartEntry = -1;
             _pendingRunner = null;
         }
 
@@ -55,9 +55,9 @@ internal sealed class StepTracer
     {
         if (owner is IStepRunner { BodyTask: null } runner)
         {
-            _pendingStart = AwaitSite.PendingStart();
+            _pendingStartEntry = _recorder.Trace.StoredCount; // the Enter entry about to be appended
             _pendingRunner = runner;
-            return _pendingStart;
+            return AwaitSite.PendingStart;
         }
 
         return AwaitSiteResolver.ResumeOf(handle);

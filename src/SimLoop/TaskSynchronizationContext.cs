@@ -6,39 +6,42 @@ namespace SimLoop;
 /// </summary>
 internal sealed class TaskSynchronizationContext : SynchronizationContext
 {
-    private readonly ILoopTask _task;
-    private readonly BaseEventLoop _loop;
+    private readonly LoopFuture _future; // the task (one field per idle task: its loop and its ILoopTask side are read from it)
 
     public TaskSynchronizationContext(LoopFuture task)
     {
-        _task = (ILoopTask)task;
-        _loop = task.Loop;
+        _ = (ILoopTask)task;
+        _future = task;
     }
+
+    private ILoopTask Owner => (ILoopTask)_future;
+
+    private BaseEventLoop Loop => _future.Loop;
 
     public override void Post(SendOrPostCallback d, object? state)
     {
         ArgumentNullException.ThrowIfNull(d);
-        if (_loop.IsClosed)
+        if (Loop.IsClosed)
         {
             return; // work that escaped and came back after the loop closed: nothing will run it (throwing here would crash its thread)
         }
 
-        if (_loop.IsOnLoopThread || !_loop.IsRunning)
+        if (Loop.IsOnLoopThread || !Loop.IsRunning)
         {
-            _loop.ScheduleStep(_task, d, state);
+            Loop.ScheduleStep(Owner, d, state);
         }
         else
         {
-            _loop.OnForeignThreadPost(_task, d, state);
+            Loop.OnForeignThreadPost(Owner, d, state);
         }
     }
 
     public override void Send(SendOrPostCallback d, object? state)
     {
         ArgumentNullException.ThrowIfNull(d);
-        if (!_loop.IsOnLoopThread)
+        if (!Loop.IsOnLoopThread)
         {
-            _loop.OnForeignThreadCall($"SynchronizationContext.Send for task {_task.Name}", _task);
+            Loop.OnForeignThreadCall($"SynchronizationContext.Send for task {Owner.Name}", Owner);
         }
 
         d(state);

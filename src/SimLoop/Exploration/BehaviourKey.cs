@@ -22,7 +22,7 @@ internal static class BehaviourKey
         ulong hash = FnvOffset;
         for (int i = 0; i < trace.StoredCount; i++)
         {
-            ref readonly TraceEntry entry = ref trace.StoredAt(i); // as stored: decisions' text is never built (unused here)
+            TraceEntry entry = trace.StoredAt(i); // as stored: decisions' text is never built (unused here)
             switch (entry.Kind)
             {
                 case TraceEntryKind.TaskRegistered:

@@ -39,13 +39,9 @@ public sealed class AwaitSite
     /// <inheritdoc/>
     public override string ToString() => IsStart ? $"starts {Label}" : $"resumes at {Label}";
 
-    /// <summary>A task's first step, whose method is known only once the step has called the body.</summary>
-    internal static AwaitSite PendingStart() => new("(not started)", 0, isStart: true);
-
-    /// <summary>Fills a pending start with what the first step started.</summary>
-    internal void CompleteStart(AwaitSite started)
-    {
-        Method = started.Method;
-        Line = started.Line;
-    }
+    /// <summary>
+    /// A task's first step, whose method is known only once the step has called the body: one shared instance, which
+    /// the trace replaces by the started site when the step ends (a trace keeps no pending object per task).
+    /// </summary>
+    internal static AwaitSite PendingStart { get; } = new("(not started)", 0, isStart: true);
 }

@@ -29,6 +29,17 @@ internal sealed class ChunkedList<T>
         }
     }
 
+    /// <summary>Overwrites the stored item <paramref name="index"/> (the one exception to append-only: a trace fills in a task's first-step site).</summary>
+    public void SetAt(int index, in T item)
+    {
+        if ((uint)index >= (uint)Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(index));
+        }
+
+        _chunks[index >> ChunkShift][index & (ChunkSize - 1)] = item;
+    }
+
     public void Add(in T item)
     {
         if (_tailCount == _tail.Length)

@@ -19,7 +19,7 @@ public sealed class ScheduleTrace
     // Marks a Decision entry whose text is the ready ids of decision TaskId, built when the entry is read.
     private static readonly object s_lazyDecisionText = new();
 
-    private readonly ChunkedList<TraceEntry> _entries = new();
+    private readonly ChunkedList<StoredTraceEntry> _entries = new();
     private readonly DecisionLog _decisions = new();
 
     /// <summary>Creates an empty trace.</summary>
@@ -46,7 +46,16 @@ public sealed class ScheduleTrace
     {
         if (RecordsEntries)
         {
-            _entries.Add(entry);
+            _entries.Add(new StoredTraceEntry(entry));
+        }
+    }
+
+    /// <summary>Replaces the <see cref="TraceEntry.Event"/> of the stored entry <paramref name="index"/> (a first step's site, known once the step called the body).</summary>
+    internal void ReplaceEvent(int index, object? newEvent)
+    {
+        if (RecordsEntries)
+        {
+            _entries.SetAt(index, new StoredTraceEntry(_entries[index].ToEntry() with { Event = newEvent }));
         }
     }
 
@@ -107,7 +116,7 @@ public sealed class ScheduleTrace
     {
         if (RecordsEntries)
         {
-            _entries.Add(new TraceEntry(TraceEntryKind.Decision, timeTicks, _decisions.Count - 1, chosen, s_lazyDecisionText));
+            _entries.Add(new StoredTraceEntry(new TraceEntry(TraceEntryKind.Decision, timeTicks, _decisions.Count - 1, chosen, s_lazyDecisionText)));
         }
     }
 
@@ -119,11 +128,11 @@ public sealed class ScheduleTrace
     internal int StoredCount => _entries.Count;
 
     /// <summary>The stored entry <paramref name="index"/> (see <see cref="StoredCount"/>).</summary>
-    internal ref readonly TraceEntry StoredAt(int index) => ref _entries[index];
+    internal TraceEntry StoredAt(int index) => _entries[index].ToEntry();
 
     private TraceEntry EntryAt(int index)
     {
-        TraceEntry e = _entries[index];
+        TraceEntry e = _entries[index].ToEntry();
         return ReferenceEquals(e.Event, s_lazyDecisionText) ? e with { TaskId = 0, Event = _decisions.ReadyTextAt((int)e.TaskId) }
             : e.Event is Networking.DeferredNetworkEvent deferred ? e with { Event = deferred.Build() }
             : e;
