@@ -2,6 +2,7 @@ using Shouldly;
 using SimLoop.Exploration;
 using SimLoop.Hosts;
 using SimLoop.Networking;
+using SimLoop.Tests.Support;
 using Xunit;
 
 namespace SimLoop.Tests.Exploration;
@@ -11,34 +12,13 @@ using Simulation = SimLoop.Simulation;
 /// <summary>Swarm testing varies timing and faults per iteration; order-only strategies do not.</summary>
 public sealed class SwarmTests
 {
-    private const int Port = 80;
 
     /// <summary>
     /// A timing-only bug: on the configured 1 ms link a byte always arrives in 1 ms, so any task order passes; it
     /// fails when the byte takes more than 3 ms.
     /// </summary>
-    private static readonly Func<SimulatedEventLoop, CancellationToken, Task> s_slowDeliveryFails = async (loop, ct) =>
-    {
-        loop.ConfigureNetwork(new VirtualNetworkOptions { DefaultLink = new LinkSettings { Latency = LatencyModel.Fixed(TimeSpan.FromMilliseconds(1)) } });
-        loop.AddHost("server");
-        SimulatedHost client = loop.AddHost("client");
-        VirtualListener listener = loop.Network.Listen("server", Port);
-        LoopTask<TimeSpan> receive = loop.CreateTask(async t =>
-        {
-            await using VirtualStream connection = await listener.AcceptAsync(t);
-            var buffer = new byte[1];
-            _ = await connection.ReadAsync(buffer, t);
-            return loop.Clock.Elapsed;
-        }, "receive");
-        await using VirtualStream stream = await client.OpenConnectionAsync("server", Port, ct);
-        TimeSpan sent = loop.Clock.Elapsed;
-        await stream.WriteAsync(new byte[] { 1 }, ct);
-        TimeSpan arrived = await receive;
-        if (arrived - sent > TimeSpan.FromMilliseconds(3))
-        {
-            throw new TimeoutException($"the byte took {(arrived - sent).TotalMilliseconds} ms");
-        }
-    };
+    private static readonly Func<SimulatedEventLoop, CancellationToken, Task> s_slowDeliveryFails =
+        OneByteDelivery.FailsWhen(LatencyModel.Fixed(TimeSpan.FromMilliseconds(1)), took => took > TimeSpan.FromMilliseconds(3));
 
     [Theory]
     [InlineData(ExplorationStrategy.Fifo)]

@@ -4,6 +4,7 @@ using SimLoop.Exploration;
 using SimLoop.Hosts;
 using SimLoop.Networking;
 using SimLoop.Scheduling;
+using SimLoop.Tests.Support;
 using Xunit;
 
 namespace SimLoop.Tests.Scheduling;
@@ -13,32 +14,11 @@ using Simulation = SimLoop.Simulation;
 /// <summary>PCT over deliveries: change points fall on the network's latency draws as well as on decisions.</summary>
 public sealed class PctDeliveriesTests
 {
-    private const int Port = 80;
     private static readonly TimeSpan s_max = TimeSpan.FromMilliseconds(10);
 
     /// <summary>Fails only when the data byte takes its link's largest latency (1 in 90,001 for a uniform draw).</summary>
-    private static readonly Func<SimulatedEventLoop, CancellationToken, Task> s_slowestDeliveryFails = async (loop, ct) =>
-    {
-        loop.ConfigureNetwork(new VirtualNetworkOptions { DefaultLink = new LinkSettings { Latency = LatencyModel.Uniform(TimeSpan.FromMilliseconds(1), s_max) } });
-        loop.AddHost("server");
-        SimulatedHost client = loop.AddHost("client");
-        VirtualListener listener = loop.Network.Listen("server", Port);
-        LoopTask<TimeSpan> receive = loop.CreateTask(async t =>
-        {
-            await using VirtualStream connection = await listener.AcceptAsync(t);
-            var buffer = new byte[1];
-            _ = await connection.ReadAsync(buffer, t);
-            return loop.Clock.Elapsed;
-        }, "receive");
-        await using VirtualStream stream = await client.OpenConnectionAsync("server", Port, ct);
-        TimeSpan sent = loop.Clock.Elapsed;
-        await stream.WriteAsync(new byte[] { 1 }, ct);
-        TimeSpan arrived = await receive;
-        if (arrived - sent >= s_max)
-        {
-            throw new TimeoutException($"the byte took {(arrived - sent).TotalMilliseconds} ms");
-        }
-    };
+    private static readonly Func<SimulatedEventLoop, CancellationToken, Task> s_slowestDeliveryFails =
+        OneByteDelivery.FailsWhen(LatencyModel.Uniform(TimeSpan.FromMilliseconds(1), s_max), took => took >= s_max);
 
     [Fact]
     public void A_change_point_on_a_delivery_gives_it_the_largest_value_and_counts_it_as_an_event()
