@@ -45,6 +45,11 @@ public sealed partial class SimulatedEventLoop : BaseEventLoop
         Clock = new VirtualClock(_options.StartTime);
         _timeProvider = new LoopTimeProvider(this, Clock.Start);
         Trace = new ScheduleTrace(_options.RecordTrace);
+        if (_options.TracksShape && _options.RecordTrace)
+        {
+            Trace.Shape = new Exploration.TraceShape();
+        }
+
         Recorder = new TraceRecorder(Trace);
         _choices = new ChoiceRecorder(_options.RecordTrace, _options.ChoiceReplay, _options.ChoiceBias);
         Random = GetRandom(RandomStreams.User);

@@ -133,6 +133,9 @@ public sealed class SimulationOptions
     /// <summary>The seam through which a strategy biases the run's draws (see <see cref="IChoiceBias"/>), or null.</summary>
     internal IChoiceBias? ChoiceBias { get; set; }
 
+    /// <summary>Whether the trace hashes its shape as it records (an explored iteration's coverage key).</summary>
+    internal bool TracksShape { get; set; }
+
     /// <summary>Adds every out-of-range setting to <paramref name="problems"/>, each property prefixed with <paramref name="prefix"/>.</summary>
     internal void CollectProblems(OptionsProblems problems, string prefix = "")
     {

@@ -84,6 +84,7 @@ internal sealed class IterationPlan
         options.Seed = seed;
         options.StrategyFactory = _ => strategy;
         options.Swarm = SwarmFor(seed);
+        options.TracksShape = true;
         if (strategy is PctStrategy { Deliveries: true } deliveries)
         {
             options.ChoiceBias = ChainedBias.Of(options.ChoiceBias, deliveries);

@@ -47,8 +47,12 @@ public sealed class ScheduleTrace
         if (RecordsEntries)
         {
             _entries.Add(new StoredTraceEntry(entry));
+            Shape?.Add(entry);
         }
     }
+
+    /// <summary>The shape hash fed as entries are recorded (explored iterations only; null otherwise).</summary>
+    internal Exploration.TraceShape? Shape { get; set; }
 
     /// <summary>Replaces the <see cref="TraceEntry.Event"/> of the stored entry <paramref name="index"/> (a first step's site, known once the step called the body).</summary>
     internal void ReplaceEvent(int index, object? newEvent)
