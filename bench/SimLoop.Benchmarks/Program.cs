@@ -9,6 +9,7 @@ using SimLoop.Benchmarks;
 //   allocs W     which types workload W (a spin workload, also echo-lean, echo-default) allocates (GC allocation-tick samples)
 //   network [n]  messages/s and bytes/s over one simulated connection, connections/s, bytes per open connection
 //   explore [n]  exploration iterations per second of an echo workload, DegreeOfParallelism 1 and 2
+//   parallel [n] [r]  why 2 workers are not 2x: wall, process CPU, GC pauses and allocation per iteration, 1 and 2 workers
 //   compression  virtual-time compression of a timer-heavy workload (simulated seconds per wall second)
 //   adoption [r] thread-pool adoption: wall ms per deadlocking iteration, ns per step of escape-free workloads (median of r)
 //   ratios [--json] [--rounds R] [--fake-rounds F] [--fake-timers N]  every headline pair side by side in one run (issue 14)
@@ -35,6 +36,8 @@ switch (mode)
         return PendingBenchmarks.Network(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000);
     case "explore":
         return PendingBenchmarks.Explore(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200);
+    case "parallel":
+        return ParallelMode.Run(args);
     case "compression":
         return Modes.Compression(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000);
     case "adoption":

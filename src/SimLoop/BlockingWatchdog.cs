@@ -1,16 +1,18 @@
 namespace SimLoop;
 
 /// <summary>
-/// One loop's blocking-step watchdog: while the loop runs, a background thread of its own checks that no step runs
-/// longer than the timeout in real time, and interrupts the loop thread when one does. This is the only place SimLoop
-/// reads real time: a step that blocks the loop thread cannot be seen from virtual time. Disposing it ends its thread.
+/// One loop's blocking-step watchdog: while the loop runs, the process's watchdog thread (<see cref="WatchdogThread"/>,
+/// shared by every running loop) checks that no step runs longer than the timeout in real time, and interrupts the
+/// loop thread when one does. This is the only place SimLoop reads real time: a step that blocks the loop thread
+/// cannot be seen from virtual time. Stopping or disposing it takes it off the watchdog thread's list.
 /// </summary>
 /// <remarks>
 /// Step state is shared with the watchdog thread without a lock: the loop thread writes InStep when a step starts and
 /// exchanges it back to Idle when the step ends; the watchdog claims a blocked step by CompareExchange InStep -> Blocked,
 /// interrupts the thread, then sets <c>_interruptDone</c>. The loop thread that finds Blocked waits for
 /// <c>_interruptDone</c>, so the interrupt is always issued before it is consumed (never into later, unrelated code).
-/// Between runs the thread lingers for <see cref="s_idleLinger"/> so that back-to-back runs (RunFor in a loop) reuse it.
+/// The watchdog thread lingers while no run is on (see <see cref="WatchdogThread.IdleLingerMs"/>), so that back-to-back
+/// runs and explored iterations (a new loop each) reuse it instead of starting a thread per loop.
 /// </remarks>
 internal sealed class BlockingWatchdog : IDisposable
 {
@@ -18,14 +20,10 @@ internal sealed class BlockingWatchdog : IDisposable
     private const int InStep = 1;
     private const int Blocked = 2;
 
-    /// <summary>How long the watchdog thread waits for the next run before it exits.</summary>
-    internal static readonly TimeSpan s_idleLinger = TimeSpan.FromMilliseconds(250);
-
     private readonly object _gate = new();
     private readonly long _timeoutMs;
     private readonly long _periodMs;
     private readonly Func<long> _currentStep;
-    private Thread? _watcher;    // under _gate
     private Thread? _loopThread; // under _gate; null while the loop is not running
     private bool _disposed;      // under _gate
     private int _stepState;
@@ -50,17 +48,11 @@ internal sealed class BlockingWatchdog : IDisposable
     /// <summary>The longest a step may run in real time.</summary>
     public TimeSpan Timeout { get; }
 
-    /// <summary>Whether the watchdog thread is alive (for tests).</summary>
-    internal bool IsWatching
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _watcher is not null;
-            }
-        }
-    }
+    /// <summary>Whether the shared watchdog thread is watching this watchdog's run (for tests).</summary>
+    internal bool IsWatching => WatchdogThread.IsWatching(this);
+
+    /// <summary>How often the watchdog thread checks this watchdog's run, in milliseconds.</summary>
+    internal long PeriodMs => _periodMs;
 
     /// <summary>Starts watching <paramref name="loopThread"/> (a run starts on it).</summary>
     public void Start(Thread loopThread)
@@ -70,14 +62,9 @@ internal sealed class BlockingWatchdog : IDisposable
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             _loopThread = loopThread;
-            if (_watcher is null)
-            {
-                _watcher = new Thread(Watch) { IsBackground = true, Name = "SimLoop blocking watchdog" };
-                _watcher.UnsafeStart(); // no execution context: a task's context would mark the watchdog as escaped work
-            }
-
-            Monitor.PulseAll(_gate);
         }
+
+        WatchdogThread.Watch(this);
     }
 
     /// <summary>Stops watching (the run ended); a pending interrupt aimed at the run is consumed here.</summary>
@@ -88,6 +75,7 @@ internal sealed class BlockingWatchdog : IDisposable
             _loopThread = null;
         }
 
+        WatchdogThread.Unwatch(this);
         StepEnded();
         ConsumePendingInterrupt();
     }
@@ -124,8 +112,9 @@ internal sealed class BlockingWatchdog : IDisposable
         {
             _disposed = true;
             _loopThread = null;
-            Monitor.PulseAll(_gate);
         }
+
+        WatchdogThread.Unwatch(this);
     }
 
     /// <summary>One check: interrupts the loop thread if the same step has run for the timeout or longer.</summary>
@@ -154,37 +143,18 @@ internal sealed class BlockingWatchdog : IDisposable
         }
     }
 
-    private void Watch()
+    /// <summary>One check by the shared watchdog thread, if a run is on: see <see cref="Check"/>.</summary>
+    internal void CheckRunning(long nowMs)
     {
-        while (true)
+        Thread? loopThread;
+        lock (_gate)
         {
-            Thread? loopThread;
-            lock (_gate)
-            {
-                if (_loopThread is null && !_disposed)
-                {
-                    Monitor.Wait(_gate, s_idleLinger);
-                }
+            loopThread = _loopThread;
+        }
 
-                if (_disposed || _loopThread is null)
-                {
-                    _watcher = null;
-                    return;
-                }
-
-                loopThread = _loopThread;
-            }
-
-#pragma warning disable RS0030 // The watchdog measures real time on purpose: a blocked loop thread cannot be seen from virtual time.
-            Check(loopThread, Environment.TickCount64);
-#pragma warning restore RS0030
-            lock (_gate)
-            {
-                if (_loopThread is not null && !_disposed)
-                {
-                    Monitor.Wait(_gate, (int)_periodMs);
-                }
-            }
+        if (loopThread is not null)
+        {
+            Check(loopThread, nowMs);
         }
     }
 

@@ -35,6 +35,9 @@ internal sealed class ChoiceRecorder
     /// <summary>The first recorded choice that did not fit the program's draw (strict or lenient replay), or null.</summary>
     public ReplayDivergedException? FirstMismatch { get; private set; }
 
+    /// <summary>The choices kept so far, in order, read in place (no copy; later choices are not part of it).</summary>
+    public IReadOnlyList<Choice> Kept() => new KeptChoices(_made, _made.Count);
+
     /// <summary>The choices kept so far, in order.</summary>
     public Choice[] ToArray()
     {

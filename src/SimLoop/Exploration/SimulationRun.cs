@@ -14,7 +14,7 @@ public sealed class SimulationRun
         Steps = loop.StepCount;
         VirtualTime = loop.Clock.Elapsed;
         Failure = failure;
-        ChoiceSequence = loop.Choices.ToArray();
+        ChoiceSequence = loop.Choices.Kept();
         ChoicesMade = loop.Choices.Made;
         ChoiceMismatch = loop.Choices.FirstMismatch;
     }

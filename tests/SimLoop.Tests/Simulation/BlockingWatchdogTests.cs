@@ -67,16 +67,38 @@ public sealed class BlockingWatchdogTests
     }
 
     [Fact]
-    public void StartAndDispose_TheWatchdogThreadBelongsToThisWatchdogAndEnds()
+    public void StartAndDispose_TheWatchdogThreadWatchesTheRunUntilItStops()
     {
         var watchdog = new BlockingWatchdog(TimeSpan.FromSeconds(1), () => 0);
         watchdog.IsWatching.ShouldBeFalse();
         watchdog.Start(Thread.CurrentThread);
         watchdog.IsWatching.ShouldBeTrue();
         watchdog.Stop();
+        watchdog.IsWatching.ShouldBeFalse();
+        watchdog.Start(Thread.CurrentThread);
         watchdog.Dispose();
-        SpinWait.SpinUntil(() => !watchdog.IsWatching, TimeSpan.FromSeconds(30)).ShouldBeTrue();
+        watchdog.IsWatching.ShouldBeFalse();
         Should.Throw<ObjectDisposedException>(() => watchdog.Start(Thread.CurrentThread));
+    }
+
+    [Fact]
+    public void ManyLoopsOneAfterAnother_ShareOneWatchdogThread()
+    {
+        // One run stays on, so the shared thread cannot reach its idle linger and exit: every other watchdog started
+        // meanwhile (as an exploration starts a loop per iteration) must reuse it, not start a thread of its own.
+        using var keeper = new BlockingWatchdog(TimeSpan.FromSeconds(5), () => 0);
+        keeper.Start(Thread.CurrentThread);
+        int started = WatchdogThread.ThreadsStarted;
+        for (int i = 0; i < 50; i++)
+        {
+            using var iteration = new BlockingWatchdog(TimeSpan.FromSeconds(5), () => 0);
+            iteration.Start(Thread.CurrentThread);
+            iteration.IsWatching.ShouldBeTrue();
+            iteration.Stop();
+        }
+
+        WatchdogThread.ThreadsStarted.ShouldBe(started);
+        keeper.Stop();
     }
 
     [Fact]
