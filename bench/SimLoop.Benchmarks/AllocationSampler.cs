@@ -46,7 +46,13 @@ public sealed class AllocationSampler : EventListener
 
         int typeIndex = eventData.PayloadNames!.IndexOf("TypeName");
         int amountIndex = eventData.PayloadNames.IndexOf("AllocationAmount64");
+        int kindIndex = eventData.PayloadNames.IndexOf("AllocationKind");
         string type = typeIndex >= 0 ? eventData.Payload[typeIndex] as string ?? "?" : "?";
+        if (kindIndex >= 0 && Convert.ToInt32(eventData.Payload[kindIndex], CultureInfo.InvariantCulture) == 1)
+        {
+            type = "[large object heap] " + type;
+        }
+
         long amount = amountIndex >= 0 ? Convert.ToInt64(eventData.Payload[amountIndex], CultureInfo.InvariantCulture) : 100_000;
         lock (_gate)
         {
