@@ -28,6 +28,7 @@ internal sealed class BlockingWatchdog : IDisposable
     private Thread? _watcher;    // under _gate
     private Thread? _loopThread; // under _gate; null while the loop is not running
     private bool _disposed;      // under _gate
+    private bool _lingering;     // under _gate: the watcher waits for the next run, the only wait Start cuts short
     private int _stepState;
     private volatile bool _interruptDone;
     private bool _interruptIssued;
@@ -75,8 +76,10 @@ internal sealed class BlockingWatchdog : IDisposable
                 _watcher = new Thread(Watch) { IsBackground = true, Name = "SimLoop blocking watchdog" };
                 _watcher.UnsafeStart(); // no execution context: a task's context would mark the watchdog as escaped work
             }
-
-            Monitor.PulseAll(_gate);
+            else if (_lingering)
+            {
+                Monitor.PulseAll(_gate); // in a periodic wait it sees the run at its next check: no wake-up per run (RunFor in a loop)
+            }
         }
     }
 
@@ -163,7 +166,9 @@ internal sealed class BlockingWatchdog : IDisposable
             {
                 if (_loopThread is null && !_disposed)
                 {
+                    _lingering = true;
                     Monitor.Wait(_gate, s_idleLinger);
+                    _lingering = false;
                 }
 
                 if (_disposed || _loopThread is null)
