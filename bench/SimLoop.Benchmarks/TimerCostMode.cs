@@ -28,6 +28,33 @@ public static class TimerCostMode
             () => Workloads.CallLaterTimers(Workloads.DefaultLoop(), due));
         Row(only is 0 or 4, "`await Task.Delay(d, loop.TimeProvider)`: 100 tasks x count/100 delays (timer + task step)", count, rounds,
             () => DelayTasks(due));
+        Row(only is 0 or 6, "floor: a bare `PriorityQueue<Action, long>` of callbacks, drained in order (no loop)", count, rounds,
+            () => Workloads.BarePriorityQueueTimers(due));
+        if (only == 5)
+        {
+            // What `ratios` reads (wall ns per timer), in a process where nothing ran before (the first call is cold),
+            // or, with --after-ping-pong, after the step workloads that `ratios` warms up with (its hot loop tiered up
+            // on a workload without timers).
+            if (args.Contains("--after-ping-pong"))
+            {
+                Workloads.LoopFuturePingPong(Workloads.DefaultLoop(), 100_000);
+                Workloads.LoopFuturePingPong(Workloads.LeanLoop(), 100_000);
+                Workloads.TcsPingPong(Workloads.LeanLoop(), 100_000);
+                RatioMeasurements.EchoIterationsPerSecond(50, 1, lean: false);
+            }
+
+            var readings = new List<string>();
+            for (int r = 0; r < rounds; r++)
+            {
+                GC.Collect();
+                long c0 = ThreadCpu.NowNs();
+                double wallNs = RatioMeasurements.SimLoopNsPerTimer(due, 1_000);
+                readings.Add($"{wallNs.ToString("N0", s_inv)} wall / {((ThreadCpu.NowNs() - c0) / (double)count).ToString("N0", s_inv)} CPU");
+            }
+
+            Console.WriteLine($"RatioMeasurements.SimLoopNsPerTimer, {count:N0} timers, 1,000 RunFor, ns per timer, first call cold: {string.Join(", ", readings)}");
+        }
+
         return 0;
     }
 

@@ -15,6 +15,7 @@ namespace SimLoop.Scheduling;
 internal sealed class TimerHeap
 {
     private const int MinimumRebuildSize = 100;
+    private const int Shift = 2; // 4 children per node (8 measured no faster at 100,000 timers)
     private Entry[] _entries = new Entry[16];
     private int _count;
     private int _cancelled;
@@ -137,7 +138,7 @@ internal sealed class TimerHeap
         Entry[] entries = _entries;
         while (index > 0)
         {
-            int parent = (index - 1) >> 2;
+            int parent = (index - 1) >> Shift;
             if (!Precedes(entry, entries[parent]))
             {
                 break;
@@ -155,10 +156,10 @@ internal sealed class TimerHeap
         Entry[] entries = _entries;
         int count = _count;
         int first;
-        while ((first = (index << 2) + 1) < count)
+        while ((first = (index << Shift) + 1) < count)
         {
             int best = first;
-            int end = Math.Min(first + 4, count);
+            int end = Math.Min(first + (1 << Shift), count);
             for (int child = first + 1; child < end; child++)
             {
                 if (Precedes(entries[child], entries[best]))
@@ -199,7 +200,7 @@ internal sealed class TimerHeap
         Array.Clear(_entries, kept, _count - kept);
         _count = kept;
         _cancelled = 0;
-        for (int i = (kept - 2) >> 2; i >= 0; i--)
+        for (int i = (kept - 2) >> Shift; i >= 0; i--)
         {
             SiftDown(i, _entries[i]);
         }
