@@ -4,6 +4,7 @@ using SimLoop.Benchmarks;
 // Modes (see bench/README.md):
 //   check        correctness of every workload, and the cancelled-timer heap bound (fast; no timing)
 //   memory       retained bytes per idle task / pending timer / pending future (GC deltas, 100,000 of each)
+//   timers [--rounds R] [--timers N]  loop-thread CPU ns and bytes per timer of the timer workloads (default options)
 //   breakdown    where a scheduling step's time goes (whole workloads and isolated pieces of the hot path)
 //   spin W S     run workload W (lean-future, default-future, minimal-future, minimal-tcs, timers-lean, timers-default) for S seconds, for a profiler
 //   allocs W     which types workload W (a spin workload, also echo-lean, echo-default) allocates (GC allocation-tick samples)
@@ -26,6 +27,8 @@ switch (mode)
         return Modes.Check();
     case "memory":
         return Modes.Memory(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
+    case "timers":
+        return TimerCostMode.Run(args);
     case "breakdown":
         return Breakdown.Run();
     case "spin":

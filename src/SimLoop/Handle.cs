@@ -75,13 +75,44 @@ public class Handle
     /// <summary>Runs the callback now, in its captured execution context if it has one.</summary>
     internal void Invoke()
     {
-        if (_context is null)
+        ExecutionContext? context = _context;
+        if (context is null)
         {
             InvokeCore();
         }
+        else if (ReferenceEquals(context, ExecutionContext.Capture()))
+        {
+            InvokeInCurrentContext(context);
+        }
         else
         {
-            ExecutionContext.Run(_context, static h => ((Handle)h!).InvokeCore(), this);
+            ExecutionContext.Run(context, static h => ((Handle)h!).InvokeCore(), this);
+        }
+    }
+
+    /// <summary>
+    /// Runs the callback when its context is the thread's already (a timer created outside any task fires on the
+    /// loop thread): <see cref="ExecutionContext.Run"/> would enter nothing new, so only its restore is done, and only
+    /// when the callback changed the execution context (an AsyncLocal) or the synchronization context.
+    /// </summary>
+    private void InvokeInCurrentContext(ExecutionContext context)
+    {
+        SynchronizationContext? synchronizationContext = SynchronizationContext.Current;
+        try
+        {
+            InvokeCore();
+        }
+        finally
+        {
+            if (!ReferenceEquals(ExecutionContext.Capture(), context))
+            {
+                ExecutionContext.Restore(context);
+            }
+
+            if (!ReferenceEquals(SynchronizationContext.Current, synchronizationContext))
+            {
+                SynchronizationContext.SetSynchronizationContext(synchronizationContext);
+            }
         }
     }
 

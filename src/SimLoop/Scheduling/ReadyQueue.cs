@@ -4,11 +4,12 @@ namespace SimLoop.Scheduling;
 
 /// <summary>
 /// The loop's ready handles in scheduling order: a ring buffer that takes from the front in O(1) (FIFO) and
-/// removes from any index when a strategy picks another step.
+/// removes from any index when a strategy picks another step. The slots are structs: storing a handle (a
+/// <see cref="TimerHandle"/> too) into a <c>Handle[]</c> would pay the runtime's covariant array store check.
 /// </summary>
 internal sealed class ReadyQueue
 {
-    private Handle[] _items = new Handle[16];
+    private Slot[] _items = new Slot[16];
     private int _head;
     private int _count;
 
@@ -25,7 +26,7 @@ internal sealed class ReadyQueue
         get
         {
             Debug.Assert((uint)index < (uint)_count);
-            return _items[(_head + index) & (_items.Length - 1)];
+            return _items[(_head + index) & (_items.Length - 1)].Handle;
         }
     }
 
@@ -36,7 +37,7 @@ internal sealed class ReadyQueue
             Grow();
         }
 
-        _items[(_head + _count) & (_items.Length - 1)] = handle;
+        _items[(_head + _count) & (_items.Length - 1)].Handle = handle;
         _count++;
         EnqueuedTotal++;
     }
@@ -49,10 +50,10 @@ internal sealed class ReadyQueue
         }
 
         int mask = _items.Length - 1;
-        Handle result = _items[(_head + index) & mask];
+        Handle result = _items[(_head + index) & mask].Handle;
         if (index == 0)
         {
-            _items[_head] = null!;
+            _items[_head].Handle = null!;
             _head = (_head + 1) & mask;
         }
         else
@@ -63,7 +64,7 @@ internal sealed class ReadyQueue
                 _items[(_head + i) & mask] = _items[(_head + i + 1) & mask];
             }
 
-            _items[(_head + _count - 1) & mask] = null!;
+            _items[(_head + _count - 1) & mask].Handle = null!;
         }
 
         _count--;
@@ -81,7 +82,7 @@ internal sealed class ReadyQueue
 
     private void Grow()
     {
-        var bigger = new Handle[_items.Length * 2];
+        var bigger = new Slot[_items.Length * 2];
         for (int i = 0; i < _count; i++)
         {
             bigger[i] = _items[(_head + i) & (_items.Length - 1)];
@@ -89,5 +90,10 @@ internal sealed class ReadyQueue
 
         _items = bigger;
         _head = 0;
+    }
+
+    private struct Slot
+    {
+        public Handle Handle;
     }
 }
