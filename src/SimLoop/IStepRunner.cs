@@ -1,7 +1,7 @@
 namespace SimLoop;
 
 /// <summary>A task that runs its own steps (SimLoop's tasks: in their synchronization context and task scheduler).</summary>
-internal interface IStepRunner
+internal interface IStepRunner : IRegistryLinks
 {
     BaseEventLoop Loop { get; }
 

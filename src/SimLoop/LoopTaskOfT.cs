@@ -23,6 +23,8 @@ public class LoopTask<TResult> : LoopFuture<TResult>, ILoopTask, IStepRunner, IA
     private readonly LoopTaskScheduler _scheduler;
     private object _body; // the body delegate until the first step calls it, then the Task it returned (the delegate is not kept)
     private string? _name;
+    private IRegistryLinks? _previousRegistered; // the loop's registry links (see RegisteredTaskList)
+    private IRegistryLinks? _nextRegistered;
 
     /// <summary>
     /// Creates a task bound to <paramref name="loop"/> and schedules its first step (asyncio's
@@ -134,6 +136,10 @@ public class LoopTask<TResult> : LoopFuture<TResult>, ILoopTask, IStepRunner, IA
     Delegate? IStepRunner.Body => _body as Delegate;
 
     Task? IStepRunner.BodyTask => _body as Task;
+
+    IRegistryLinks? IRegistryLinks.PreviousRegistered { get => _previousRegistered; set => _previousRegistered = value; }
+
+    IRegistryLinks? IRegistryLinks.NextRegistered { get => _nextRegistered; set => _nextRegistered = value; }
 
     void IStepRunner.RunStep(Handle handle)
     {
