@@ -11,7 +11,8 @@ namespace SimLoop;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "Its ManualResetEventSlims are waited on with timeouts only (no kernel handle is created); they live as long as the loop.")]
 internal sealed class EscapeControl : IForeignThreadPolicy
 {
-    private static readonly AsyncLocal<object?> s_marker = new(OnMarkerChanged); // a loop task of ours itself, or an EscapeMarker
+    private static readonly AsyncLocal<object?> s_marker = new(OnMarkerChanged); // a loop task of ours itself, an EscapeMarker, or s_noTask
+    private static readonly object s_noTask = new(); // the marker of a context that no task owns yet (see PrepareTaskContext)
 
     private readonly BaseEventLoop _loop;
     private readonly ulong _seed;
@@ -22,6 +23,7 @@ internal sealed class EscapeControl : IForeignThreadPolicy
     private long _runsStopped; // under _runGate: a held thread waits until it changes (a flag reset by the next run could miss it)
     private string? _escape; // the first escape reported; written once by CompareExchange, read with Volatile.Read
     private bool _escapeSeenOnLoopThread; // the first report came from the loop thread inside a step: the loop's state is exact
+    private MarkedSource? _lastUnmarked; // the last context without a marker that a task was created from, and its marked copy (one reference: tasks may be created on any thread)
 
     /// <summary>Creates the escape control of <paramref name="loop"/>.</summary>
     /// <param name="loop">The loop whose tasks are watched.</param>
@@ -62,14 +64,31 @@ internal sealed class EscapeControl : IForeignThreadPolicy
         // picks up work that captured it, the marker's change handler runs there and reports the escape. A loop task
         // of this loop is its own marker (its loop leads back here): an idle task keeps no marker object.
         object marker = task is IStepRunner runner && ReferenceEquals(runner.Loop.ForeignThreadPolicy, this) ? task : new EscapeMarker(this, task);
-        var building = new StrongBox<object?>(marker);
-        ExecutionContext.Run(context, static s =>
+
+        // A context that already carries the marker (a task created in a step) lends its list of change-notified
+        // locals to the copy; one that does not (a task created outside the loop) would make each copy allocate
+        // its own. So such a context is first marked "no task" once, and tasks created from it start from that.
+        MarkedSource? last = Volatile.Read(ref _lastUnmarked);
+        ExecutionContext source = last is not null && ReferenceEquals(context, last.Source) ? last.Marked : context;
+        var building = new ContextBuilding(marker);
+        ExecutionContext.Run(source, static s =>
         {
-            var box = (StrongBox<object?>)s!;
-            s_marker.Value = box.Value;
-            box.Value = ExecutionContext.Capture();
+            var b = (ContextBuilding)s!;
+            if (s_marker.Value is null)
+            {
+                s_marker.Value = s_noTask;
+                b.MarkedSource = ExecutionContext.Capture();
+            }
+
+            s_marker.Value = b.Marker;
+            b.Result = ExecutionContext.Capture();
         }, building);
-        return building.Value as ExecutionContext ?? context;
+        if (building.MarkedSource is { } markedSource)
+        {
+            Volatile.Write(ref _lastUnmarked, new MarkedSource(context, markedSource));
+        }
+
+        return building.Result ?? context;
     }
 
     /// <inheritdoc/>
@@ -253,6 +272,24 @@ internal sealed class EscapeControl : IForeignThreadPolicy
 #pragma warning disable RS0030 // Reading the pool's queue length is how escaped work is waited for; nothing is queued.
     private static bool PoolHasQueuedWork() => ThreadPool.PendingWorkItemCount > 0;
 #pragma warning restore RS0030
+
+    /// <summary>A context without a marker, and its copy marked "no task".</summary>
+    private sealed class MarkedSource(ExecutionContext source, ExecutionContext marked)
+    {
+        public ExecutionContext Source { get; } = source;
+
+        public ExecutionContext Marked { get; } = marked;
+    }
+
+    /// <summary>What building a task's marked context passes in and out of <see cref="ExecutionContext.Run"/>.</summary>
+    private sealed class ContextBuilding(object marker)
+    {
+        public object Marker { get; } = marker;
+
+        public ExecutionContext? MarkedSource { get; set; }
+
+        public ExecutionContext? Result { get; set; }
+    }
 
     /// <summary>The marker a task's execution context carries: which escape control and task the work belongs to.</summary>
     private sealed class EscapeMarker(EscapeControl escapes, ILoopTask task)

@@ -1,7 +1,7 @@
 namespace SimLoop;
 
 /// <summary>A task that runs its own steps (SimLoop's tasks: in their synchronization context and task scheduler).</summary>
-internal interface IStepRunner
+internal interface IStepRunner : IRegistryLinks
 {
     BaseEventLoop Loop { get; }
 
@@ -9,7 +9,7 @@ internal interface IStepRunner
 
     void RunStep(Handle handle);
 
-    /// <summary>The body delegate the task runs.</summary>
+    /// <summary>The body delegate the task runs; readable until the task's first step ends (the task then keeps only its Task).</summary>
     Delegate Body { get; }
 
     /// <summary>The task the body returned, once the first step has called it (null before).</summary>

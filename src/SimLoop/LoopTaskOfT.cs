@@ -13,15 +13,18 @@ namespace SimLoop;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "The CancellationTokenSource has no timer and its token is handed to user code that may outlive the task: disposing it would make late registrations throw.")]
 public class LoopTask<TResult> : LoopFuture<TResult>, ILoopTask, IStepRunner, IAwaitTracking
 {
-    private readonly Func<CancellationToken, Task> _body;
+    // Runs OnBodyCompleted of the task whose synchronization context is current: the body's completion is registered
+    // with the task's context current, so the runtime runs it either inline in one of the task's steps or posted to
+    // that context as a new step of the task; both run with the context current. One delegate for every task.
+    private static readonly Action s_bodyCompleted = static () => TaskSynchronizationContext.CurrentOwner<LoopTask<TResult>>().OnBodyCompleted();
+
     private readonly CancellationTokenSource _cancellation = new();
-    private readonly ExecutionContext? _context;
     private readonly TaskSynchronizationContext _syncContext;
     private readonly LoopTaskScheduler _scheduler;
-    private Task? _bodyTask;
-    private int _cancelRequests;
-    private bool _tokenCancelScheduled;
+    private object _body; // the body delegate until the first step calls it, then the Task it returned (the loop keeps the delegate until that step ends)
     private string? _name;
+    private IRegistryLinks? _previousRegistered; // the loop's registry links (see RegisteredTaskList)
+    private IRegistryLinks? _nextRegistered;
 
     /// <summary>
     /// Creates a task bound to <paramref name="loop"/> and schedules its first step (asyncio's
@@ -51,14 +54,14 @@ public class LoopTask<TResult> : LoopFuture<TResult>, ILoopTask, IStepRunner, IA
         _scheduler = new LoopTaskScheduler(this);
         _name = name; // before registering: the loop's trace records the name when the task registers
         Id = loop.RegisterTask(this);
-        _context = loop.PrepareTaskContext(context ?? ExecutionContext.Capture(), this);
+        ExecutionContext? taskContext = loop.PrepareTaskContext(context ?? ExecutionContext.Capture(), this); // kept by the first step's handle, then by the body
         if (eagerStart && loop.IsRunning && loop.IsOnLoopThread)
         {
-            StartEagerly();
+            StartEagerly(taskContext);
         }
         else
         {
-            loop.ScheduleStep(this, static s => ((LoopTask<TResult>)s!).Start(), this, _context);
+            loop.ScheduleStep(this, static s => ((LoopTask<TResult>)s!).Start(), this, taskContext);
         }
     }
 
@@ -94,12 +97,12 @@ public class LoopTask<TResult> : LoopFuture<TResult>, ILoopTask, IStepRunner, IA
             return false;
         }
 
-        _cancelRequests++;
+        _taskCancelRequests++;
         RequestedCancelMessage = message; // kept in the future's outcome field while pending
         WaitingOn?.Cancel(message);
-        if (!_tokenCancelScheduled)
+        if (!_taskTokenCancelScheduled)
         {
-            _tokenCancelScheduled = true;
+            _taskTokenCancelScheduled = true;
             Loop.ScheduleSoon(static s => ((LoopTask<TResult>)s!).CancelToken(), this, null, owner: null);
         }
 
@@ -107,32 +110,36 @@ public class LoopTask<TResult> : LoopFuture<TResult>, ILoopTask, IStepRunner, IA
     }
 
     /// <summary>How many cancellation requests are pending (asyncio's <c>cancelling()</c>).</summary>
-    public int Cancelling() => _cancelRequests;
+    public int Cancelling() => _taskCancelRequests;
 
     /// <summary>Decrements the pending cancellation requests (asyncio's <c>uncancel()</c>) and returns the new count.</summary>
     public int Uncancel()
     {
-        if (_cancelRequests > 0)
+        if (_taskCancelRequests > 0)
         {
-            _cancelRequests--;
+            _taskCancelRequests--;
         }
 
-        return _cancelRequests;
+        return _taskCancelRequests;
     }
 
     /// <inheritdoc/>
     public TaskWait? DescribeWait() =>
         IsDone ? null
         : WaitingOn is not null ? new TaskWait(WaitKind.LoopFuture, $"awaits {WaitingOn}")
-        : _bodyTask is null ? new TaskWait(WaitKind.NotStarted, "not started")
-        : AwaitInspector.Describe(_bodyTask);
+        : _body is not Task bodyTask ? new TaskWait(WaitKind.NotStarted, "not started")
+        : AwaitInspector.Describe(bodyTask);
 
     /// <inheritdoc/>
     public override string ToString() => $"<{GetType().Name.Split('`')[0]} {Name} {base.ToString().Trim('<', '>').Split(' ')[^1]}>";
 
-    Delegate IStepRunner.Body => _body;
+    Delegate IStepRunner.Body => (_body as Delegate ?? Loop.StartingBodyOf(this))!; // after the first step has ended: not read
 
-    Task? IStepRunner.BodyTask => _bodyTask;
+    Task? IStepRunner.BodyTask => _body as Task;
+
+    IRegistryLinks? IRegistryLinks.PreviousRegistered { get => _previousRegistered; set => _previousRegistered = value; }
+
+    IRegistryLinks? IRegistryLinks.NextRegistered { get => _nextRegistered; set => _nextRegistered = value; }
 
     void IStepRunner.RunStep(Handle handle)
     {
@@ -148,22 +155,23 @@ public class LoopTask<TResult> : LoopFuture<TResult>, ILoopTask, IStepRunner, IA
         }
     }
 
-    private void StartEagerly()
+    private void StartEagerly(ExecutionContext? taskContext)
     {
         ILoopTask? previous = Loop.SwapCurrentTask(this);
         try
         {
-            ((IStepRunner)this).RunStep(new Handle(Loop, (Action<object?>)(static s => ((LoopTask<TResult>)s!).Start()), this, _context, this));
+            ((IStepRunner)this).RunStep(new Handle(Loop, (Action<object?>)(static s => ((LoopTask<TResult>)s!).Start()), this, taskContext, this));
         }
         finally
         {
             Loop.SwapCurrentTask(previous);
+            Loop.ForgetStartingBody(); // no observer saw this step
         }
     }
 
     private void Start()
     {
-        if (_cancelRequests > 0)
+        if (_taskCancelRequests > 0)
         {
             FinishCancelled(null);
             return;
@@ -172,14 +180,15 @@ public class LoopTask<TResult> : LoopFuture<TResult>, ILoopTask, IStepRunner, IA
         Task body;
         try
         {
-            body = _body(_cancellation.Token) ?? throw new InvalidOperationException($"The body of task {Name} returned null instead of a Task.");
+            body = ((Func<CancellationToken, Task>)_body)(_cancellation.Token) ?? throw new InvalidOperationException($"The body of task {Name} returned null instead of a Task.");
         }
         catch (Exception ex)
         {
             body = Task.FromException(ex);
         }
 
-        _bodyTask = body;
+        Loop.KeepStartingBody(this, (Delegate)_body); // for this step's observers, until it ends
+        _body = body;
         if (body.IsCompleted)
         {
             OnBodyCompleted();
@@ -187,14 +196,14 @@ public class LoopTask<TResult> : LoopFuture<TResult>, ILoopTask, IStepRunner, IA
         else
         {
             // Registered while this task's context is current: a completion inside one of our steps finishes the
-            // task inline; any other completion posts one more step of this task.
-            body.GetAwaiter().UnsafeOnCompleted(OnBodyCompleted);
+            // task inline; any other completion posts one more step of this task (see s_bodyCompleted).
+            body.GetAwaiter().UnsafeOnCompleted(s_bodyCompleted);
         }
     }
 
     private void OnBodyCompleted()
     {
-        Task body = _bodyTask!;
+        var body = (Task)_body;
         if (!Loop.IsOnLoopThread && Loop.IsRunning)
         {
             Loop.OnForeignThreadCall($"the body of task {Name} completed", this);

@@ -6,8 +6,11 @@ namespace SimLoop;
 /// </summary>
 internal sealed class LoopTaskScheduler : TaskScheduler
 {
+    // The callback of a step that runs a queued Task: one for every scheduler, recognised by RunStep, which runs the
+    // Task on the scheduler whose task owns the step (an idle task's scheduler keeps no delegate).
+    private static readonly Action<object?> s_executeQueued = ExecuteQueued;
+
     private readonly LoopFuture _future; // the task (its loop and its ILoopTask side are read from it: one field less per idle task)
-    private Action<object?>? _execute; // created when the first Task is queued (most tasks never queue one)
 
     public LoopTaskScheduler(LoopFuture task)
     {
@@ -24,10 +27,11 @@ internal sealed class LoopTaskScheduler : TaskScheduler
     /// <summary>Runs a step inside a task executing on this scheduler, so that it is <see cref="TaskScheduler.Current"/>.</summary>
     public void RunStep(Handle handle)
     {
-        if (_execute is not null && ReferenceEquals(handle.Callback, _execute))
+        if (ReferenceEquals(handle.Callback, s_executeQueued))
         {
-            // A task queued to this scheduler: executing it makes this scheduler current already.
-            handle.Invoke();
+            // A task queued to this scheduler (steps of a task run on its own scheduler): executing it makes this
+            // scheduler current already. Its handle has no execution context (the Task flows its own).
+            TryExecuteTask((Task)handle.State!);
             return;
         }
 
@@ -63,11 +67,11 @@ internal sealed class LoopTaskScheduler : TaskScheduler
 
         if (Loop.IsOnLoopThread || !Loop.IsRunning)
         {
-            Loop.ScheduleStep(Owner, _execute ??= ExecuteQueued, task);
+            Loop.ScheduleStep(Owner, s_executeQueued, task);
         }
         else
         {
-            Loop.OnForeignThreadPost(Owner, _execute ??= ExecuteQueued, task);
+            Loop.OnForeignThreadPost(Owner, s_executeQueued, task);
         }
     }
 
@@ -76,5 +80,6 @@ internal sealed class LoopTaskScheduler : TaskScheduler
 
     protected override IEnumerable<Task>? GetScheduledTasks() => null;
 
-    private void ExecuteQueued(object? task) => TryExecuteTask((Task)task!);
+    private static void ExecuteQueued(object? task) =>
+        throw new InvalidOperationException($"A Task queued to a loop task's scheduler runs only as a step of that loop task ({task}).");
 }

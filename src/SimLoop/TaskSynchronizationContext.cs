@@ -16,6 +16,14 @@ internal sealed class TaskSynchronizationContext : SynchronizationContext
 
     private ILoopTask Owner => (ILoopTask)_future;
 
+    /// <summary>The task whose context is current (a shared continuation finds its task here; it runs only in the task's steps).</summary>
+    /// <typeparam name="TTask">The task's type.</typeparam>
+    public static TTask CurrentOwner<TTask>()
+        where TTask : LoopFuture =>
+        Current is TaskSynchronizationContext { _future: TTask task }
+            ? task
+            : throw new InvalidOperationException($"A loop task's continuation ran outside its task's steps (current synchronization context: {Current?.GetType().Name ?? "none"}).");
+
     private BaseEventLoop Loop => _future.Loop;
 
     public override void Post(SendOrPostCallback d, object? state)
