@@ -37,7 +37,8 @@ public sealed class MinimalLoop : BaseEventLoop
 
 /// <summary>
 /// The <c>breakdown</c> mode: where a scheduling step's time goes. Times whole workloads and isolated pieces of the
-/// hot path (best of several runs, Stopwatch; allocation from GC.GetAllocatedBytesForCurrentThread).
+/// hot path (best of several runs: the calling thread's CPU time, which a loaded machine does not inflate, and wall
+/// time for the rows that use other threads; allocation from GC.GetAllocatedBytesForCurrentThread).
 /// </summary>
 public static class Breakdown
 {
@@ -48,7 +49,7 @@ public static class Breakdown
     {
         const int halves = 200_000;
         const int micro = 2_000_000;
-        Console.WriteLine("| Piece | ns/op | B/op |");
+        Console.WriteLine($"| Piece | ns/op ({ThreadCpu.Source}; wall for the explored rows) | B/op |");
         Console.WriteLine("|---|---:|---:|");
         Row("ping-pong step: bare pump, TCS", halves, () => Workloads.BarePumpPingPong(halves));
         Row("ping-pong step: MinimalLoop (BaseEventLoop only), LoopFuture", halves, () => Workloads.LoopFuturePingPong(new MinimalLoop(), halves));
@@ -108,12 +109,13 @@ public static class Breakdown
             }
         });
 
-        var trace = new Scheduling.ScheduleTrace(recordEntries: true);
-        Row("`ScheduleTrace.Add` (enter or leave entry, default options)", micro, () =>
+        Row("`ScheduleTrace.Add` (an Enter and its Leave: one task step's entries, default options)", micro, () =>
         {
+            var trace = new Scheduling.ScheduleTrace(recordEntries: true);
             for (int i = 0; i < micro; i++)
             {
-                trace.Add(new Scheduling.TraceEntry(Scheduling.TraceEntryKind.Enter, i, 1, 0, null));
+                trace.Add(new Scheduling.TraceEntry(Scheduling.TraceEntryKind.Enter, 0, 1, 0, null));
+                trace.Add(new Scheduling.TraceEntry(Scheduling.TraceEntryKind.Leave, 0, 1, 0, null));
             }
         });
 
@@ -193,9 +195,9 @@ public static class Breakdown
         {
             GC.Collect();
             long a0 = allThreads ? GC.GetTotalAllocatedBytes(precise: true) : GC.GetAllocatedBytesForCurrentThread();
-            long t0 = Stopwatch.GetTimestamp();
+            long t0 = allThreads ? Stopwatch.GetTimestamp() : ThreadCpu.NowNs();
             body();
-            double ns = Stopwatch.GetElapsedTime(t0).TotalNanoseconds / ops;
+            double ns = (allThreads ? Stopwatch.GetElapsedTime(t0).TotalNanoseconds : ThreadCpu.NowNs() - t0) / ops;
             long a1 = allThreads ? GC.GetTotalAllocatedBytes(precise: true) : GC.GetAllocatedBytesForCurrentThread();
             if (ns < best)
             {

@@ -132,6 +132,8 @@ public class LoopTask<TResult> : LoopFuture<TResult>, ILoopTask, IStepRunner, IA
 
     Delegate IStepRunner.Body => _body;
 
+    string? IStepRunner.GivenName => _name;
+
     Task? IStepRunner.BodyTask => _bodyTask;
 
     void IStepRunner.RunStep(Handle handle)
