@@ -6,17 +6,20 @@ namespace SimLoop;
 /// reads real time: a step that blocks the loop thread cannot be seen from virtual time. Disposing it ends its thread.
 /// </summary>
 /// <remarks>
-/// Step state is shared with the watchdog thread without a lock: the loop thread writes InStep when a step starts and
-/// exchanges it back to Idle when the step ends; the watchdog claims a blocked step by CompareExchange InStep -> Blocked,
-/// interrupts the thread, then sets <c>_interruptDone</c>. The loop thread that finds Blocked waits for
-/// <c>_interruptDone</c>, so the interrupt is always issued before it is consumed (never into later, unrelated code).
-/// Between runs the thread lingers for <see cref="s_idleLinger"/> so that back-to-back runs (RunFor in a loop) reuse it.
+/// Step state is shared with the watchdog thread without a lock and without an interlocked instruction on the loop
+/// thread (it runs twice per step): the loop thread writes InStep when a step starts, and when it ends writes Idle, then
+/// reads <c>_claimed</c>. The watchdog claims a step it found running for the timeout by setting <c>_claimed</c>, then
+/// makes every thread's earlier writes visible (<see cref="Interlocked.MemoryBarrierProcessWide"/>, rare: only for a
+/// step that ran the whole timeout) and looks again: if the step is still running, the loop thread's end-of-step read
+/// comes after the claim, so it interrupts the thread and sets <c>_interruptDone</c>; otherwise it withdraws the claim.
+/// A loop thread that sees the claim waits for one or the other, so the interrupt is always issued before it is consumed
+/// (never into later, unrelated code). Between runs the thread lingers for <see cref="s_idleLinger"/> so that
+/// back-to-back runs (RunFor in a loop) reuse it.
 /// </remarks>
 internal sealed class BlockingWatchdog : IDisposable
 {
     private const int Idle = 0;
     private const int InStep = 1;
-    private const int Blocked = 2;
 
     /// <summary>How long the watchdog thread waits for the next run before it exits.</summary>
     internal static readonly TimeSpan s_idleLinger = TimeSpan.FromMilliseconds(250);
@@ -28,7 +31,8 @@ internal sealed class BlockingWatchdog : IDisposable
     private Thread? _watcher;    // under _gate
     private Thread? _loopThread; // under _gate; null while the loop is not running
     private bool _disposed;      // under _gate
-    private int _stepState;
+    private int _stepState;           // the loop thread's (plain writes)
+    private volatile bool _claimed;   // set by the watchdog, cleared by whoever resolves the claim
     private volatile bool _interruptDone;
     private bool _interruptIssued;
     private long _watchedStep = -1; // the watcher thread's own
@@ -101,18 +105,26 @@ internal sealed class BlockingWatchdog : IDisposable
     /// </summary>
     public bool StepEnded()
     {
-        if (Interlocked.Exchange(ref _stepState, Idle) != Blocked)
-        {
-            return false;
-        }
+        Volatile.Write(ref _stepState, Idle);
+        return _claimed && ClaimedStepEnded();
+    }
 
+    // The watchdog claimed the step: wait until it interrupted the thread (true) or withdrew the claim (false).
+    private bool ClaimedStepEnded()
+    {
         SpinWait spin = default;
-        while (!_interruptDone)
+        while (_claimed && !_interruptDone)
         {
             spin.SpinOnce();
         }
 
+        if (!_interruptDone)
+        {
+            return false;
+        }
+
         _interruptDone = false;
+        _claimed = false;
         ConsumePendingInterrupt();
         return true;
     }
@@ -146,11 +158,22 @@ internal sealed class BlockingWatchdog : IDisposable
             return;
         }
 
-        if (nowMs - _watchedSinceMs >= _timeoutMs && Interlocked.CompareExchange(ref _stepState, Blocked, InStep) == InStep)
+        if (nowMs - _watchedSinceMs < _timeoutMs || _claimed)
+        {
+            return; // not yet, or claimed already and not yet consumed
+        }
+
+        _claimed = true;
+        Interlocked.MemoryBarrierProcessWide(); // the loop thread's writes so far are visible; its later reads see the claim
+        if (Volatile.Read(ref _stepState) == InStep && _currentStep() == step)
         {
             _interruptIssued = true;
             loopThread.Interrupt();
             _interruptDone = true;
+        }
+        else
+        {
+            _claimed = false; // the step ended meanwhile
         }
     }
 

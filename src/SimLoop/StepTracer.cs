@@ -14,6 +14,8 @@ internal sealed class StepTracer
     private readonly bool _recording;
     private int _pendingStartSlot = -1; // the stored Enter of a first step whose site is filled in at its end
     private IStepRunner? _pendingRunner;
+    private ILoopTask? _enteredTask;    // the task of the last Enter written, and its id (a loop task's id never changes)
+    private long _enteredId;
     private Type? _lastBoxType;         // the box type of the last resumed step, and its sites (consecutive steps often resume the same method)
     private AwaitSiteTable? _lastTable;
 
@@ -45,15 +47,19 @@ internal sealed class StepTracer
             return;
         }
 
+        long id = _loop.TaskIdOf(owner);
+        _enteredTask = owner is IStepRunner stepRunner && ReferenceEquals(stepRunner.Loop, _loop) && id != 0 && stepRunner.Id == id ? owner : null;
+        _enteredId = id;
+
         // A task's first step is labelled once it has called the body (see TaskLeft), the others by the await they resume after.
         if (owner is IStepRunner { BodyTask: null } runner)
         {
-            _pendingStartSlot = _recorder.TaskEntered(_loop.NowTicks, _loop.TaskIdOf(owner), AwaitSite.PendingStart.Id);
+            _pendingStartSlot = _recorder.TaskEntered(_loop.NowTicks, id, AwaitSite.PendingStart.Id);
             _pendingRunner = runner;
             return;
         }
 
-        _recorder.TaskEntered(_loop.NowTicks, _loop.TaskIdOf(owner), ResumeSiteIdOf(handle));
+        _recorder.TaskEntered(_loop.NowTicks, id, ResumeSiteIdOf(handle));
     }
 
     /// <summary>A task's step ended; a task's first step gets its site now that the body has been called.</summary>
@@ -71,7 +77,7 @@ internal sealed class StepTracer
             _pendingRunner = null;
         }
 
-        _recorder.TaskLeft(_loop.NowTicks, _loop.TaskIdOf(task));
+        _recorder.TaskLeft(_loop.NowTicks, ReferenceEquals(task, _enteredTask) ? _enteredId : _loop.TaskIdOf(task));
     }
 
     /// <summary>A task was registered with <paramref name="id"/>, by the task whose step runs now (if any).</summary>

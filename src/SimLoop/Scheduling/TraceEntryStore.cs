@@ -17,8 +17,9 @@ internal sealed class TraceEntryStore
     private readonly ChunkedList<object?> _events = new();
     private readonly ChunkedList<TraceEntryCursor> _chunkStarts = new(); // the cursor at each chunk's first slot
     private long _time;                       // the time in effect after the last slot
-    private long _openStepTask;               // the task of the last slot while it is a step without its Leave
-    private bool _lastIsOpenStep;
+    private bool _hasOpenStep;                // an Enter not stored yet: its Leave may still share its slot
+    private long _openStepTask;
+    private int _openStepSite;
     private TraceEntryCursor _reader;         // the indexer's position (sequential reads stay O(1))
     private bool _hasReader;
 
@@ -29,24 +30,38 @@ internal sealed class TraceEntryStore
     public int AddEnter(long timeTicks, long taskId, int siteId)
     {
         SetTime(timeTicks);
-        int slot = Append(StoredTraceEntry.Step(taskId, siteId));
-        _lastIsOpenStep = true;
+        if (_hasOpenStep)
+        {
+            StoreOpenStep();
+        }
+
+        // Kept open, not stored: the step's Leave usually follows at once and then both take one slot.
+        _hasOpenStep = true;
         _openStepTask = taskId;
+        _openStepSite = siteId;
         Count++;
-        return slot;
+        return _slots.Count;
     }
 
     /// <summary>Sets the await site of the Enter in <paramref name="slot"/> (a first step's, known once the step called the body).</summary>
-    public void SetSite(int slot, int siteId) => _slots.SetAt(slot, _slots[slot].WithSite(siteId));
+    public void SetSite(int slot, int siteId)
+    {
+        if (_hasOpenStep && slot == _slots.Count)
+        {
+            _openStepSite = siteId;
+            return;
+        }
+
+        _slots.SetAt(slot, _slots[slot].WithSite(siteId));
+    }
 
     /// <summary>Stores a Leave of <paramref name="taskId"/>: in the slot of its Enter when nothing came between.</summary>
     public void AddLeave(long timeTicks, long taskId)
     {
-        if (_lastIsOpenStep && _openStepTask == taskId && timeTicks == _time)
+        if (_hasOpenStep && _openStepTask == taskId && timeTicks == _time)
         {
-            int last = _slots.Count - 1;
-            _slots.SetAt(last, _slots[last].WithLeave());
-            _lastIsOpenStep = false;
+            _hasOpenStep = false;
+            AppendSlot(StoredTraceEntry.Step(taskId, _openStepSite).WithLeave());
             Count++;
             return;
         }
@@ -101,6 +116,7 @@ internal sealed class TraceEntryStore
     /// <summary>A cursor at the first entry.</summary>
     public TraceEntryCursor Start()
     {
+        Flush();
         TraceEntryCursor cursor = default;
         Settle(ref cursor);
         return cursor;
@@ -109,6 +125,7 @@ internal sealed class TraceEntryStore
     /// <summary>The entry at <paramref name="cursor"/> (which must be before <see cref="Count"/>), as written.</summary>
     public TraceEntry Read(in TraceEntryCursor cursor)
     {
+        Flush();
         StoredTraceEntry s = _slots[cursor.Slot];
         return s.Kind switch
         {
@@ -125,6 +142,7 @@ internal sealed class TraceEntryStore
     /// <summary>Moves <paramref name="cursor"/> to the next entry.</summary>
     public void Next(ref TraceEntryCursor cursor)
     {
+        Flush();
         StoredTraceEntry s = _slots[cursor.Slot];
         cursor.Index++;
         if (s.Kind == StoredKind.Step && !cursor.Second && s.EntryCount == 2)
@@ -146,6 +164,8 @@ internal sealed class TraceEntryStore
         {
             throw new ArgumentOutOfRangeException(nameof(index), index, $"The trace has {Count} entries.");
         }
+
+        Flush();
 
         if (!_hasReader || index < _reader.Index || index - _reader.Index > ChunkMask)
         {
@@ -202,9 +222,39 @@ internal sealed class TraceEntryStore
         }
     }
 
-    private void AppendEvent(object? e) => _events.Add(e);
+    private void AppendEvent(object? e)
+    {
+        Flush(); // the open Enter's slot comes before this event's entry
+        _events.Add(e);
+    }
 
-    private int Append(in StoredTraceEntry slot)
+    // Stores the open Enter before anything read or written after it.
+    private void Flush()
+    {
+        if (_hasOpenStep)
+        {
+            StoreOpenStep();
+        }
+    }
+
+    private void StoreOpenStep()
+    {
+        _hasOpenStep = false;
+        AppendSlot(StoredTraceEntry.Step(_openStepTask, _openStepSite));
+    }
+
+    private void Append(in StoredTraceEntry slot)
+    {
+        if (_hasOpenStep)
+        {
+            StoreOpenStep();
+        }
+
+        AppendSlot(slot);
+    }
+
+    // The open Enter, if any, counts among the entries before the slot (it is stored first, or is this slot).
+    private void AppendSlot(in StoredTraceEntry slot)
     {
         int index = _slots.Count;
         if ((index & ChunkMask) == 0)
@@ -212,12 +262,11 @@ internal sealed class TraceEntryStore
             // Where a reader starts in this chunk: the entries, time and events before its first slot. An event
             // appended for this very slot is not before it.
             int events = slot.TakesEvent ? _events.Count - 1 : _events.Count;
-            _chunkStarts.Add(new TraceEntryCursor { Slot = index, Index = Count, Time = _time, Event = events });
+            int before = slot.Kind == StoredKind.Step ? Count - 1 : Count;
+            _chunkStarts.Add(new TraceEntryCursor { Slot = index, Index = before, Time = _time, Event = events });
         }
 
         _slots.Add(slot);
-        _lastIsOpenStep = false;
-        return index;
     }
 }
 
