@@ -52,6 +52,16 @@ public static class Breakdown
         Console.WriteLine($"| Piece | ns/op ({ThreadCpu.Source}; wall for the explored rows) | B/op |");
         Console.WriteLine("|---|---:|---:|");
         Interleaved(halves);
+        double[] idleDefault = new double[5], idleLean = new double[5];
+        for (int i = 0; i < 5; i++)
+        {
+            idleDefault[i] = RatioMeasurements.IdleTaskBytes(20_000, lean: false);
+            idleLean[i] = RatioMeasurements.IdleTaskBytes(20_000, lean: true);
+        }
+
+        Array.Sort(idleDefault);
+        Array.Sort(idleLean);
+        Console.WriteLine($"| retained bytes per idle task (20,000 tasks; ratios' idleTaskBytes, median of 5): default / lean | | {idleDefault[2].ToString("0", s_inv)} / {idleLean[2].ToString("0", s_inv)} |");
         Row("ping-pong step: bare pump, TCS", halves, () => Workloads.BarePumpPingPong(halves));
         Row("ping-pong step: MinimalLoop (BaseEventLoop only), LoopFuture", halves, () => Workloads.LoopFuturePingPong(new MinimalLoop(), halves));
         Row("ping-pong step: SimulatedEventLoop lean, LoopFuture", halves, () => Workloads.LoopFuturePingPong(Workloads.LeanLoop(), halves));
@@ -117,6 +127,16 @@ public static class Breakdown
             {
                 trace.Add(new Scheduling.TraceEntry(Scheduling.TraceEntryKind.Enter, 0, 1, 0, null));
                 trace.Add(new Scheduling.TraceEntry(Scheduling.TraceEntryKind.Leave, 0, 1, 0, null));
+            }
+        });
+
+        Row("the trace store's step: `AddEnter` + `AddLeave` (one 16-byte slot)", micro, () =>
+        {
+            var store = new Scheduling.TraceEntryStore();
+            for (int i = 0; i < micro; i++)
+            {
+                store.AddEnter(0, 1, 0);
+                store.AddLeave(0, 1);
             }
         });
 
@@ -186,28 +206,35 @@ public static class Breakdown
         }
     }
 
-    // Lean and default options in turn, many times: the best of each, and of their difference, resists a loaded machine.
+    // Lean, default and the two halves of the difference in turn, many times: the best of each resists a loaded machine.
     private static void Interleaved(int halves)
     {
         const int rounds = 15;
-        double lean = double.MaxValue, full = double.MaxValue;
+        (string Name, Func<SimulatedEventLoop> Loop)[] variants =
+        [
+            ("lean", () => Workloads.LeanLoop()),
+            ("default", () => Workloads.DefaultLoop()),
+            ("trace only (no watchdog)", () => new SimulatedEventLoop(new SimulationOptions { Seed = 1, BlockingStepTimeout = null, MaxSteps = null })),
+            ("watchdog only (decisions-only trace)", () => new SimulatedEventLoop(new SimulationOptions { Seed = 1, RecordTrace = false, MaxSteps = null })),
+        ];
+        double[] best = [double.MaxValue, double.MaxValue, double.MaxValue, double.MaxValue];
         for (int r = 0; r < rounds + 2; r++)
         {
-            long t0 = ThreadCpu.NowNs();
-            Workloads.LoopFuturePingPong(Workloads.LeanLoop(), halves);
-            long t1 = ThreadCpu.NowNs();
-            Workloads.LoopFuturePingPong(Workloads.DefaultLoop(), halves);
-            long t2 = ThreadCpu.NowNs();
-            if (r >= 2)
+            for (int v = 0; v < variants.Length; v++)
             {
-                lean = Math.Min(lean, (t1 - t0) / (double)halves);
-                full = Math.Min(full, (t2 - t1) / (double)halves);
+                SimulatedEventLoop loop = variants[v].Loop();
+                long t0 = ThreadCpu.NowNs();
+                Workloads.LoopFuturePingPong(loop, halves);
+                long t1 = ThreadCpu.NowNs();
+                best[v] = r >= 2 ? Math.Min(best[v], (t1 - t0) / (double)halves) : best[v];
             }
         }
 
-        Console.WriteLine($"| ping-pong step, lean and default interleaved ({rounds} rounds, best of each): lean | {lean.ToString("0.0", s_inv)} | |");
-        Console.WriteLine($"| the same: default | {full.ToString("0.0", s_inv)} | |");
-        Console.WriteLine($"| the same: default - lean | {(full - lean).ToString("0.0", s_inv)} | |");
+        for (int v = 0; v < variants.Length; v++)
+        {
+            string delta = v == 0 ? "" : $" (lean + {(best[v] - best[0]).ToString("0.0", s_inv)})";
+            Console.WriteLine($"| ping-pong step, SimulatedEventLoop {variants[v].Name}, the variants in turn ({rounds} rounds, best of each){delta} | {best[v].ToString("0.0", s_inv)} | |");
+        }
     }
 
     private static void Row(string what, int ops, Action body, bool allThreads = false)
