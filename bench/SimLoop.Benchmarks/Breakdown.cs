@@ -37,7 +37,8 @@ public sealed class MinimalLoop : BaseEventLoop
 
 /// <summary>
 /// The <c>breakdown</c> mode: where a scheduling step's time goes. Times whole workloads and isolated pieces of the
-/// hot path (best of several runs, Stopwatch; allocation from GC.GetAllocatedBytesForCurrentThread).
+/// hot path (best of several runs: the calling thread's CPU time, which a loaded machine does not inflate, and wall
+/// time for the rows that use other threads; allocation from GC.GetAllocatedBytesForCurrentThread).
 /// </summary>
 public static class Breakdown
 {
@@ -48,8 +49,19 @@ public static class Breakdown
     {
         const int halves = 200_000;
         const int micro = 2_000_000;
-        Console.WriteLine("| Piece | ns/op | B/op |");
+        Console.WriteLine($"| Piece | ns/op ({ThreadCpu.Source}; wall for the explored rows) | B/op |");
         Console.WriteLine("|---|---:|---:|");
+        Interleaved(halves);
+        double[] idleDefault = new double[5], idleLean = new double[5];
+        for (int i = 0; i < 5; i++)
+        {
+            idleDefault[i] = RatioMeasurements.IdleTaskBytes(20_000, lean: false);
+            idleLean[i] = RatioMeasurements.IdleTaskBytes(20_000, lean: true);
+        }
+
+        Array.Sort(idleDefault);
+        Array.Sort(idleLean);
+        Console.WriteLine($"| retained bytes per idle task (20,000 tasks; ratios' idleTaskBytes, median of 5): default / lean | | {idleDefault[2].ToString("0", s_inv)} / {idleLean[2].ToString("0", s_inv)} |");
         Row("ping-pong step: bare pump, TCS", halves, () => Workloads.BarePumpPingPong(halves));
         Row("ping-pong step: MinimalLoop (BaseEventLoop only), LoopFuture", halves, () => Workloads.LoopFuturePingPong(new MinimalLoop(), halves));
         Row("ping-pong step: SimulatedEventLoop lean, LoopFuture", halves, () => Workloads.LoopFuturePingPong(Workloads.LeanLoop(), halves));
@@ -108,12 +120,23 @@ public static class Breakdown
             }
         });
 
-        var trace = new Scheduling.ScheduleTrace(recordEntries: true);
-        Row("`ScheduleTrace.Add` (enter or leave entry, default options)", micro, () =>
+        Row("`ScheduleTrace.Add` (an Enter and its Leave: one task step's entries, default options)", micro, () =>
         {
+            var trace = new Scheduling.ScheduleTrace(recordEntries: true);
             for (int i = 0; i < micro; i++)
             {
-                trace.Add(new Scheduling.TraceEntry(Scheduling.TraceEntryKind.Enter, i, 1, 0, null));
+                trace.Add(new Scheduling.TraceEntry(Scheduling.TraceEntryKind.Enter, 0, 1, 0, null));
+                trace.Add(new Scheduling.TraceEntry(Scheduling.TraceEntryKind.Leave, 0, 1, 0, null));
+            }
+        });
+
+        Row("the trace store's step: `AddEnter` + `AddLeave` (one 16-byte slot)", micro, () =>
+        {
+            var store = new Scheduling.TraceEntryStore();
+            for (int i = 0; i < micro; i++)
+            {
+                store.AddEnter(0, 1, 0);
+                store.AddLeave(0, 1);
             }
         });
 
@@ -183,6 +206,37 @@ public static class Breakdown
         }
     }
 
+    // Lean, default and the two halves of the difference in turn, many times: the best of each resists a loaded machine.
+    private static void Interleaved(int halves)
+    {
+        const int rounds = 15;
+        (string Name, Func<SimulatedEventLoop> Loop)[] variants =
+        [
+            ("lean", () => Workloads.LeanLoop()),
+            ("default", () => Workloads.DefaultLoop()),
+            ("trace only (no watchdog)", () => new SimulatedEventLoop(new SimulationOptions { Seed = 1, BlockingStepTimeout = null, MaxSteps = null })),
+            ("watchdog only (decisions-only trace)", () => new SimulatedEventLoop(new SimulationOptions { Seed = 1, RecordTrace = false, MaxSteps = null })),
+        ];
+        double[] best = [double.MaxValue, double.MaxValue, double.MaxValue, double.MaxValue];
+        for (int r = 0; r < rounds + 2; r++)
+        {
+            for (int v = 0; v < variants.Length; v++)
+            {
+                SimulatedEventLoop loop = variants[v].Loop();
+                long t0 = ThreadCpu.NowNs();
+                Workloads.LoopFuturePingPong(loop, halves);
+                long t1 = ThreadCpu.NowNs();
+                best[v] = r >= 2 ? Math.Min(best[v], (t1 - t0) / (double)halves) : best[v];
+            }
+        }
+
+        for (int v = 0; v < variants.Length; v++)
+        {
+            string delta = v == 0 ? "" : $" (lean + {(best[v] - best[0]).ToString("0.0", s_inv)})";
+            Console.WriteLine($"| ping-pong step, SimulatedEventLoop {variants[v].Name}, the variants in turn ({rounds} rounds, best of each){delta} | {best[v].ToString("0.0", s_inv)} | |");
+        }
+    }
+
     private static void Row(string what, int ops, Action body, bool allThreads = false)
     {
         body(); // warm-up (JIT, tiering)
@@ -193,9 +247,9 @@ public static class Breakdown
         {
             GC.Collect();
             long a0 = allThreads ? GC.GetTotalAllocatedBytes(precise: true) : GC.GetAllocatedBytesForCurrentThread();
-            long t0 = Stopwatch.GetTimestamp();
+            long t0 = allThreads ? Stopwatch.GetTimestamp() : ThreadCpu.NowNs();
             body();
-            double ns = Stopwatch.GetElapsedTime(t0).TotalNanoseconds / ops;
+            double ns = (allThreads ? Stopwatch.GetElapsedTime(t0).TotalNanoseconds : ThreadCpu.NowNs() - t0) / ops;
             long a1 = allThreads ? GC.GetTotalAllocatedBytes(precise: true) : GC.GetAllocatedBytesForCurrentThread();
             if (ns < best)
             {

@@ -7,18 +7,21 @@ namespace SimLoop;
 /// cannot be seen from virtual time. Stopping or disposing it takes it off the watchdog thread's list.
 /// </summary>
 /// <remarks>
-/// Step state is shared with the watchdog thread without a lock: the loop thread writes InStep when a step starts and
-/// exchanges it back to Idle when the step ends; the watchdog claims a blocked step by CompareExchange InStep -> Blocked,
-/// interrupts the thread, then sets <c>_interruptDone</c>. The loop thread that finds Blocked waits for
-/// <c>_interruptDone</c>, so the interrupt is always issued before it is consumed (never into later, unrelated code).
-/// The watchdog thread lingers while no run is on (see <see cref="WatchdogThread.IdleLingerMs"/>), so that back-to-back
-/// runs and explored iterations (a new loop each) reuse it instead of starting a thread per loop.
+/// Step state is shared with the watchdog thread without a lock and without an interlocked instruction on the loop
+/// thread (it runs twice per step): the loop thread writes InStep when a step starts, and when it ends writes Idle, then
+/// reads <c>_claimed</c>. The watchdog claims a step it found running for the timeout by setting <c>_claimed</c>, then
+/// makes every thread's earlier writes visible (<see cref="Interlocked.MemoryBarrierProcessWide"/>, rare: only for a
+/// step that ran the whole timeout) and looks again: if the step is still running, the loop thread's end-of-step read
+/// comes after the claim, so it interrupts the thread and sets <c>_interruptDone</c>; otherwise it withdraws the claim.
+/// A loop thread that sees the claim waits for one or the other, so the interrupt is always issued before it is consumed
+/// (never into later, unrelated code). The watchdog thread lingers while no run is on
+/// (see <see cref="WatchdogThread.IdleLingerMs"/>), so that back-to-back runs and explored iterations (a new loop
+/// each) reuse it instead of starting a thread per loop.
 /// </remarks>
 internal sealed class BlockingWatchdog : IDisposable
 {
     private const int Idle = 0;
     private const int InStep = 1;
-    private const int Blocked = 2;
 
     private readonly object _gate = new();
     private readonly long _timeoutMs;
@@ -26,7 +29,8 @@ internal sealed class BlockingWatchdog : IDisposable
     private readonly Func<long> _currentStep;
     private Thread? _loopThread; // under _gate; null while the loop is not running
     private bool _disposed;      // under _gate
-    private int _stepState;
+    private int _stepState;           // the loop thread's (plain writes)
+    private volatile bool _claimed;   // set by the watchdog, cleared by whoever resolves the claim
     private volatile bool _interruptDone;
     private bool _interruptIssued;
     private long _watchedStep = -1; // the watcher thread's own
@@ -48,11 +52,12 @@ internal sealed class BlockingWatchdog : IDisposable
     /// <summary>The longest a step may run in real time.</summary>
     public TimeSpan Timeout { get; }
 
-    /// <summary>Whether the shared watchdog thread is watching this watchdog's run (for tests).</summary>
+    /// <summary>Whether the watchdog thread is alive (for tests).</summary>
     internal bool IsWatching => WatchdogThread.IsWatching(this);
 
     /// <summary>How often the watchdog thread checks this watchdog's run, in milliseconds.</summary>
     internal long PeriodMs => _periodMs;
+
 
     /// <summary>Starts watching <paramref name="loopThread"/> (a run starts on it).</summary>
     public void Start(Thread loopThread)
@@ -89,18 +94,26 @@ internal sealed class BlockingWatchdog : IDisposable
     /// </summary>
     public bool StepEnded()
     {
-        if (Interlocked.Exchange(ref _stepState, Idle) != Blocked)
-        {
-            return false;
-        }
+        Volatile.Write(ref _stepState, Idle);
+        return _claimed && ClaimedStepEnded();
+    }
 
+    // The watchdog claimed the step: wait until it interrupted the thread (true) or withdrew the claim (false).
+    private bool ClaimedStepEnded()
+    {
         SpinWait spin = default;
-        while (!_interruptDone)
+        while (_claimed && !_interruptDone)
         {
             spin.SpinOnce();
         }
 
+        if (!_interruptDone)
+        {
+            return false;
+        }
+
         _interruptDone = false;
+        _claimed = false;
         ConsumePendingInterrupt();
         return true;
     }
@@ -135,11 +148,22 @@ internal sealed class BlockingWatchdog : IDisposable
             return;
         }
 
-        if (nowMs - _watchedSinceMs >= _timeoutMs && Interlocked.CompareExchange(ref _stepState, Blocked, InStep) == InStep)
+        if (nowMs - _watchedSinceMs < _timeoutMs || _claimed)
+        {
+            return; // not yet, or claimed already and not yet consumed
+        }
+
+        _claimed = true;
+        Interlocked.MemoryBarrierProcessWide(); // the loop thread's writes so far are visible; its later reads see the claim
+        if (Volatile.Read(ref _stepState) == InStep && _currentStep() == step)
         {
             _interruptIssued = true;
             loopThread.Interrupt();
             _interruptDone = true;
+        }
+        else
+        {
+            _claimed = false; // the step ended meanwhile
         }
     }
 

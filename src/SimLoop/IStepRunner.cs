@@ -7,6 +7,9 @@ internal interface IStepRunner : IRegistryLinks
 
     long Id { get; }
 
+    /// <summary>The name the task was given, or null while it has the default one (read without building it).</summary>
+    string? GivenName { get; }
+
     void RunStep(Handle handle);
 
     /// <summary>The body delegate the task runs; readable until the task's first step ends (the task then keeps only its Task).</summary>

@@ -135,6 +135,8 @@ public class LoopTask<TResult> : LoopFuture<TResult>, ILoopTask, IStepRunner, IA
 
     Delegate IStepRunner.Body => (_body as Delegate ?? Loop.StartingBodyOf(this))!; // after the first step has ended: not read
 
+    string? IStepRunner.GivenName => _name;
+
     Task? IStepRunner.BodyTask => _body as Task;
 
     IRegistryLinks? IRegistryLinks.PreviousRegistered { get => _previousRegistered; set => _previousRegistered = value; }

@@ -40,7 +40,7 @@ internal static class BehaviourKey
     }
 
     /// <summary>FNV-1a over the characters, closed by a separator so that ("ab", "c") and ("a", "bc") differ.</summary>
-    internal static ulong HashOf(string text)
+    internal static ulong HashOf(ReadOnlySpan<char> text)
     {
         ulong hash = FnvOffset;
         foreach (char c in text)
@@ -49,6 +49,15 @@ internal static class BehaviourKey
         }
 
         return (hash ^ 0xff) * FnvPrime;
+    }
+
+    /// <summary>The hash of <c>Task-{id}</c>, an unnamed task's name, without building the string.</summary>
+    internal static ulong HashOfDefaultName(long id)
+    {
+        Span<char> name = stackalloc char[32];
+        "Task-".CopyTo(name);
+        id.TryFormat(name[5..], out int digits, default, System.Globalization.CultureInfo.InvariantCulture);
+        return HashOf(name[..(5 + digits)]);
     }
 
     internal static ulong MixNetwork(ulong hash, TraceEntryKind kind, NetworkEventKind eventKind, ulong from, ulong to) =>

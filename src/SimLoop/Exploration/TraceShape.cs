@@ -26,19 +26,10 @@ internal sealed class TraceShape
         switch (entry.Kind)
         {
             case TraceEntryKind.TaskRegistered:
-                ulong name = BehaviourKey.HashOf(entry.Text ?? "");
-                _names[entry.Value] = name;
-                _lastTask = long.MinValue;
-                _hash = BehaviourKey.Mix(BehaviourKey.Mix(_hash, (byte)entry.Kind), name);
+                Registered(entry.Value, entry.Text ?? "");
                 break;
             case TraceEntryKind.Enter or TraceEntryKind.Leave:
-                if (entry.TaskId != _lastTask)
-                {
-                    _lastTask = entry.TaskId;
-                    _lastName = _names.TryGetValue(entry.TaskId, out ulong known) ? known : BehaviourKey.UnknownName;
-                }
-
-                _hash = BehaviourKey.Mix(BehaviourKey.Mix(_hash, (byte)entry.Kind), _lastName);
+                Step(entry.Kind, entry.TaskId);
                 break;
             case TraceEntryKind.Network when entry.Event is DeferredNetworkEvent network:
                 _hash = BehaviourKey.MixNetwork(_hash, entry.Kind, network.Kind, _endpoints.Of(network.From), _endpoints.Of(network.To));
@@ -55,6 +46,27 @@ internal sealed class TraceShape
             default:
                 break; // Decisions and clock jumps: the order and the times show in the other entries.
         }
+    }
+
+    /// <summary>A task registered: a null <paramref name="name"/> is the default name, <c>Task-{id}</c>, as the trace reads it.</summary>
+    public void Registered(long id, string? name)
+    {
+        ulong hash = name is null ? BehaviourKey.HashOfDefaultName(id) : BehaviourKey.HashOf(name);
+        _names[id] = hash;
+        _lastTask = long.MinValue;
+        _hash = BehaviourKey.Mix(BehaviourKey.Mix(_hash, (byte)TraceEntryKind.TaskRegistered), hash);
+    }
+
+    /// <summary>A step of <paramref name="taskId"/> entered or left.</summary>
+    public void Step(TraceEntryKind kind, long taskId)
+    {
+        if (taskId != _lastTask)
+        {
+            _lastTask = taskId;
+            _lastName = _names.TryGetValue(taskId, out ulong known) ? known : BehaviourKey.UnknownName;
+        }
+
+        _hash = BehaviourKey.Mix(BehaviourKey.Mix(_hash, (byte)kind), _lastName);
     }
 
     /// <summary>The shape of <paramref name="trace"/>: without recorded entries, its decisions are the shape.</summary>

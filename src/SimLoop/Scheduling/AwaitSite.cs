@@ -14,13 +14,17 @@ public sealed class AwaitSite
         Method = method;
         Line = line;
         IsStart = isStart;
+        Id = AwaitSiteRegistry.Intern(this);
     }
 
     /// <summary>The async method, as <c>Type.Method</c> (a local function as <c>Type.Outer.Local</c>).</summary>
-    public string Method { get; private set; }
+    public string Method { get; }
 
     /// <summary>The source line, or 0 when no PDB gives it.</summary>
-    public int Line { get; private set; }
+    public int Line { get; }
+
+    /// <summary>This site's number in the <see cref="AwaitSiteRegistry"/> (equal sites share it; never 0).</summary>
+    internal int Id { get; }
 
     /// <summary>True for a task's first step (the method's entry), false for a step that resumes after an await.</summary>
     public bool IsStart { get; }

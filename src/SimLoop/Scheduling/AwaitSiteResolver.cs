@@ -14,21 +14,26 @@ namespace SimLoop.Scheduling;
 internal static class AwaitSiteResolver
 {
     private static readonly ConcurrentDictionary<Type, AwaitSiteTable?> s_tables = new();
-    private static readonly Func<Type, AwaitSiteTable?> s_build = AwaitSiteTable.ForBox;
+    private static readonly Func<Type, AwaitSiteTable?> s_build = static type => typeof(Task).IsAssignableFrom(type) ? AwaitSiteTable.ForBox(type) : null;
 
     /// <summary>Where the step <paramref name="handle"/> resumes, or null when it is no async method's continuation.</summary>
-    public static AwaitSite? ResumeOf(Handle handle)
+    public static AwaitSite? ResumeOf(Handle handle) =>
+        BoxOf(handle) is { } box && TableOf(box.GetType()) is { } table ? table.ResumeOf(box) : null;
+
+    /// <summary>
+    /// The object a step of <paramref name="handle"/> would resume, if it is an await continuation: the state is the
+    /// box's MoveNext action (an awaited task, posted to the task's context) or the box itself (Task.Yield); on a loop
+    /// future the callback is the MoveNext action. Its type's <see cref="TableOf"/> says whether it is a box.
+    /// </summary>
+    public static object? BoxOf(Handle handle) => handle.State switch
     {
-        // Posted to the task's context: the state is the box's MoveNext action (an awaited task) or the box itself
-        // (Task.Yield); registered on a loop future: the callback is the MoveNext action.
-        object? box = handle.State switch
-        {
-            Action action => action.Target,
-            Task task => task,
-            _ => (handle.Callback as Action)?.Target,
-        };
-        return box is Task && TableOf(box.GetType()) is { } table ? table.ResumeOf(box) : null;
-    }
+        Action action => action.Target,
+        Task task => task,
+        _ => (handle.Callback as Action)?.Target,
+    };
+
+    /// <summary>The await sites of <paramref name="boxType"/>, or null when it is no async state-machine box (computed once per type).</summary>
+    public static AwaitSiteTable? TableOf(Type boxType) => s_tables.GetOrAdd(boxType, s_build);
 
     /// <summary>
     /// Where a task's first step started its body: the entry of the async method whose task the body returned, or of
@@ -49,25 +54,5 @@ internal static class AwaitSiteResolver
         }
 
         return new AwaitSite(CallbackLabel.Of(body.Method), AwaitSitePdb.For(body.Method)?.FirstLine ?? 0, isStart: true);
-    }
-
-    // The last box type looked up on this thread: a task's consecutive steps often resume the same method.
-    [ThreadStatic]
-    private static Type? s_lastType;
-
-    [ThreadStatic]
-    private static AwaitSiteTable? s_lastTable;
-
-    private static AwaitSiteTable? TableOf(Type boxType)
-    {
-        if (ReferenceEquals(s_lastType, boxType))
-        {
-            return s_lastTable;
-        }
-
-        AwaitSiteTable? table = s_tables.GetOrAdd(boxType, s_build);
-        s_lastType = boxType;
-        s_lastTable = table;
-        return table;
     }
 }

@@ -37,6 +37,9 @@ internal sealed class AwaitSiteTable
         return (uint)state < (uint)_resumes.Length ? _resumes[state] : _unknownResume;
     }
 
+    /// <summary>The <see cref="AwaitSite.Id"/> of <see cref="ResumeOf"/>.</summary>
+    public int ResumeIdOf(object box) => ResumeOf(box).Id;
+
     /// <summary>The table of a box type, or null when <paramref name="boxType"/> is no async state-machine box.</summary>
     public static AwaitSiteTable? ForBox(Type boxType)
     {

@@ -8,8 +8,9 @@ namespace SimLoop.Scheduling;
 /// <typeparam name="T">The item type.</typeparam>
 internal sealed class ChunkedList<T>
 {
+    /// <summary>How many items a chunk holds.</summary>
+    public const int ChunkSize = 1 << ChunkShift;
     private const int ChunkShift = 10;
-    private const int ChunkSize = 1 << ChunkShift;
     private readonly List<T[]> _chunks = new();
     private T[] _tail = Array.Empty<T>();
     private int _tailCount;

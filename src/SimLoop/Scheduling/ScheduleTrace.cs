@@ -16,10 +16,7 @@ namespace SimLoop.Scheduling;
 /// </remarks>
 public sealed class ScheduleTrace
 {
-    // Marks a Decision entry whose text is the ready ids of decision TaskId, built when the entry is read.
-    private static readonly object s_lazyDecisionText = new();
-
-    private readonly ChunkedList<StoredTraceEntry> _entries = new();
+    private readonly TraceEntryStore _entries = new();
     private readonly DecisionLog _decisions = new();
 
     /// <summary>Creates an empty trace.</summary>
@@ -46,21 +43,18 @@ public sealed class ScheduleTrace
     {
         if (RecordsEntries)
         {
-            _entries.Add(new StoredTraceEntry(entry));
-            Shape?.Add(entry);
+            _entries.Add(entry);
         }
     }
 
-    /// <summary>The shape hash fed as entries are recorded (explored iterations only; null otherwise).</summary>
-    internal Exploration.TraceShape? Shape { get; set; }
+    /// <summary>The compact store of the entries, for the trace's one writer (see <see cref="RecordsEntries"/>).</summary>
+    internal TraceEntryStore Store => _entries;
 
-    /// <summary>Replaces the <see cref="TraceEntry.Event"/> of the stored entry <paramref name="index"/> (a first step's site, known once the step called the body).</summary>
-    internal void ReplaceEvent(int index, object? newEvent)
+    /// <summary>The shape hash fed as entries are recorded (explored iterations only; null otherwise).</summary>
+    internal Exploration.TraceShape? Shape
     {
-        if (RecordsEntries)
-        {
-            _entries.SetAt(index, new StoredTraceEntry(_entries[index].ToEntry() with { Event = newEvent }));
-        }
+        get => _entries.Shape;
+        set => _entries.Shape = value;
     }
 
     /// <summary>Appends a decision, and a <see cref="TraceEntryKind.Decision"/> entry.</summary>
@@ -83,9 +77,9 @@ public sealed class ScheduleTrace
     public string ToText()
     {
         var sb = new StringBuilder(_entries.Count * 16);
-        foreach (TraceEntry entry in Entries)
+        for (TraceEntryCursor c = _entries.Start(); c.Index < _entries.Count; _entries.Next(ref c))
         {
-            sb.Append(entry.ToString()).Append('\n');
+            sb.Append(Built(_entries.Read(c)).ToString()).Append('\n');
         }
 
         return sb.ToString();
@@ -120,7 +114,7 @@ public sealed class ScheduleTrace
     {
         if (RecordsEntries)
         {
-            _entries.Add(new StoredTraceEntry(new TraceEntry(TraceEntryKind.Decision, timeTicks, _decisions.Count - 1, chosen, s_lazyDecisionText)));
+            _entries.AddDecision(timeTicks, _decisions.Count - 1, chosen);
         }
     }
 
@@ -132,15 +126,15 @@ public sealed class ScheduleTrace
     internal int StoredCount => _entries.Count;
 
     /// <summary>The stored entry <paramref name="index"/> (see <see cref="StoredCount"/>).</summary>
-    internal TraceEntry StoredAt(int index) => _entries[index].ToEntry();
+    internal TraceEntry StoredAt(int index) => _entries.At(index);
 
-    private TraceEntry EntryAt(int index)
-    {
-        TraceEntry e = _entries[index].ToEntry();
-        return ReferenceEquals(e.Event, s_lazyDecisionText) ? e with { TaskId = 0, Event = _decisions.ReadyTextAt((int)e.TaskId) }
-            : e.Event is Networking.DeferredNetworkEvent deferred ? e with { Event = deferred.Build() }
-            : e;
-    }
+    private TraceEntry EntryAt(int index) => Built(_entries.At(index));
+
+    // A stored entry as readers see it: a decision's text and a deferred network event built.
+    private TraceEntry Built(in TraceEntry e) =>
+        ReferenceEquals(e.Event, TraceEntryStore.LazyDecisionText) ? e with { TaskId = 0, Event = _decisions.ReadyTextAt((int)e.TaskId) }
+        : e.Event is Networking.DeferredNetworkEvent deferred ? e with { Event = deferred.Build() }
+        : e;
 
     private sealed class EntryList(ScheduleTrace trace) : IReadOnlyList<TraceEntry>
     {
@@ -150,9 +144,10 @@ public sealed class ScheduleTrace
 
         public IEnumerator<TraceEntry> GetEnumerator()
         {
-            for (int i = 0; i < trace._entries.Count; i++)
+            TraceEntryStore store = trace._entries;
+            for (TraceEntryCursor c = store.Start(); c.Index < store.Count; store.Next(ref c))
             {
-                yield return trace.EntryAt(i);
+                yield return trace.Built(store.Read(c));
             }
         }
 

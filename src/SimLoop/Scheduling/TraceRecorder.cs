@@ -16,14 +16,28 @@ internal sealed class TraceRecorder(ScheduleTrace trace)
     /// <summary>Whether entries other than decisions are kept (callers skip building events when not).</summary>
     public bool IsRecording => Trace.RecordsEntries;
 
-    public void TaskRegistered(long nowTicks, long byTask, long id, string name) =>
-        Trace.Add(new TraceEntry(TraceEntryKind.TaskRegistered, nowTicks, byTask, id, name));
+    /// <summary>A task was registered; a null <paramref name="name"/> is the default name, <c>Task-{id}</c> (built when read).</summary>
+    public void TaskRegistered(long nowTicks, long byTask, long id, string? name)
+    {
+        if (IsRecording)
+        {
+            Trace.Store.AddRegistered(nowTicks, byTask, id, name);
+        }
+    }
 
-    public void TaskEntered(long nowTicks, long taskId, AwaitSite? site = null) =>
-        Trace.Add(new TraceEntry(TraceEntryKind.Enter, nowTicks, taskId, 0, site));
+    /// <summary>A task was entered for a step resuming at the site <paramref name="siteId"/> (0: none); returns the stored slot (see <see cref="SetSite"/>), or -1 when not recording.</summary>
+    public int TaskEntered(long nowTicks, long taskId, int siteId = 0) => IsRecording ? Trace.Store.AddEnter(nowTicks, taskId, siteId) : -1;
 
-    public void TaskLeft(long nowTicks, long taskId) =>
-        Trace.Add(new TraceEntry(TraceEntryKind.Leave, nowTicks, taskId, 0, null));
+    /// <summary>Sets the site of the Enter stored in <paramref name="slot"/> (a first step's, known once it called the body).</summary>
+    public void SetSite(int slot, AwaitSite site) => Trace.Store.SetSite(slot, site.Id);
+
+    public void TaskLeft(long nowTicks, long taskId)
+    {
+        if (IsRecording)
+        {
+            Trace.Store.AddLeave(nowTicks, taskId);
+        }
+    }
 
     /// <summary>A plain callback or a timer that belongs to no task ran.</summary>
     public void HandleRan(long nowTicks, Handle handle)

@@ -56,6 +56,19 @@ public sealed class BlockingWatchdogTests
     }
 
     [Fact]
+    public void Check_StepEndsWhileTheWatchdogClaimsIt_WithdrawsTheClaimWithoutAnInterrupt()
+    {
+        int reads = 0;
+        using var watchdog = new BlockingWatchdog(TimeSpan.FromMilliseconds(10), () => reads++ < 2 ? 7 : 8); // the third read: the loop moved on
+        watchdog.StepStarting();
+        watchdog.Check(Thread.CurrentThread, 0);
+        watchdog.Check(Thread.CurrentThread, 1_000); // the timeout: claims step 7, looks again, finds step 8
+        watchdog.StepEnded().ShouldBeFalse();
+        Should.NotThrow(() => Thread.Sleep(0)); // no interrupt is pending on this thread
+        reads.ShouldBe(3);
+    }
+
+    [Fact]
     public void Check_BetweenSteps_NeverInterrupts()
     {
         using var watchdog = new BlockingWatchdog(TimeSpan.FromMilliseconds(10), () => 1);
