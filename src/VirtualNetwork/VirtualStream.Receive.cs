@@ -111,7 +111,7 @@ public sealed partial class VirtualStream
         else if (Peer is { } peer)
         {
             long value = _consumed;
-            _network.Transmit(Host, peer.Host, MessageKind.WindowUpdate, 0, new MessageDetail(Label, "ack", value), new Delivery(null, peer, value), reliability: null);
+            _network.Transmit(Host, peer.Host, MessageKind.WindowUpdate, 0, new MessageDetail(Label, "ack", value), new Delivery(null, peer, value), reliability: null, link: LinkToPeer);
         }
 
         return null;
