@@ -71,7 +71,7 @@ public sealed partial class SimulatedEventLoop
     /// cancels its timer; no table of timers), the loop's seeded streams, and the loop's trace recorder for its events
     /// (kept as data).
     /// </summary>
-    private sealed class NetworkSchedulerAdapter(SimulatedEventLoop loop) : INetworkScheduler, IDeferredNetworkRecording
+    private sealed class NetworkSchedulerAdapter(SimulatedEventLoop loop) : INetworkScheduler, IDeferredNetworkRecording, IDirectNetworkScheduling
     {
         public long NowTicks => loop.NowTicks;
 
@@ -91,6 +91,12 @@ public sealed partial class SimulatedEventLoop
             return scheduled;
         }
 
+        /// <summary>A message's arrival: its loop timer runs the message itself (no callback object per message).</summary>
+        public object? ScheduleArrival(long atTicks, Transmission message) => ScheduleAt(atTicks, message);
+
+        /// <summary>Cancels an arrival's timer (the network asks only while it has not run).</summary>
+        public void CancelArrival(object token) => ((TimerHandle)token).Cancel();
+
         public Random GetRandom(string concern) => loop.GetRandom(concern);
 
         public LinkSettings ShapeLink(LinkSettings configured) => loop.ShapeLink(configured);
@@ -98,6 +104,14 @@ public sealed partial class SimulatedEventLoop
         public void Record(NetworkEvent networkEvent) => loop.Recorder.Network(loop.NowTicks, loop.CurrentTaskId(), networkEvent);
 
         public void Record(DeferredNetworkEvent networkEvent) => loop.Recorder.Network(loop.NowTicks, loop.CurrentTaskId(), networkEvent);
+
+        /// <summary>
+        /// Schedules <paramref name="message"/>'s arrival as <see cref="ScheduleAt(long, Action{object?}, object?)"/>
+        /// would: the same exact-order timer, whose callback (a lambda of a method named ScheduleAt, so the trace
+        /// describes it alike) runs the message.
+        /// </summary>
+        private TimerHandle? ScheduleAt(long atTicks, Transmission message) =>
+            loop.IsClosed ? null : loop.ScheduleExactAt(Math.Max(atTicks, loop.NowTicks), static s => ((Transmission)s!).Arrive(), message);
 
         /// <summary>A callback scheduled on a closed loop: it never runs, so there is nothing to cancel.</summary>
         private sealed class ClosedLoopCallback : IScheduledCallback

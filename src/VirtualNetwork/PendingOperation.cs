@@ -2,20 +2,18 @@ namespace SimLoop.Networking;
 
 /// <summary>
 /// An operation waiting for the network: a task completion source (continuations run synchronously, on the
-/// completing scheduler callback) and the registration of the caller's cancellation token.
+/// completing scheduler callback; the operation is its own source, one object less per operation) and the
+/// registration of the caller's cancellation token.
 /// </summary>
 /// <typeparam name="T">The operation's result.</typeparam>
-internal sealed class PendingOperation<T>
+internal sealed class PendingOperation<T> : TaskCompletionSource<T>
 {
-    private readonly TaskCompletionSource<T> _completion = new();
     private CancellationTokenRegistration _registration;
     private VirtualNetwork? _network;
     private Action<PendingOperation<T>>? _onCancelled;
     private CancellationToken _cancellationToken;
 
-    public Task<T> Task => _completion.Task;
-
-    public bool IsPending => !_completion.Task.IsCompleted;
+    public bool IsPending => !Task.IsCompleted;
 
     /// <summary>Creates an operation that, when <paramref name="cancellationToken"/> is cancelled, runs <paramref name="onCancelled"/> in a scheduler callback.</summary>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1068:CancellationToken parameters must come last", Justification = "The callback comes last so that call sites read as a block; internal.")]
@@ -33,16 +31,16 @@ internal sealed class PendingOperation<T>
         return operation;
     }
 
-    public bool TrySetResult(T result)
+    public new bool TrySetResult(T result)
     {
         _registration.Dispose();
-        return _completion.TrySetResult(result);
+        return base.TrySetResult(result);
     }
 
-    public bool TrySetException(Exception exception)
+    public new bool TrySetException(Exception exception)
     {
         _registration.Dispose();
-        return _completion.TrySetException(exception);
+        return base.TrySetException(exception);
     }
 
     private void OnTokenCancelled() => _network!.Post(() =>
@@ -51,7 +49,7 @@ internal sealed class PendingOperation<T>
         {
             _onCancelled!(this);
             _registration.Dispose();
-            _completion.TrySetCanceled(_cancellationToken);
+            TrySetCanceled(_cancellationToken);
         }
     });
 }

@@ -34,8 +34,20 @@ internal sealed class Transmission
 
     public InFlightState State { get; set; }
 
-    /// <summary>The scheduled arrival callback, or null.</summary>
-    public IScheduledCallback? ArrivalCallback { get; set; }
+    /// <summary>
+    /// The scheduled arrival: an <see cref="IScheduledCallback"/>, or the token of an <see cref="IDirectNetworkScheduling"/>
+    /// scheduler; null when none is scheduled.
+    /// </summary>
+    public object? ArrivalCallback { get; set; }
+
+    /// <summary>The state of the link the message travels on (looked up once, at send).</summary>
+    public LinkState? Link { get; set; }
+
+    /// <summary>The previous undelivered message (lower id), while this one is undelivered.</summary>
+    public Transmission? PreviousInTransit { get; set; }
+
+    /// <summary>The next undelivered message (higher id), while this one is undelivered.</summary>
+    public Transmission? NextInTransit { get; set; }
 
     /// <summary>What the receiver does with the message.</summary>
     public Delivery Delivery { get; init; }
@@ -49,6 +61,9 @@ internal sealed class Transmission
     public InFlightMessage ToInFlightMessage() => new(Id, From.Name, To.Name, Kind, Size, State);
 
     public override string ToString() => Describe(Kind, Id, Detail);
+
+    /// <summary>The message's arrival is due (scheduled by <see cref="VirtualNetwork"/>).</summary>
+    internal void Arrive() => Network.Arrive(this);
 
     /// <summary>A message's text in the trace (shared with <see cref="DeferredNetworkEvent"/>, which formats it when read).</summary>
     internal static string Describe(MessageKind kind, long id, MessageDetail detail) => $"{kind} #{id} {detail}";

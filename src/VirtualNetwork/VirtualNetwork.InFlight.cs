@@ -69,25 +69,35 @@ public sealed partial class VirtualNetwork
     {
         message.State = InFlightState.Travelling;
         Record(NetworkEventKind.Released, message, why);
-        message.ArrivalCallback = ScheduleAt(NowTicks, () => Arrive(message));
+        message.ArrivalCallback = ScheduleArrival(NowTicks, message);
     }
 
     /// <summary>The undelivered messages, oldest (lowest id) first: a copy, so callers may change the set meanwhile.</summary>
     private List<Transmission> InTransitInOrder()
     {
-        var messages = new List<Transmission>(_inTransit.Values);
-        messages.Sort(static (a, b) => a.Id.CompareTo(b.Id));
+        var messages = new List<Transmission>();
+        for (Transmission? m = _firstInTransit; m is not null; m = m.NextInTransit)
+        {
+            messages.Add(m);
+        }
+
         return messages;
     }
 
     private Transmission TakeInFlight(long id)
     {
-        if (!_inTransit.TryGetValue(id, out Transmission? message))
+        Transmission? message = _firstInTransit;
+        while (message is not null && message.Id != id)
+        {
+            message = message.NextInTransit;
+        }
+
+        if (message is null)
         {
             throw new ArgumentException($"No undelivered message has the id {id}.", nameof(id));
         }
 
-        CancelScheduled(message.ArrivalCallback);
+        CancelArrival(message.ArrivalCallback);
         message.ArrivalCallback = null;
 
         return message;

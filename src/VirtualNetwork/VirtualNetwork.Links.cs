@@ -71,7 +71,10 @@ public sealed partial class VirtualNetwork
     private LinkSettings SettingsOf(VirtualHost from, VirtualHost to) =>
         _scheduler.ShapeLink(_links.TryGetValue((from, to), out LinkState? link) && link.Settings is { } settings ? settings : _defaultLink);
 
-    private LinkState LinkStateOf(VirtualHost from, VirtualHost to)
+    private LinkSettings SettingsOf(LinkState link) => _scheduler.ShapeLink(link.Settings ?? _defaultLink);
+
+    /// <summary>The state of the direction <paramref name="from"/> to <paramref name="to"/>, made on first use (never removed, so callers may keep it).</summary>
+    internal LinkState LinkStateOf(VirtualHost from, VirtualHost to)
     {
         if (!_links.TryGetValue((from, to), out LinkState? link))
         {

@@ -4,7 +4,8 @@ namespace SimLoop.Networking;
 public sealed partial class VirtualNetwork
 {
     private const long TicksPerSecond = TimeSpan.TicksPerSecond;
-    private readonly Dictionary<long, Transmission> _inTransit = [];
+    private Transmission? _firstInTransit; // the undelivered messages, a list in id order (the order they were sent)
+    private Transmission? _lastInTransit;
     private long _nextMessageId;
     private Random? _latencyRandom;
     private Random? _lossRandom;
@@ -26,12 +27,13 @@ public sealed partial class VirtualNetwork
     /// </summary>
     internal Transmission Transmit(
         VirtualHost from, VirtualHost to, MessageKind kind, int size, MessageDetail detail,
-        Delivery delivery, Reliability? reliability, long extraDelayTicks = 0, bool evenFromDownHost = false)
+        Delivery delivery, Reliability? reliability, long extraDelayTicks = 0, bool evenFromDownHost = false, LinkState? link = null)
     {
         long now = NowTicks;
         var message = new Transmission(this, ++_nextMessageId, from, to, kind, size, detail, now) { Delivery = delivery, Reliability = reliability };
-        LinkSettings settings = SettingsOf(from, to);
-        LinkState link = LinkStateOf(from, to);
+        link ??= LinkStateOf(from, to);
+        LinkSettings settings = SettingsOf(link);
+        message.Link = link;
         long start = now;
         long serialisation = 0;
         if (settings.BandwidthBytesPerSecond > 0)
@@ -59,8 +61,8 @@ public sealed partial class VirtualNetwork
         else
         {
             // A message due past the last representable instant travels forever (InFlight lists it; Deliver or Drop it).
-            _inTransit.Add(message.Id, message);
-            message.ArrivalCallback = arrival == VirtualDeadline.Never ? null : _scheduler.ScheduleAt(arrival, s_arrive, message);
+            AddInTransit(message);
+            message.ArrivalCallback = arrival == VirtualDeadline.Never ? null : ScheduleArrival(arrival, message);
         }
 
         return message;
@@ -71,8 +73,8 @@ public sealed partial class VirtualNetwork
     /// <see cref="Reliability.IsWanted"/> says so; after too many retries, <see cref="Reliability.OnGiveUp"/> runs.
     /// </summary>
     internal void TransmitReliably(
-        VirtualHost from, VirtualHost to, MessageKind kind, int size, MessageDetail detail, Delivery delivery, Reliability reliability) =>
-        Transmit(from, to, kind, size, detail, delivery, reliability);
+        VirtualHost from, VirtualHost to, MessageKind kind, int size, MessageDetail detail, Delivery delivery, Reliability reliability, LinkState? link = null) =>
+        Transmit(from, to, kind, size, detail, delivery, reliability, link: link);
 
     /// <summary>
     /// A reliable message was lost: schedules its next attempt, or, after the last one, gives up when that attempt's
@@ -105,18 +107,18 @@ public sealed partial class VirtualNetwork
     {
         if (lost.Reliability!.IsWanted())
         {
-            Transmit(lost.From, lost.To, lost.Kind, lost.Size, lost.Detail with { Attempt = lost.Detail.Attempt + 1 }, lost.Delivery, lost.Reliability);
+            Transmit(lost.From, lost.To, lost.Kind, lost.Size, lost.Detail with { Attempt = lost.Detail.Attempt + 1 }, lost.Delivery, lost.Reliability, link: lost.Link);
         }
     }
 
-    private void Arrive(Transmission message)
+    internal void Arrive(Transmission message)
     {
         message.ArrivalCallback = null;
         if (IsPartitioned(message.From, message.To))
         {
             Lose(message, "partition");
         }
-        else if (LinkStateOf(message.From, message.To).IsHeld)
+        else if (message.Link!.IsHeld)
         {
             message.State = InFlightState.Held;
             Record(NetworkEventKind.Held, message);
@@ -135,7 +137,7 @@ public sealed partial class VirtualNetwork
     /// <summary>Hands a message to its receiver, or loses it when the receiver is down or rejects it.</summary>
     private void Complete(Transmission message)
     {
-        _inTransit.Remove(message.Id);
+        RemoveInTransit(message);
         if (!message.To.IsUp)
         {
             Lose(message, "receiver down");
@@ -155,11 +157,74 @@ public sealed partial class VirtualNetwork
 
     private void Lose(Transmission message, string reason)
     {
-        _inTransit.Remove(message.Id);
+        RemoveInTransit(message);
         Record(NetworkEventKind.Dropped, message, reason);
         if (message.Reliability is { } reliability)
         {
             OnReliableLost(message, reliability);
         }
+    }
+
+    /// <summary>Schedules <paramref name="message"/>'s arrival: without a callback object when the scheduler can (<see cref="IDirectNetworkScheduling"/>).</summary>
+    private object? ScheduleArrival(long atTicks, Transmission message) =>
+        _direct is { } direct ? direct.ScheduleArrival(atTicks, message) : _scheduler.ScheduleAt(atTicks, s_arrive, message);
+
+    /// <summary>Cancels a scheduled arrival (see <see cref="ScheduleArrival"/>).</summary>
+    private void CancelArrival(object? token)
+    {
+        if (token is IScheduledCallback callback)
+        {
+            callback.Cancel();
+        }
+        else if (token is not null)
+        {
+            _direct!.CancelArrival(token);
+        }
+    }
+
+    private void AddInTransit(Transmission message)
+    {
+        message.PreviousInTransit = _lastInTransit;
+        if (_lastInTransit is null)
+        {
+            _firstInTransit = message;
+        }
+        else
+        {
+            _lastInTransit.NextInTransit = message;
+        }
+
+        _lastInTransit = message;
+    }
+
+    private void RemoveInTransit(Transmission message)
+    {
+        if (message.PreviousInTransit is null && _firstInTransit != message)
+        {
+            return; // not in the list (lost before it travelled, or already taken out)
+        }
+
+        Transmission? previous = message.PreviousInTransit;
+        Transmission? next = message.NextInTransit;
+        if (previous is null)
+        {
+            _firstInTransit = next;
+        }
+        else
+        {
+            previous.NextInTransit = next;
+        }
+
+        if (next is null)
+        {
+            _lastInTransit = previous;
+        }
+        else
+        {
+            next.PreviousInTransit = previous;
+        }
+
+        message.PreviousInTransit = null;
+        message.NextInTransit = null;
     }
 }

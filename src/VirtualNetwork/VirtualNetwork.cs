@@ -13,6 +13,7 @@ namespace SimLoop.Networking;
 public sealed partial class VirtualNetwork
 {
     private readonly INetworkScheduler _scheduler;
+    private readonly IDirectNetworkScheduling? _direct;
     private readonly List<VirtualHost> _hosts = [];
     private readonly Dictionary<string, VirtualHost> _hostsByName = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, Random> _randoms = new(StringComparer.Ordinal);
@@ -30,6 +31,7 @@ public sealed partial class VirtualNetwork
         options ??= new VirtualNetworkOptions();
         options.Validate();
         this._scheduler = scheduler;
+        _direct = scheduler as IDirectNetworkScheduling;
         Options = options;
         _defaultLink = options.DefaultLink;
     }

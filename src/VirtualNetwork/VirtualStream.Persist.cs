@@ -63,7 +63,7 @@ public sealed partial class VirtualStream
         _probesUnanswered++;
         _persistBackOff++;
         VirtualStream peer = Peer!;
-        _network.Transmit(Host, peer.Host, MessageKind.WindowProbe, 0, new MessageDetail(Label, "seq", _nextSequence), new Delivery(null, peer, _nextSequence), reliability: null);
+        _network.Transmit(Host, peer.Host, MessageKind.WindowProbe, 0, new MessageDetail(Label, "seq", _nextSequence), new Delivery(null, peer, _nextSequence), reliability: null, link: LinkToPeer);
         UpdatePersistTimer();
     }
 }

@@ -11,6 +11,8 @@ public sealed partial class VirtualStream
     private long? _finSequence;
     private bool _endOfStream;
     private long _consumed;
+    private long _advertised; // the consumed count the last window update (or probe answer) told the peer
+    private long _receivedEnd; // the end of the highest segment received (in order or not)
     private PendingOperation<int>? _pendingRead;
     private Memory<byte> _pendingReadBuffer;
     private Action<PendingOperation<int>>? _onReadCancelled;
@@ -68,6 +70,7 @@ public sealed partial class VirtualStream
             return null;
         }
 
+        _receivedEnd = Math.Max(_receivedEnd, sequence + segment.Length);
         if (sequence == _expectedSequence)
         {
             Append(segment);
@@ -111,7 +114,8 @@ public sealed partial class VirtualStream
         else if (Peer is { } peer)
         {
             long value = _consumed;
-            _network.Transmit(Host, peer.Host, MessageKind.WindowUpdate, 0, new MessageDetail(Label, "ack", value), new Delivery(null, peer, value), reliability: null);
+            _advertised = value;
+            _network.Transmit(Host, peer.Host, MessageKind.WindowUpdate, 0, new MessageDetail(Label, "ack", value), new Delivery(null, peer, value), reliability: null, link: LinkToPeer);
         }
 
         return null;
@@ -135,7 +139,10 @@ public sealed partial class VirtualStream
             {
                 count = _received.Dequeue(buffer.Span);
                 _consumed += count;
-                SendWindowUpdate();
+                if (ShouldAdvertiseWindow())
+                {
+                    SendWindowUpdate();
+                }
             }
 
             return true;
@@ -154,11 +161,26 @@ public sealed partial class VirtualStream
         }
     }
 
+    /// <summary>
+    /// Whether a read's consumed bytes are worth a window update now (TCP's receiver-side silly window syndrome
+    /// avoidance, RFC 1122 4.2.3.3): when the window opened by at least min(half the receive buffer, one MTU) since the
+    /// last update, or when the window the peer may still believe it has is smaller than that (it may be waiting for
+    /// this update). Otherwise the opening waits for a later read; a peer that waits meanwhile has a closed window,
+    /// which the second test sees once its bytes arrived, and its persist probes are answered with the window.
+    /// </summary>
+    private bool ShouldAdvertiseWindow()
+    {
+        long threshold = Math.Max(1, Math.Min(_network.Options.ReceiveBufferSize / 2, _network.Options.Mtu));
+        long peerWindow = _network.Options.ReceiveBufferSize - (_receivedEnd - _advertised);
+        return _consumed - _advertised >= threshold || peerWindow < threshold;
+    }
+
     private void SendWindowUpdate()
     {
         if (Peer is { } peer && CanTransmit)
         {
             long value = _consumed;
+            _advertised = value;
             TransmitReliably(MessageKind.WindowUpdate, 0, new MessageDetail(Label, "ack", value), new Delivery(null, peer, value));
         }
     }

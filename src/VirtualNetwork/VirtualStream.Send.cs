@@ -14,6 +14,7 @@ public sealed partial class VirtualStream
     private ReadOnlyMemory<byte> _pendingWriteRest;
     private Reliability? _reliability;
     private Action<PendingOperation<int>>? _onWriteCancelled;
+    private LinkState? _linkToPeer;
 
     /// <summary>
     /// Copies <paramref name="buffer"/> into the send buffer; completes when all of it is buffered, so it waits while
@@ -188,7 +189,11 @@ public sealed partial class VirtualStream
     /// <summary>Sends a message to the peer, retransmitted while this end can transmit (one <see cref="Reliability"/> per stream).</summary>
     private void TransmitReliably(MessageKind kind, int size, MessageDetail detail, Delivery delivery) =>
         _network.TransmitReliably(Host, Peer!.Host, kind, size, detail, delivery,
-            _reliability ??= new Reliability(() => CanTransmit, () => Fail(SocketError.TimedOut), _network.Options.MaxRetransmissions, _network.Options.RetransmissionTimeout.Ticks));
+            _reliability ??= new Reliability(() => CanTransmit, () => Fail(SocketError.TimedOut), _network.Options.MaxRetransmissions, _network.Options.RetransmissionTimeout.Ticks),
+            LinkToPeer);
+
+    /// <summary>The state of the link from this end's host to the peer's (looked up once per stream end).</summary>
+    private LinkState LinkToPeer => _linkToPeer ??= _network.LinkStateOf(Host, Peer!.Host);
 
     /// <summary>A stream message arrived from the peer (see <see cref="Delivery"/>).</summary>
     internal string? Receive(MessageKind kind, long sequence, ReadOnlyMemory<byte> payload) => kind switch

@@ -147,7 +147,7 @@ public sealed class ReplayRobustnessTests
         error.ShouldBeEmpty();
         code.ShouldBeOneOf(0, 1);
         output.ShouldContain("strategy exhaustive");
-        output.ShouldContain("│ double-booking │ exhaustive │ 20");
+        output.ShouldContain("│ double-booking │ exhaustive │"); // the iterations column: up to 20 (it stops at the bug)
     }
 
     [Fact]
