@@ -117,11 +117,11 @@ public abstract partial class BaseEventLoop
         return handle;
     }
 
-    internal TimerHandle ScheduleAt(long whenTicks, Delegate callback, object? state, ExecutionContext? context, ILoopTask? owner, bool exact = false)
+    internal TimerHandle ScheduleAt(long whenTicks, Delegate callback, object? state, ExecutionContext? context, ILoopTask? owner, bool exact = false, bool firesLoopTimer = false)
     {
         CheckClosed();
         CheckThread(nameof(CallAt));
-        var timer = new TimerHandle(this, exact ? whenTicks : AdjustTimerDueTicks(whenTicks), callback, state, context, owner);
+        var timer = new TimerHandle(this, exact ? whenTicks : AdjustTimerDueTicks(whenTicks), callback, state, context, owner) { FiresLoopTimer = firesLoopTimer };
         _timers.Add(timer);
         return timer;
     }

@@ -53,7 +53,10 @@ public class Handle
     public bool Cancelled => _cancelled;
 
     /// <summary>A short description of the callback, for traces and error messages.</summary>
-    public string Description => Describe(_callback.Method);
+    public string Description => Describe(DescribedMethod);
+
+    /// <summary>The method <see cref="Description"/> names (a timer of the loop's TimeProvider names the timer's own).</summary>
+    private protected virtual System.Reflection.MethodInfo DescribedMethod => _callback.Method;
 
     /// <summary>Formats a method as the description; the last one formatted on this thread is reused.</summary>
     private static string Describe(System.Reflection.MethodInfo method)
@@ -123,6 +126,7 @@ public class Handle
             case Action<object?> withState: withState(_state); break;
             case Action plain: plain(); break;
             case SendOrPostCallback posted: posted(_state); break;
+            case TimerCallback timer: timer(_state); break;
             default: _callback.DynamicInvoke(_state); break;
         }
     }

@@ -17,6 +17,16 @@ public sealed class TimerHandle : Handle
 
     internal bool InHeap { get; set; }
 
+    /// <summary>
+    /// Whether this is a one-shot firing of a <see cref="Time.LoopTimer"/> that runs the timer's callback directly:
+    /// it is described as the timer's own firing method, as every firing of a LoopTimer is.
+    /// </summary>
+    internal bool FiresLoopTimer { get; init; }
+
+    /// <inheritdoc/>
+    private protected override System.Reflection.MethodInfo DescribedMethod =>
+        FiresLoopTimer ? Time.LoopTimer.FireMethod : base.DescribedMethod;
+
     /// <inheritdoc/>
     public override void Cancel()
     {
