@@ -8,6 +8,8 @@ public abstract partial class BaseEventLoop
     private readonly Dictionary<ILoopTask, long> _idsByTask = new(ReferenceEqualityComparer.Instance);
     private RegisteredTaskList _ownTasks;
     private long _nextTaskId;
+    private IStepRunner? _startingTask; // the task whose first step called its body, and that body: kept for the step's
+    private Delegate? _startingBody;    // observers until the step ends (the task itself keeps only the body's Task)
     private ILoopTask? _currentTask;
 
     /// <summary>The task being executed on this loop, or null (asyncio's <c>current_task(loop)</c>).</summary>
@@ -106,6 +108,27 @@ public abstract partial class BaseEventLoop
 
         _observer?.TaskLeft(task);
         _currentTask = null;
+        if (_startingBody is not null)
+        {
+            ForgetStartingBody();
+        }
+    }
+
+    /// <summary>Keeps the body <paramref name="task"/>'s first step has just called, until that step ends.</summary>
+    internal void KeepStartingBody(IStepRunner task, Delegate body)
+    {
+        _startingTask = task;
+        _startingBody = body;
+    }
+
+    /// <summary>The body of <paramref name="task"/> if its first step runs now and has called it, else null.</summary>
+    internal Delegate? StartingBodyOf(IStepRunner task) => ReferenceEquals(_startingTask, task) ? _startingBody : null;
+
+    /// <summary>Drops the body kept by <see cref="KeepStartingBody"/>.</summary>
+    internal void ForgetStartingBody()
+    {
+        _startingTask = null;
+        _startingBody = null;
     }
 
     /// <summary>

@@ -9,8 +9,8 @@ internal interface IStepRunner : IRegistryLinks
 
     void RunStep(Handle handle);
 
-    /// <summary>The body delegate the task runs; null once the first step has called it (the task keeps only its Task).</summary>
-    Delegate? Body { get; }
+    /// <summary>The body delegate the task runs; readable until the task's first step ends (the task then keeps only its Task).</summary>
+    Delegate Body { get; }
 
     /// <summary>The task the body returned, once the first step has called it (null before).</summary>
     Task? BodyTask { get; }

@@ -21,7 +21,7 @@ public class LoopTask<TResult> : LoopFuture<TResult>, ILoopTask, IStepRunner, IA
     private readonly CancellationTokenSource _cancellation = new();
     private readonly TaskSynchronizationContext _syncContext;
     private readonly LoopTaskScheduler _scheduler;
-    private object _body; // the body delegate until the first step calls it, then the Task it returned (the delegate is not kept)
+    private object _body; // the body delegate until the first step calls it, then the Task it returned (the loop keeps the delegate until that step ends)
     private string? _name;
     private IRegistryLinks? _previousRegistered; // the loop's registry links (see RegisteredTaskList)
     private IRegistryLinks? _nextRegistered;
@@ -133,7 +133,7 @@ public class LoopTask<TResult> : LoopFuture<TResult>, ILoopTask, IStepRunner, IA
     /// <inheritdoc/>
     public override string ToString() => $"<{GetType().Name.Split('`')[0]} {Name} {base.ToString().Trim('<', '>').Split(' ')[^1]}>";
 
-    Delegate? IStepRunner.Body => _body as Delegate;
+    Delegate IStepRunner.Body => (_body as Delegate ?? Loop.StartingBodyOf(this))!; // after the first step has ended: not read
 
     Task? IStepRunner.BodyTask => _body as Task;
 
@@ -165,6 +165,7 @@ public class LoopTask<TResult> : LoopFuture<TResult>, ILoopTask, IStepRunner, IA
         finally
         {
             Loop.SwapCurrentTask(previous);
+            Loop.ForgetStartingBody(); // no observer saw this step
         }
     }
 
@@ -186,6 +187,7 @@ public class LoopTask<TResult> : LoopFuture<TResult>, ILoopTask, IStepRunner, IA
             body = Task.FromException(ex);
         }
 
+        Loop.KeepStartingBody(this, (Delegate)_body); // for this step's observers, until it ends
         _body = body;
         if (body.IsCompleted)
         {

@@ -12,7 +12,6 @@ internal sealed class StepTracer
     private readonly TraceRecorder _recorder;
     private int _pendingStartEntry = -1; // the stored Enter entry of a first step whose site is filled in at its end
     private IStepRunner? _pendingRunner;
-    private Delegate? _pendingBody; // its body delegate, read before the step calls it (the task drops it then)
 
     /// <summary>Creates the tracer of <paramref name="loop"/>.</summary>
     public StepTracer(SimulatedEventLoop loop)
@@ -36,10 +35,9 @@ internal sealed class StepTracer
     {
         if (_pendingStartEntry >= 0 && _pendingRunner is { } runner && ReferenceEquals(runner, task))
         {
-            _recorder.Trace.ReplaceEvent(_pendingStartEntry, AwaitSiteResolver.StartOf(runner.BodyTask, _pendingBody!));
+            _recorder.Trace.ReplaceEvent(_pendingStartEntry, AwaitSiteResolver.StartOf(runner.BodyTask, runner.Body));
             _pendingStartEntry = -1;
             _pendingRunner = null;
-            _pendingBody = null;
         }
 
         _recorder.TaskLeft(_loop.NowTicks, _loop.TaskIdOf(task));
@@ -59,7 +57,6 @@ internal sealed class StepTracer
         {
             _pendingStartEntry = _recorder.Trace.StoredCount; // the Enter entry about to be appended
             _pendingRunner = runner;
-            _pendingBody = runner.Body;
             return AwaitSite.PendingStart;
         }
 
