@@ -9,19 +9,22 @@ namespace SimLoop.Tests.Scheduling;
 /// What readers see of a trace does not change when the trace changes how it stores entries: each digest below (trace
 /// text, hash, every entry and its event as read in order and by index, the stored entries, decisions, choices and the
 /// behaviour key; see <see cref="TraceGoldenWorkloads.Digest"/>) was taken from the 32-byte-entry trace of main 9cac4a2.
+/// Retaken once, on purpose, when two changes landed together: the behaviour key mixes each name's hash instead of its
+/// characters (every recorded run's key changed), and window updates follow TCP's silly-window avoidance (the network
+/// runs' traces changed). With the key left out, every non-network digest was checked equal to 9cac4a2's.
 /// </summary>
 public sealed class TraceGoldenTests
 {
     public static TheoryData<string, ulong, bool, string> Runs() => new()
     {
-        { "ping-pong", 1, true, "133f9cfc7739d8cc" },
+        { "ping-pong", 1, true, "94d81fad4bf47ca8" },
         { "ping-pong", 2, false, "b16156a44e124b70" },
-        { "mixed", 3, true, "2d78c98567c4d30f" },
-        { "mixed", 4, true, "bc7639ad517d8d0d" },
+        { "mixed", 3, true, "bcc322150f4f59ed" },
+        { "mixed", 4, true, "b1432592df9d77cf" },
         { "mixed", 5, false, "fde8756c743fc544" },
-        { "network", 6, true, "25d8ddd1c6868ea1" },
-        { "network", 7, true, "ba7ed02f93b0edaf" },
-        { "hosts", 8, true, "75112297f0f0e74a" },
+        { "network", 6, true, "4a14cdb1e8e23951" },
+        { "network", 7, true, "5e3aeb5ef34eab95" },
+        { "hosts", 8, true, "fe58f55ea4e29eae" },
     };
 
     [Fact]
