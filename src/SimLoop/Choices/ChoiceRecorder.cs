@@ -38,18 +38,6 @@ internal sealed class ChoiceRecorder
     /// <summary>The choices kept so far, in order, read in place (no copy; later choices are not part of it).</summary>
     public IReadOnlyList<Choice> Kept() => new KeptChoices(_made, _made.Count);
 
-    /// <summary>The choices kept so far, in order.</summary>
-    public Choice[] ToArray()
-    {
-        var all = new Choice[_made.Count];
-        for (int i = 0; i < all.Length; i++)
-        {
-            all[i] = _made[i];
-        }
-
-        return all;
-    }
-
     /// <summary>
     /// Draws a value of <paramref name="kind"/> in [0, <paramref name="bound"/>) (any 64-bit value when the bound is
     /// 0) for <paramref name="stream"/>, from the replayed sequence or from <paramref name="generator"/>, and records it.

@@ -31,7 +31,7 @@ public sealed class ChoiceRecorderTests
         int[] items = [1, 2, 3];
         random.Shuffle(items);
 
-        Choice[] made = loop.Choices.ToArray();
+        IReadOnlyList<Choice> made = loop.Choices.Kept();
         made.ShouldAllBe(c => c.Stream == "probe");
         made.Select(c => c.Kind).ShouldBe([
             ChoiceKind.Integer, ChoiceKind.Integer, ChoiceKind.Integer, ChoiceKind.Integer, ChoiceKind.Integer, ChoiceKind.Integer,
